@@ -1,0 +1,24 @@
+// Turns diagnostics (message id + data) into text in Chinese or English, and picks the language.
+import { getRule } from "../rules/index.js";
+import type { Diagnostic, Lang } from "../types.js";
+
+/** Fill `{name}` placeholders from data; unknown placeholders stay as they are. */
+export function fillTemplate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  );
+}
+
+/** The message of a diagnostic in the given language. */
+export function formatMessage(d: Pick<Diagnostic, "ruleId" | "messageId" | "data">, lang: Lang): string {
+  const template = getRule(d.ruleId)?.meta.messages[d.messageId]?.[lang];
+  if (template === undefined) return `${d.ruleId}: ${d.messageId} ${JSON.stringify(d.data)}`;
+  return fillTemplate(template, d.data);
+}
+
+/** The language from `--lang`, else from LC_ALL / LC_MESSAGES / LANG (zh… gives zh), else en. */
+export function resolveLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (explicit === "zh" || explicit === "en") return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}

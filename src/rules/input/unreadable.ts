@@ -1,0 +1,37 @@
+// input/unreadable: the file could not be read as a performance table at all (missing, empty,
+// binary, undecodable, no table in it). Reported by the reader, not by a listener.
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "input/unreadable",
+    defaultSeverity: "error",
+    docs: {
+      summary: { zh: "文件无法作为绩效目标表读取", en: "the file cannot be read as a performance table" },
+      why: {
+        zh: "缺失、为空、二进制或不含绩效目标表的文件无法检查，必须让提交者知道。",
+        en: "A missing, empty or binary file, or one without a performance table, cannot be checked; the submitter must know.",
+      },
+      bad: "(an empty file, a PDF, a spreadsheet saved as .txt without a header row)",
+      good: "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+    },
+    messages: {
+      notFound: { zh: "文件不存在：{path}", en: "file not found: {path}" },
+      isDirectory: { zh: "是目录而不是文件：{path}", en: "is a directory, not a file: {path}" },
+      permission: { zh: "无权读取文件：{path}", en: "permission denied: {path}" },
+      ioError: { zh: "读取失败：{reason}", en: "cannot read the file: {reason}" },
+      empty: { zh: "文件为空", en: "the file is empty" },
+      binary: { zh: "文件是二进制数据（{kind}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
+      undecodable: { zh: "无法按 {encoding} 解码文件", en: "the file cannot be decoded as {encoding}" },
+      noTable: {
+        zh: "文件中没有绩效目标表（未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行）",
+        en: "no performance table in the file (no header row with 项目名称, 总计, 绩效目标 and 绩效指标)",
+      },
+      xls: {
+        zh: "不支持旧的二进制 .xls 格式：请在 Excel 或 LibreOffice 中另存为 .xlsx 或“Unicode 文本”（.txt）后再检查",
+        en: "old binary .xls files are not supported: save it as .xlsx or as Unicode text (.txt) in Excel or LibreOffice, then check that",
+      },
+    },
+  },
+  create: () => ({}),
+});

@@ -1,0 +1,75 @@
+// The rule API: a rule is a plain object with metadata (id, severity, docs, zh/en messages) and a
+// create() that returns listeners for the nodes of a table, called once each in document order.
+import type { AmountRow, Diagnostic, Indicator, Lang, Project, Severity, Span, TableDocument, Unit } from "../types.js";
+
+/** A text in both languages. */
+export type Bilingual = Record<Lang, string>;
+
+export interface RuleDocs {
+  /** One line: what the rule checks. */
+  summary: Bilingual;
+  /** Why it matters. */
+  why: Bilingual;
+  /** A failing example (a cell, a row or an indicator as published). */
+  bad: string;
+  /** A passing example. */
+  good: string;
+}
+
+export interface RuleMeta {
+  /** `area/name`, equal to the rule's file path under src/rules/. Never changes meaning. */
+  id: string;
+  defaultSeverity: Severity;
+  docs: RuleDocs;
+  /**
+   * Message templates by message id. Placeholders are `{name}`, filled from the diagnostic's
+   * `data` by the reporters.
+   */
+  messages: Record<string, Bilingual>;
+  /** Default options, when the rule takes any (e.g. `{ floor: 80 }`). */
+  defaultOptions?: Record<string, number | string | boolean>;
+}
+
+/** What a rule hands to `report`. Severity is filled in by the validator from the config. */
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  span: Span;
+  project?: string | null;
+  indicator?: string | null;
+}
+
+export interface RuleContext {
+  /** The file name as the user gave it (for messages only). */
+  readonly file: string;
+  /** Options merged over `meta.defaultOptions`. */
+  readonly options: Readonly<Record<string, number | string | boolean>>;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/**
+ * Listeners, each optional. Order of calls for one table: `table` (preamble and header known),
+ * `total`, then for each unit: `project` and `indicator` for each of its projects, then `unit`
+ * (with all its projects), and finally `tableEnd`. In streaming mode `tableEnd` receives a document
+ * whose `units` may have been emptied: accumulate in `unit` what you need at the end.
+ */
+export interface RuleListeners {
+  table?(doc: TableDocument): void;
+  total?(row: AmountRow, doc: TableDocument): void;
+  project?(project: Project, unit: Unit, doc: TableDocument): void;
+  indicator?(indicator: Indicator, project: Project, unit: Unit, doc: TableDocument): void;
+  unit?(unit: Unit, doc: TableDocument): void;
+  tableEnd?(doc: TableDocument): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleListeners;
+}
+
+/** Helper for rule files: keeps the object literal typed. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export type { Diagnostic };

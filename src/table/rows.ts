@@ -1,0 +1,19 @@
+// Rows of cells with their positions: what every input format (TSV text, .csv, .xlsx) is turned
+// into before the table reader sees it.
+
+/** One cell: its text with surrounding spaces removed, and where that text starts. */
+export interface RawCell {
+  text: string;
+  /** 1-based line of the cell's first character (cells of .csv input may span lines). */
+  line: number;
+  /** 1-based column (code points) of the cell's first character. */
+  column: number;
+  /** Spreadsheet reference (`Sheet1!G12`) for .xlsx/.csv input. */
+  ref?: string;
+}
+
+/** One row: its 1-based line and its cells in order (trailing empty cells may be absent). */
+export interface RawRow {
+  line: number;
+  cells: RawCell[];
+}

@@ -1,0 +1,215 @@
+// The shared data types of perftable: positions, the document model (the JSON contract of
+// `perftable convert`), typed targets, indicators and diagnostics. Every stage depends on these.
+
+/**
+ * A position in the decoded input. `line` is 1-based; `column` is 1-based and counts Unicode
+ * code points of the decoded line (not UTF-16 units, not bytes).
+ */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A range in the decoded input: start inclusive, end exclusive (both 1-based, code points). */
+export interface Span extends Position {
+  endLine: number;
+  endColumn: number;
+}
+
+/** The four money columns of a performance table, by canonical key. */
+export type MoneyKey = "total" | "appropriation" | "specialAccount" | "other";
+export const MONEY_KEYS: readonly MoneyKey[] = ["total", "appropriation", "specialAccount", "other"];
+
+/**
+ * Amounts of one row as canonical decimal strings in the table's money unit (thousands separators
+ * removed, decimals kept as published: `"15812.52"`); `null` where the cell is empty or not a number.
+ */
+export type Amounts = Record<MoneyKey, string | null>;
+
+/** Comparators of a quantity target; no comparator in the text means `=`. */
+export type Comparator = ">=" | "<=" | ">" | "<" | "=";
+
+/**
+ * A typed 实施周期指标值 / 年度指标值. `raw` is the value exactly as published (after the label's
+ * colon). `value` is a decimal string, never a float.
+ */
+export interface Target {
+  raw: string;
+  /** quantity: a number (with comparator and unit); text: qualitative; date: a date or period; none: empty or 无. */
+  kind: "quantity" | "text" | "date" | "none";
+  comparator: Comparator | null;
+  value: string | null;
+  unit: string | null;
+  /** Leading text of a quantity (`系统吞吐量每秒处理`), or the whole text of a qualitative/date target. */
+  text: string | null;
+  /** The value and unit after applying a scale prefix (`3万人` → `30000` `人`); null when no scale applies. */
+  scaled?: { value: string; unit: string | null } | null;
+  /** `±` tolerance, or `range` for `a-b` / `a～b` quantities (then `upper` holds the upper bound). */
+  modifier?: "±" | "range" | null;
+  upper?: string | null;
+}
+
+/** A level-1 or level-2 category of an indicator: `1-产出指标` → `{ code: "1", name: "产出指标" }`. */
+export interface Category {
+  code: string | null;
+  name: string;
+}
+
+/**
+ * One indicator of a 绩效指标 cell. `line`/`column` locate its first character (the sequence
+ * number) in the original file; `endLine`/`endColumn` the position just after its last character.
+ * `raw` is its exact text without the terminating `。`. An indicator that does not parse keeps
+ * `seq` (where readable), its position and `raw`, sets `error`, and has null fields.
+ */
+export interface Indicator {
+  seq: number | null;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level1: Category | null;
+  level2: Category | null;
+  name: string | null;
+  period: Target | null;
+  annual: Target | null;
+  /** Position of the period / annual value text in the file (for underlining), when parsed. */
+  periodAt?: Position | null;
+  annualAt?: Position | null;
+  raw: string;
+  error?: string;
+}
+
+/** A row with money: the 合计 row, a unit (资金使用单位) or a project. */
+export interface AmountRow {
+  /** 1-based line of the row in the decoded file (or sheet row for spreadsheets). */
+  line: number;
+  amounts: Amounts;
+  /** The money cells exactly as published (`"15,812.52"`), null where empty. */
+  amountsRaw: Amounts;
+  /** 1-based column (code points) of each money cell, for positions of amount findings. */
+  amountColumns?: Partial<Record<MoneyKey, number>>;
+  /** Cells of columns the header did not recognise, by header name (lossless). */
+  extra?: Record<string, string>;
+  /** Spreadsheet cell reference of the row's name cell (`Sheet1!A12`), for .csv/.xlsx input. */
+  ref?: string;
+}
+
+export interface Project extends AmountRow {
+  name: string;
+  nameColumn: number;
+  goal: string | null;
+  goalColumn?: number;
+  indicators: Indicator[];
+  /** 1-based column of the 绩效指标 cell. */
+  indicatorsColumn?: number;
+  /**
+   * The 绩效指标 cell verbatim, present only when it cannot be rebuilt by joining the indicators'
+   * `raw` with `。` (see `renderIndicatorsCell`). null: the cell was empty.
+   */
+  indicatorsRaw?: string | null;
+  /** Whether the cell ended with `。` (needed to rebuild it). */
+  indicatorsFinalStop?: boolean;
+}
+
+export interface Unit extends Partial<Omit<AmountRow, "line">> {
+  /** null for the implicit unit of a table without unit rows. */
+  name: string | null;
+  line: number | null;
+  nameColumn?: number;
+  amounts: Amounts;
+  amountsRaw?: Amounts;
+  projects: Project[];
+  /** Set when the row could not be told apart from a project (reported as table/ambiguous-row). */
+  ambiguous?: boolean;
+}
+
+/** A header column as found in the file. */
+export interface HeaderColumn {
+  key: ColumnKey | null;
+  /** The header text as published. */
+  name: string;
+  /** 1-based column (code points) where the header cell starts. */
+  column: number;
+  /** 0-based index of the cell in the row. */
+  index: number;
+}
+
+export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";
+
+/** One performance table: the JSON document of `perftable convert` (SPEC §4). */
+export interface TableDocument {
+  title: string | null;
+  department: string | null;
+  moneyUnit: string | null;
+  /** Encoding the input was decoded with: `utf-8`, `gb18030`, `utf-16le`, `utf-16be`. */
+  encoding: string;
+  /** 1-based line where the table starts (its title, or first preamble/header line). */
+  line: number;
+  header: { line: number; columns: HeaderColumn[] } | null;
+  total: AmountRow | null;
+  units: Unit[];
+  /** Preamble lines not understood as title / 部门名称 / 单位, kept verbatim (lossless). */
+  notes?: { line: number; text: string }[];
+}
+
+export type Severity = "off" | "info" | "warning" | "error";
+export type Lang = "zh" | "en";
+
+/**
+ * A finding: data only. Wording, language and colour come from the reporters, which look up
+ * `messageId` in the rule's message catalogue and fill in `data`.
+ */
+export interface Diagnostic extends Span {
+  ruleId: string;
+  severity: Exclude<Severity, "off">;
+  messageId: string;
+  data: Record<string, string | number>;
+  /** Project the finding concerns (name), if any. */
+  project: string | null;
+  /** Indicator the finding concerns (its name, or `#seq` when unnamed), if any. */
+  indicator: string | null;
+}
+
+/** A stage's result: its value and what it found on the way. Stages never throw on bad input. */
+export interface Result<T> {
+  value: T;
+  diagnostics: Diagnostic[];
+}
+
+/** A short description of one table, for summaries (audit, `check -f summary`). */
+export interface TableSummary {
+  department: string | null;
+  moneyUnit: string | null;
+  units: number;
+  projects: number;
+  indicators: number;
+  /** The 合计 row's 总计 as a canonical decimal string, or null. */
+  moneyTotal: string | null;
+  /** Indicators by level-1 and level-2 category name (for charts). */
+  categories?: Record<string, number>;
+}
+
+/**
+ * The result of checking one file. `diagnostics` are sorted by line, column, rule id.
+ * `source` (the decoded text) is kept only where a reporter needs code frames.
+ */
+export interface FileReport {
+  /** The path as the user gave it (or the --stdin-filename, or `<stdin>`). */
+  path: string;
+  encoding: string | null;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  diagnostics: Diagnostic[];
+  tables?: TableSummary[];
+  source?: string;
+}
+
+/** Options every reporter receives. */
+export interface ReportOptions {
+  lang: Lang;
+  /** Colour on (pretty only). */
+  color: boolean;
+  /** Working directory, to make paths relative in SARIF and annotations. */
+  cwd: string;
+}
