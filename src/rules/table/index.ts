@@ -1,4 +1,7 @@
 // Rules of the table area, in catalogue order.
 import type { Rule } from "../types.js";
+import header from "./header.js";
+import preamble from "./preamble.js";
+import ambiguousRow from "./ambiguous-row.js";
 
-export const tableRules: Rule[] = [];
+export const tableRules: Rule[] = [header, preamble, ambiguousRow];

@@ -1,0 +1,111 @@
+// `perftable check`: check every input, report in one or more formats, return the exit code.
+import { appendFile } from "node:fs/promises";
+import { checkFile } from "../api.js";
+import { resolveLang } from "../i18n/format.js";
+import { expandInputs } from "../io/inputs.js";
+import type { EncodingOption } from "../io/decode.js";
+import { formatGithubStepSummary, formatReport } from "../reporters/index.js";
+import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
+import { makeReport } from "../validate/run.js";
+import type { FileReport, ReportOptions } from "../types.js";
+import { type CliIo, wantsColor, writeOut } from "./io.js";
+import { ConfigError, emit, loadConfig, parseReportFlags, printError } from "./shared.js";
+import { writeFileAtomic } from "../io/write.js";
+import { resolve } from "node:path";
+
+export const CHECK_FORMATS = ["pretty", "json", "sarif", "github", "junit", "summary"] as const;
+
+export interface CheckCliOptions {
+  format: string;
+  output?: string;
+  report: string[];
+  lang?: string;
+  encoding?: EncodingOption;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule: string[];
+  config?: string | boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  stdinFilename?: string;
+  sheet?: string;
+}
+
+export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliIo): Promise<number> {
+  let config;
+  let reportsTo: [string, string][];
+  let baseline = null;
+  try {
+    config = loadConfig(opts, io);
+    reportsTo = parseReportFlags(opts.report, CHECK_FORMATS);
+    if (opts.baseline) baseline = loadBaseline(resolve(io.cwd, opts.baseline));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      printError(io, error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const lang = resolveLang(opts.lang ?? config.file?.lang, io.env);
+  const encoding = (opts.encoding ?? config.file?.encoding ?? "auto") as EncodingOption;
+  const maxWarnings = opts.maxWarnings ?? config.file?.maxWarnings ?? -1;
+  const formats = [opts.format, ...reportsTo.map(([f]) => f)];
+  const keepSource = formats.includes("pretty");
+
+  const { files, missing } = expandInputs(inputs);
+  let unusable = false;
+  for (const m of missing) {
+    printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
+    unusable = true;
+  }
+  let reports: FileReport[] = [];
+  for (const file of files) {
+    const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
+    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
+    if (report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
+    reports.push(report);
+  }
+
+  if (opts.writeBaseline) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(createBaseline(reports), null, 2) + "\n");
+    } catch (error) {
+      printError(io, (error as Error).message);
+      return 2;
+    }
+  }
+  if (baseline) reports = applyBaseline(reports, baseline);
+  if (opts.quiet) {
+    reports = reports.map((r) => {
+      const out = makeReport(r.path, r.encoding, r.diagnostics.filter((d) => d.severity === "error"), r.tables);
+      if (r.source !== undefined) out.source = r.source;
+      return out;
+    });
+  }
+
+  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
+  try {
+    const toStdout = opts.output === undefined || opts.output === "-";
+    await emit(formatReport(opts.format, reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) }), opts.output, io);
+    for (const [format, file] of reportsTo) {
+      await emit(formatReport(format, reports, { ...base, color: false }), file, io);
+    }
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile && formats.includes("github")) await appendFile(summaryFile, formatGithubStepSummary(reports, { ...base, color: false }));
+  } catch (error) {
+    printError(io, (error as Error).message);
+    return 2;
+  }
+  if (unusable) return 2;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    await writeOut(
+      io.stderr,
+      lang === "zh" ? `perftable：警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n` : `perftable: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}

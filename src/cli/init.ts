@@ -1,0 +1,23 @@
+// `perftable init`: writes a starter perftable.config.json listing every rule at its default.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "../io/write.js";
+import { CONFIG_FILE, starterConfig } from "../validate/config.js";
+import type { CliIo } from "./io.js";
+import { printError } from "./shared.js";
+
+export async function runInit(opts: { force?: boolean }, io: CliIo): Promise<number> {
+  const path = join(io.cwd, CONFIG_FILE);
+  if (existsSync(path) && !opts.force) {
+    printError(io, `${CONFIG_FILE} already exists (use --force to overwrite)`);
+    return 2;
+  }
+  try {
+    await writeFileAtomic(path, JSON.stringify(starterConfig(), null, 2) + "\n");
+  } catch (error) {
+    printError(io, (error as Error).message);
+    return 2;
+  }
+  io.stdout.write(`wrote ${CONFIG_FILE}\n`);
+  return 0;
+}

@@ -1,0 +1,56 @@
+// Pieces the commands share: loading configuration, reading one input (path or stdin) into a
+// FileReport or a document, and writing outputs.
+import { resolve } from "node:path";
+import { readPath, readStdin } from "../io/read-input.js";
+import { type ConfigFile, ConfigError, findConfig, loadConfigFile, resolveConfig } from "../validate/config.js";
+import type { ResolvedConfig } from "../validate/run.js";
+import { writeFileAtomic } from "../io/write.js";
+import type { CliIo } from "./io.js";
+import { writeOut } from "./io.js";
+
+export interface ConfigOptions {
+  config?: string | boolean;
+  rule?: string[];
+}
+
+/** The config file (if any) and the resolved severities. Throws ConfigError. */
+export function loadConfig(opts: ConfigOptions, io: CliIo): { file: ConfigFile | null; resolved: ResolvedConfig } {
+  let file: ConfigFile | null = null;
+  if (typeof opts.config === "string") file = loadConfigFile(resolve(io.cwd, opts.config));
+  else if (opts.config !== false) {
+    const found = findConfig(io.cwd);
+    if (found) file = loadConfigFile(found);
+  }
+  return { file, resolved: resolveConfig(file, opts.rule ?? []) };
+}
+
+/** Read an input argument's bytes: a path or `-`. */
+export async function readInputBytes(arg: string, io: CliIo) {
+  if (arg === "-") return { ok: true as const, bytes: await readStdin(io.stdin) };
+  return readPath(resolve(io.cwd, arg));
+}
+
+/** Write text to a file (atomically) or to stdout for `-` / undefined. */
+export async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+  if (output === undefined || output === "-") await writeOut(io.stdout, text);
+  else await writeFileAtomic(resolve(io.cwd, output), text);
+}
+
+/** Parse `--report format=file` values against the allowed formats. Throws ConfigError. */
+export function parseReportFlags(flags: readonly string[], allowed: readonly string[]): [string, string][] {
+  return flags.map((flag) => {
+    const eq = flag.indexOf("=");
+    const format = eq === -1 ? flag : flag.slice(0, eq);
+    const file = eq === -1 ? "" : flag.slice(eq + 1);
+    if (!allowed.includes(format)) throw new ConfigError(`--report ${flag}: unknown format "${format}" (one of ${allowed.join(", ")})`);
+    if (file === "") throw new ConfigError(`--report ${flag}: give a file, as --report ${format}=path (or - for standard output)`);
+    return [format, file];
+  });
+}
+
+/** Print a user-facing error (no stack trace). */
+export function printError(io: CliIo, message: string): void {
+  io.stderr.write(`perftable: ${message}\n`);
+}
+
+export { ConfigError };

@@ -1,0 +1,88 @@
+// The outputs of `perftable convert`: the JSON document (SPEC §4), NDJSON (one indicator per
+// line with its unit and project), and CSV (one row per indicator, UTF-8 with BOM for Excel).
+import type { Indicator, Project, TableDocument, Target, Unit } from "../types.js";
+
+export type ConvertFormat = "json" | "ndjson" | "csv";
+export const CONVERT_FORMATS: readonly ConvertFormat[] = ["json", "ndjson", "csv"];
+
+/** JSON: one document, or an array when the input held several tables. */
+export function formatJson(docs: readonly TableDocument[]): string {
+  return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n";
+}
+
+/** Visit every indicator (and every project without one, with `null`). */
+function* eachIndicator(doc: TableDocument): Generator<[Unit, Project, Indicator | null]> {
+  for (const unit of doc.units) {
+    for (const project of unit.projects) {
+      if (project.indicators.length === 0) yield [unit, project, null];
+      for (const i of project.indicators) yield [unit, project, i];
+    }
+  }
+}
+
+/** NDJSON: one line per indicator with its department, unit and project. */
+export function formatNdjson(docs: readonly TableDocument[]): string {
+  const lines: string[] = [];
+  for (const doc of docs) lines.push(...ndjsonLines(doc));
+  return lines.join("");
+}
+
+/** The NDJSON lines of one table. */
+export function* ndjsonLines(doc: TableDocument): Generator<string> {
+  for (const [unit, project, indicator] of eachIndicator(doc)) {
+    yield JSON.stringify({
+      department: doc.department,
+      moneyUnit: doc.moneyUnit,
+      unit: unit.name,
+      project: project.name,
+      projectLine: project.line,
+      amounts: project.amounts,
+      goal: project.goal,
+      indicator,
+    }) + "\n";
+  }
+}
+
+export const CSV_COLUMNS = [
+  "department", "moneyUnit", "unit", "project", "line", "total", "appropriation", "specialAccount", "other",
+  "seq", "level1Code", "level1", "level2Code", "level2", "name",
+  "periodRaw", "periodKind", "periodComparator", "periodValue", "periodUnit",
+  "annualRaw", "annualKind", "annualComparator", "annualValue", "annualUnit", "error",
+] as const;
+
+/**
+ * Quote a CSV cell (RFC 4180) and defuse spreadsheet formulas: a text cell starting with = + - @
+ * (or a tab / carriage return) gets a leading apostrophe, unless it is a plain number.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let s = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function targetCells(t: Target | null | undefined): (string | null)[] {
+  return t ? [t.raw, t.kind, t.comparator, t.value, t.unit] : [null, null, null, null, null];
+}
+
+/** CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends. */
+export function formatCsv(docs: readonly TableDocument[]): string {
+  const rows: string[] = ["\uFEFF" + CSV_COLUMNS.join(",")];
+  for (const doc of docs) {
+    for (const [unit, p, i] of eachIndicator(doc)) {
+      const cells = [
+        doc.department, doc.moneyUnit, unit.name, p.name, p.line,
+        p.amounts.total, p.amounts.appropriation, p.amounts.specialAccount, p.amounts.other,
+        i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
+        ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
+      ];
+      rows.push(cells.map(csvCell).join(","));
+    }
+  }
+  return rows.join("\r\n") + "\r\n";
+}
+
+/** Format documents in one of the convert formats. */
+export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[]): string {
+  return format === "json" ? formatJson(docs) : format === "ndjson" ? formatNdjson(docs) : formatCsv(docs);
+}

@@ -1,0 +1,85 @@
+// Decodes the bytes of a table: BOM first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
+// GB18030 (a superset of GBK), via iconv-lite. Recognises binary files so they get a clear message.
+import iconv from "iconv-lite";
+
+export type EncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+export type EncodingOption = "auto" | EncodingName;
+
+export const ENCODINGS: readonly EncodingOption[] = ["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"];
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: EncodingName }
+  | { ok: false; messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
+
+const MAGIC: [number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46], "PDF"],
+  [[0x50, 0x4b, 0x03, 0x04], "ZIP/XLSX"],
+  [[0x89, 0x50, 0x4e, 0x47], "PNG"],
+  [[0xff, 0xd8, 0xff], "JPEG"],
+  [[0x47, 0x49, 0x46, 0x38], "GIF"],
+  [[0x1f, 0x8b], "gzip"],
+  [[0x7f, 0x45, 0x4c, 0x46], "ELF"],
+];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** The kind of binary file these bytes start with, or null when they may be text. */
+export function sniffBinary(bytes: Uint8Array): string | null {
+  for (const [magic, kind] of MAGIC) if (startsWith(bytes, magic)) return kind;
+  if (startsWith(bytes, OLE)) return "XLS/OLE";
+  return null;
+}
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function hasNul(text: string): boolean {
+  return text.indexOf("\u0000") !== -1;
+}
+
+/** Decode `bytes` with the forced encoding, or detect it (`auto`). Never throws. */
+export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
+  if (bytes.length === 0) return { ok: false, messageId: "empty", data: {} };
+  if (encoding !== "auto") return decodeAs(bytes, encoding);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return finish(decodeUtf8(bytes.subarray(3)), "utf-8");
+  if (startsWith(bytes, [0xff, 0xfe])) return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16le"), "utf-16le");
+  if (startsWith(bytes, [0xfe, 0xff])) return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16be"), "utf-16be");
+  if (startsWith(bytes, OLE)) return { ok: false, messageId: "xls", data: {} };
+  const kind = sniffBinary(bytes);
+  if (kind) return { ok: false, messageId: "binary", data: { kind } };
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== null) return finish(utf8, "utf-8");
+  return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeAs(bytes: Uint8Array, encoding: EncodingName): DecodeResult {
+  let body = bytes;
+  if (encoding === "utf-8" && startsWith(bytes, [0xef, 0xbb, 0xbf])) body = bytes.subarray(3);
+  if (encoding === "utf-16le" && startsWith(bytes, [0xff, 0xfe])) body = bytes.subarray(2);
+  if (encoding === "utf-16be" && startsWith(bytes, [0xfe, 0xff])) body = bytes.subarray(2);
+  if (encoding === "utf-8") {
+    const text = decodeUtf8(body);
+    return text === null ? { ok: false, messageId: "undecodable", data: { encoding } } : finish(text, encoding);
+  }
+  return finish(iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), encoding);
+}
+
+function finish(text: string | null, encoding: EncodingName): DecodeResult {
+  if (text === null) return { ok: false, messageId: "undecodable", data: { encoding } };
+  if (text.trim() === "") return { ok: false, messageId: "empty", data: {} };
+  // NUL characters do not occur in text tables; a file full of them is binary (or the wrong UTF-16 guess).
+  if (hasNul(text)) return { ok: false, messageId: "binary", data: { kind: "NUL bytes" } };
+  return { ok: true, text, encoding };
+}

@@ -1,0 +1,134 @@
+// Expands the paths a user gives (files, directories, globs, `-`) into a sorted, de-duplicated list
+// of files; directories recurse into table files. Reports what does not exist instead of throwing.
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+/** File extensions read from directories. */
+export const TABLE_EXTENSIONS = [".txt", ".tsv", ".csv", ".xlsx", ".xls"];
+
+export interface ExpandedInputs {
+  files: string[];
+  /** Arguments that matched nothing (missing path, glob without match). */
+  missing: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function isTableFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Walk a directory for table files; follows symlinks once, skips loops. */
+export function walkDirectory(dir: string, out: string[], seen = new Set<string>()): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    if (name === "node_modules" || name.startsWith(".")) continue;
+    const path = join(dir, name);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      continue; // dangling link or vanished file
+    }
+    if (info.isDirectory()) walkDirectory(path, out, seen);
+    else if (info.isFile() && isTableFile(name)) out.push(path);
+  }
+}
+
+/** Translate a glob (`*`, `**`, `?`, `[…]`, `{a,b}`) into a RegExp over forward-slash paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") {
+      const close = glob.indexOf("}", i);
+      if (close === -1) re += "\\{";
+      else {
+        re += `(?:${glob.slice(i + 1, close).split(",").map((s) => s.replace(/[.+^$()|\\]/g, "\\$&").replace(/\*/g, "[^/]*")).join("|")})`;
+        i = close;
+      }
+    } else if (c === "[") {
+      const close = glob.indexOf("]", i);
+      if (close === -1) re += "\\[";
+      else {
+        re += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^$()|\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Expand arguments into files. `-` stays as `-` (standard input). */
+export function expandInputs(args: readonly string[]): ExpandedInputs {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+  for (const arg of args) {
+    if (arg === "-") {
+      add("-");
+      continue;
+    }
+    let info;
+    try {
+      info = statSync(arg);
+    } catch {
+      info = null;
+    }
+    if (info?.isDirectory()) {
+      const found: string[] = [];
+      walkDirectory(arg, found);
+      found.sort();
+      found.forEach(add);
+      if (found.length === 0) missing.push(arg);
+    } else if (info) add(arg);
+    else if (GLOB_CHARS.test(arg)) {
+      const posix = arg.split(sep).join("/");
+      const parts = posix.split("/");
+      const baseParts: string[] = [];
+      for (const p of parts) {
+        if (GLOB_CHARS.test(p)) break;
+        baseParts.push(p);
+      }
+      const base = baseParts.length === 0 ? "." : baseParts.join("/") || "/";
+      const matcher = globToRegExp(posix.startsWith("./") ? posix.slice(2) : posix);
+      const found: string[] = [];
+      walkDirectory(base, found);
+      const matched = found
+        .map((f) => (base === "." ? relative(".", f).split(sep).join("/") : f.split(sep).join("/")))
+        .filter((f) => matcher.test(f))
+        .sort();
+      matched.forEach(add);
+      if (matched.length === 0) missing.push(arg);
+    } else {
+      add(arg); // reported as not found by the reader, in order
+    }
+  }
+  return { files, missing };
+}

@@ -1,0 +1,39 @@
+// amount/negative: no amount is negative.
+import type { AmountRow, Unit } from "../../types.js";
+import { MONEY_KEYS } from "../../types.js";
+import { defineRule, type RuleContext } from "../types.js";
+import { cellSpan, COLUMN_ZH } from "./sums.js";
+
+function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null): void {
+  for (const column of MONEY_KEYS) {
+    const value = row.amounts[column];
+    if (value !== null && value.startsWith("-") && !/^-0*(\.0*)?$/.test(value)) {
+      ctx.report({ messageId: "negative", data: { name, column, columnZh: COLUMN_ZH[column], value }, span: cellSpan(row, column), project });
+    }
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: "amount/negative",
+    defaultSeverity: "error",
+    docs: {
+      summary: { zh: "金额不得为负数", en: "no amount is negative" },
+      why: { zh: "预算安排的资金不可能为负；负数通常是冲减或录入错误，应在说明中处理。", en: "Budgeted money cannot be negative; a negative amount is usually an offset or a typing error." },
+      bad: "综合工作经费\t-1.60\t-1.60",
+      good: "综合工作经费\t1.60\t1.60",
+    },
+    messages: {
+      negative: { zh: "「{name}」的「{columnZh}」为负数：{value}", en: "\"{name}\" \"{column}\" is negative: {value}" },
+    },
+  },
+  create(ctx) {
+    return {
+      total: (row) => checkRow(ctx, row, "合计", null),
+      project: (p) => checkRow(ctx, p, p.name, p.name),
+      unit: (u) => {
+        if (u.line !== null) checkRow(ctx, u, u.name ?? "", null);
+      },
+    };
+  },
+});

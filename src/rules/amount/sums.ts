@@ -1,0 +1,110 @@
+// Shared money checks of the amount/* rules: the row sum, unit roll-up and total roll-up of each
+// money column, computed exactly once per node (cached) and classified as equal / rounding / mismatch.
+import type { Decimal } from "decimal.js";
+import { compareSum, formatMoney, MoneySum } from "../../table/amount.js";
+import type { AmountRow, MoneyKey, Span, TableDocument, Unit } from "../../types.js";
+import { MONEY_KEYS } from "../../types.js";
+
+export const COLUMN_ZH: Record<MoneyKey, string> = { total: "总计", appropriation: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" };
+
+export interface SumCheck {
+  level: "row" | "unit" | "total";
+  column: MoneyKey;
+  verdict: "equal" | "rounding" | "mismatch";
+  expected: string | null;
+  actual: Decimal;
+  difference: Decimal;
+  summands: number;
+}
+
+const rowCache = new WeakMap<AmountRow | Unit, SumCheck[]>();
+const unitCache = new WeakMap<Unit, SumCheck[]>();
+
+/** 总计 = 财政拨款 + 财政专户拨款 + 其他资金 on one row (skipped when a cell is not a number or all are empty). */
+export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
+  const cached = rowCache.get(row);
+  if (cached) return cached;
+  const a = row.amounts;
+  const out: SumCheck[] = [];
+  const raw = row.amountsRaw;
+  const unparsable = raw !== undefined && MONEY_KEYS.some((k) => raw[k] !== null && a[k] === null);
+  if (!unparsable && (a.total !== null || a.appropriation !== null || a.specialAccount !== null || a.other !== null)) {
+    const sum = new MoneySum();
+    sum.add(a.appropriation);
+    sum.add(a.specialAccount);
+    sum.add(a.other);
+    const { verdict, difference } = compareSum(a.total, sum);
+    out.push({ level: "row", column: "total", verdict, expected: a.total, actual: sum.toDecimal(), difference, summands: sum.count });
+  }
+  rowCache.set(row, out);
+  return out;
+}
+
+/** Each unit column = Σ of its projects' column (only for real unit rows). */
+export function checkUnitRollup(unit: Unit): SumCheck[] {
+  if (unit.line === null) return [];
+  const cached = unitCache.get(unit);
+  if (cached) return cached;
+  const out: SumCheck[] = [];
+  for (const column of MONEY_KEYS) {
+    if (unit.amountsRaw?.[column] != null && unit.amounts[column] === null) continue;
+    const sum = new MoneySum();
+    for (const p of unit.projects) sum.add(p.amounts[column]);
+    const { verdict, difference } = compareSum(unit.amounts[column], sum);
+    out.push({ level: "unit", column, verdict, expected: unit.amounts[column], actual: sum.toDecimal(), difference, summands: sum.count });
+  }
+  unitCache.set(unit, out);
+  return out;
+}
+
+/** Accumulates units (or, without unit rows, projects) as they stream by, to check 合计 at the end. */
+export class TotalAccumulator {
+  readonly sums = new Map<MoneyKey, MoneySum>(MONEY_KEYS.map((k) => [k, new MoneySum()]));
+  private units = 0;
+  add(unit: Unit): void {
+    if (unit.line !== null) {
+      this.units++;
+      for (const k of MONEY_KEYS) this.sums.get(k)!.add(unit.amounts[k]);
+    } else {
+      for (const p of unit.projects) for (const k of MONEY_KEYS) this.sums.get(k)!.add(p.amounts[k]);
+    }
+  }
+  /** The checks of 合计 against the accumulated sums (none without a 合计 row). */
+  check(doc: TableDocument): SumCheck[] {
+    const total = doc.total;
+    if (total === null) return [];
+    const out: SumCheck[] = [];
+    for (const column of MONEY_KEYS) {
+      if (total.amountsRaw[column] !== null && total.amounts[column] === null) continue;
+      const sum = this.sums.get(column)!;
+      const { verdict, difference } = compareSum(total.amounts[column], sum);
+      out.push({ level: "total", column, verdict, expected: total.amounts[column], actual: sum.toDecimal(), difference, summands: sum.count });
+    }
+    return out;
+  }
+  /** Whether the table has unit rows (the sums are of units). */
+  get ofUnits(): boolean {
+    return this.units > 0;
+  }
+}
+
+/** The span of a money cell of a row (falls back to the row's first column). */
+export function cellSpan(row: { line: number | null; amountColumns?: Partial<Record<MoneyKey, number>>; amountsRaw?: Record<MoneyKey, string | null>; nameColumn?: number }, column: MoneyKey): Span {
+  const line = row.line ?? 1;
+  const start = row.amountColumns?.[column] ?? row.nameColumn ?? 1;
+  const length = [...(row.amountsRaw?.[column] ?? "")].length || 1;
+  return { line, column: start, endLine: line, endColumn: start + length };
+}
+
+/** Message data of a sum check. */
+export function sumData(c: SumCheck, name: string, moneyUnit: string | null): Record<string, string> {
+  return {
+    name,
+    column: c.column,
+    columnZh: COLUMN_ZH[c.column],
+    expected: formatMoney(c.expected),
+    actual: formatMoney(c.actual),
+    difference: formatMoney(c.difference.abs()),
+    unit: moneyUnit ?? "",
+  };
+}

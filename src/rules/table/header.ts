@@ -1,0 +1,25 @@
+// table/header: a header row is found; the required columns (name, total, goal, indicators) are
+// present; unknown or repeated columns are reported. Reported by the table reader.
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "table/header",
+    defaultSeverity: "error",
+    docs: {
+      summary: { zh: "表头含必需列（项目名称、总计、绩效目标、绩效指标），并报告无法识别的列", en: "the header has the required columns (name, total, goal, indicators); unknown columns are reported" },
+      why: {
+        zh: "列按表头名称识别；缺少必需列时无法核对金额或指标。别名：其它资金/单位资金 = 其他资金，财政专户管理资金 = 财政专户拨款。",
+        en: "Columns are found by their header names; without the required ones money and indicators cannot be checked. Aliases: 其它资金 / 单位资金 = 其他资金, 财政专户管理资金 = 财政专户拨款.",
+      },
+      bad: "项目名称\t总计\t财政拨款\t绩效指标",
+      good: "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+    },
+    messages: {
+      missingColumn: { zh: "表头缺少必需列：{column}", en: "the header lacks a required column: {column}" },
+      unknownColumn: { zh: "无法识别的列：{name}（内容将原样保留）", en: "unknown column: {name} (its cells are kept as they are)" },
+      duplicateColumn: { zh: "重复的列：{name}（只使用第一列）", en: "repeated column: {name} (only the first one is used)" },
+    },
+  },
+  create: () => ({}),
+});

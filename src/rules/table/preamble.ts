@@ -1,0 +1,26 @@
+// table/preamble: the title, 部门名称 and 单位 lines are present and the money unit is 万元 or 元.
+// Reported by the table reader.
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "table/preamble",
+    defaultSeverity: "warning",
+    docs: {
+      summary: { zh: "表前有标题、部门名称和单位，单位为万元或元", en: "title, 部门名称 and 单位 are present; the unit is 万元 or 元" },
+      why: {
+        zh: "没有部门名称无法归属表格；没有金额单位，所有金额都可能差一万倍。",
+        en: "Without 部门名称 the table belongs to nobody; without a money unit every amount may be off by a factor of 10,000.",
+      },
+      bad: "项目支出绩效目标表\n项目名称\t总计\t…",
+      good: "项目支出绩效目标表\n部门名称：广州开发区金融工作局\n单位：万元\n项目名称\t总计\t…",
+    },
+    messages: {
+      missingTitle: { zh: "表格缺少标题（如“项目支出绩效目标表”）", en: "the table has no title (such as 项目支出绩效目标表)" },
+      missingDepartment: { zh: "表格缺少“部门名称：”行", en: "the table has no 部门名称 line" },
+      missingMoneyUnit: { zh: "表格缺少“单位：万元”或“单位：元”行", en: "the table has no money unit line (单位：万元 or 单位：元)" },
+      unknownMoneyUnit: { zh: "金额单位应为万元或元，而不是「{unit}」", en: "the money unit should be 万元 or 元, not \"{unit}\"" },
+    },
+  },
+  create: () => ({}),
+});

@@ -1,0 +1,97 @@
+// Money cells: parse published amounts ("15,812.52") into canonical decimal strings, and add them
+// up exactly — as integers of 1/10,000 on the hot path, with decimal.js where that would not be exact.
+import { Decimal } from "decimal.js";
+
+// Digits with correctly grouped thousands separators (ASCII or full-width comma), or plain digits;
+// optional decimals. Linear: the alternatives cannot overlap in a way that backtracks.
+const AMOUNT = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/** The canonical decimal string of a published amount, or null when the text is not a number. */
+export function parseAmount(raw: string): string | null {
+  const m = AMOUNT.exec(raw);
+  if (m === null) return null;
+  const sign = m[1] === "" || m[1] === "+" ? "" : "-";
+  const int = m[2]!.replace(/[,，]/g, "");
+  return m[3] === undefined ? sign + int : `${sign}${int}.${m[3]}`;
+}
+
+const SCALE = 10_000;
+
+/** The amount as an integer number of 1/10,000 units, or null when that is not exact in a double. */
+export function toScaled(value: string): number | null {
+  const negative = value.startsWith("-");
+  const body = negative ? value.slice(1) : value;
+  const dot = body.indexOf(".");
+  const int = dot === -1 ? body : body.slice(0, dot);
+  const frac = dot === -1 ? "" : body.slice(dot + 1);
+  if (frac.length > 4 || int.length > 11) return null;
+  const n = Number(int) * SCALE + (frac === "" ? 0 : Number(frac.padEnd(4, "0")));
+  return negative ? -n : n;
+}
+
+/** An exact running sum of decimal strings. */
+export class MoneySum {
+  private scaled = 0;
+  private exact: Decimal | null = null;
+  /** How many values were added (summands, for the rounding tolerance). */
+  count = 0;
+
+  add(value: string | null): void {
+    if (value === null) return;
+    this.count++;
+    if (this.exact !== null) {
+      this.exact = this.exact.plus(value);
+      return;
+    }
+    const s = toScaled(value);
+    if (s !== null && Number.isSafeInteger(this.scaled + s)) this.scaled += s;
+    else this.exact = new Decimal(this.scaled).div(SCALE).plus(value);
+  }
+
+  /** A copy to add more to. */
+  clone(): MoneySum {
+    const c = new MoneySum();
+    c.scaled = this.scaled;
+    c.exact = this.exact;
+    c.count = this.count;
+    return c;
+  }
+
+  /** The sum as a Decimal. */
+  toDecimal(): Decimal {
+    return this.exact ?? new Decimal(this.scaled).div(SCALE);
+  }
+}
+
+/** The sum of decimal strings (nulls ignored), exact. */
+export function sumAmounts(values: Iterable<string | null>): MoneySum {
+  const sum = new MoneySum();
+  for (const v of values) sum.add(v);
+  return sum;
+}
+
+/** Rounding tolerance of a sum of `summands` cells each rounded to 0.01: 0.005 × summands. */
+export function roundingTolerance(summands: number): Decimal {
+  return new Decimal("0.005").times(Math.max(summands, 1));
+}
+
+/** Compare an expected amount with a sum: `equal`, `rounding` (within tolerance) or `mismatch`. */
+export function compareSum(expected: string | null, sum: MoneySum): { verdict: "equal" | "rounding" | "mismatch"; difference: Decimal } {
+  const exp = new Decimal(expected ?? 0);
+  const difference = exp.minus(sum.toDecimal());
+  if (difference.isZero()) return { verdict: "equal", difference };
+  if (difference.abs().lte(roundingTolerance(sum.count))) return { verdict: "rounding", difference };
+  return { verdict: "mismatch", difference };
+}
+
+/** Format a decimal for messages: thousands separators, at least two decimals (`15,812.52`). */
+export function formatMoney(value: Decimal | string | null): string {
+  const d = value === null ? new Decimal(0) : new Decimal(value);
+  const fixed = d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
+  const negative = fixed.startsWith("-");
+  const body = negative ? fixed.slice(1) : fixed;
+  const dot = body.indexOf(".");
+  const int = dot === -1 ? body : body.slice(0, dot);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (negative ? "-" : "") + grouped + (dot === -1 ? "" : body.slice(dot));
+}

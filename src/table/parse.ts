@@ -1,0 +1,64 @@
+// parseTable: bytes or text in, the document model of every table in it out, with the reader's
+// diagnostics (table/*, indicator/syntax, input/unreadable). The library entry point of `convert`.
+import { decodeBytes, type EncodingOption } from "../io/decode.js";
+import type { AmountRow, Diagnostic, Project, Result, Span, TableDocument, Unit } from "../types.js";
+import { TableReader, type TableSink } from "./reader.js";
+import type { RawRow } from "./rows.js";
+import { splitRows } from "./split.js";
+
+export interface ParseOptions {
+  /** Forced encoding for bytes (default: detect). */
+  encoding?: EncodingOption;
+}
+
+/** Everything the reader found, kept in memory. */
+class CollectingSink implements TableSink {
+  readonly tables: TableDocument[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  startTable(doc: TableDocument): void {
+    this.tables.push(doc);
+  }
+  total(_row: AmountRow): void {}
+  project(_p: Project, _u: Unit): void {}
+  endUnit(_u: Unit): void {}
+  endTable(_doc: TableDocument): void {}
+  diagnostic(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+}
+
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+
+/** An `input/unreadable` diagnostic at the start of the file. */
+export function unreadable(messageId: string, data: Record<string, string> = {}): Diagnostic {
+  return { ruleId: "input/unreadable", severity: "error", messageId, data, ...START, project: null, indicator: null };
+}
+
+/** Read every table from rows already split into cells (used for .csv / .xlsx input too). */
+export function parseRows(rows: Iterable<RawRow>, encoding: string): Result<TableDocument[]> {
+  const sink = new CollectingSink();
+  const reader = new TableReader(sink, { encoding, retain: true });
+  for (const row of rows) reader.push(row);
+  if (reader.end() === 0) sink.diagnostics.push(unreadable("noTable"));
+  return { value: sink.tables, diagnostics: sink.diagnostics };
+}
+
+/**
+ * Parse a performance table. `input` is decoded text, or bytes (decoded by BOM, then UTF-8, then
+ * GB18030 unless `options.encoding` forces one). Returns one document per table in the input (none
+ * when the input is not a table, with an `input/unreadable` diagnostic). Never throws.
+ */
+export function parseTable(input: string | Uint8Array, options: ParseOptions = {}): Result<TableDocument[]> {
+  let text: string;
+  let encoding = "utf-8";
+  if (typeof input === "string") {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeBytes(input, options.encoding ?? "auto");
+    if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  if (text.trim() === "") return { value: [], diagnostics: [unreadable("empty")] };
+  return parseRows(splitRows(text), encoding);
+}

@@ -1,0 +1,355 @@
+// The table reader: a streaming state machine over rows of cells. It finds each table's preamble
+// and header, classifies rows as 合计 / unit / project (SPEC §2), parses indicator cells, and hands
+// every node to a sink as soon as it is complete, so a check never needs the whole table in memory.
+import { parseIndicators } from "../../grammar/index.js";
+import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, Unit } from "../types.js";
+import { MONEY_KEYS } from "../types.js";
+import { compareSum, MoneySum, parseAmount } from "./amount.js";
+import type { RawCell, RawRow } from "./rows.js";
+
+/** Receives the nodes of each table in document order. */
+export interface TableSink {
+  /** A table's preamble and header are known (units still empty). */
+  startTable(doc: TableDocument): void;
+  total(row: AmountRow, doc: TableDocument): void;
+  /** A project is complete; `unit` is the unit it belongs to (still growing). */
+  project(project: Project, unit: Unit, doc: TableDocument): void;
+  /** A unit and all its projects are complete. */
+  endUnit(unit: Unit, doc: TableDocument): void;
+  endTable(doc: TableDocument): void;
+  diagnostic(d: Diagnostic): void;
+}
+
+export interface ReaderOptions {
+  encoding: string;
+  /** Keep each unit's projects in the document after `endUnit` (convert); drop them to stream (check). */
+  retain: boolean;
+}
+
+const HEADER_ALIASES: [RegExp, ColumnKey][] = [
+  [/^项目名称/, "name"],
+  [/^(总计|合计)$/, "total"],
+  [/^财政拨款/, "appropriation"],
+  [/^财政专户(拨款|管理资金)/, "specialAccount"],
+  [/^(其他资金|其它资金|单位资金)/, "other"],
+  [/^(年度)?绩效目标/, "goal"],
+  [/^绩效指标/, "indicators"],
+];
+const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
+const TITLE = /绩效目标表|绩效目标申报表/;
+const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
+const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
+const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
+
+/** Map a header cell's text to its canonical key (or null for an unknown column). */
+export function headerKey(text: string): ColumnKey | null {
+  const t = text.replace(/[\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+  for (const [re, key] of HEADER_ALIASES) if (re.test(t)) return key;
+  return null;
+}
+
+function span(line: number, column: number, length: number): Span {
+  return { line, column, endLine: line, endColumn: column + Math.max(length, 1) };
+}
+
+function cellLength(cell: RawCell | undefined): number {
+  return cell === undefined ? 1 : [...cell.text].length || 1;
+}
+
+function diag(ruleId: string, messageId: string, data: Record<string, string | number>, at: Span, project: string | null = null): Diagnostic {
+  return { ruleId, severity: "error", messageId, data, ...at, project, indicator: null };
+}
+
+interface OpenUnit {
+  unit: Unit;
+  sum: MoneySum;
+  /** The row came when the previous unit did not add up and did not close with it either. */
+  doubtful: boolean;
+}
+
+/**
+ * Reads rows and reports tables to a sink. Usage: `push(row)` for every row in order, then `end()`.
+ * Never throws on bad input.
+ */
+export class TableReader {
+  private doc: TableDocument | null = null;
+  private columns: Map<ColumnKey, number> = new Map();
+  private unknownColumns: HeaderColumn[] = [];
+  private hasUnits: boolean | undefined;
+  private open: OpenUnit | null = null;
+  private seenRows = false;
+  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
+  /** Number of tables found so far. */
+  tables = 0;
+
+  constructor(
+    private readonly sink: TableSink,
+    private readonly options: ReaderOptions,
+  ) {}
+
+  private freshPreamble() {
+    return { title: null, department: null, moneyUnit: null, line: null, notes: [] as { line: number; text: string }[] };
+  }
+
+  push(row: RawRow): void {
+    const cells = row.cells;
+    let nonEmpty = 0;
+    let first: RawCell | undefined;
+    for (const c of cells) {
+      if (c.text !== "") {
+        nonEmpty++;
+        first ??= c;
+      }
+    }
+    if (nonEmpty === 0) return;
+    // A title or 部门名称 line after a table's rows starts the next table.
+    if (this.doc !== null && this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+    if (this.doc === null) {
+      if (this.isHeaderRow(cells)) this.startTable(row);
+      else this.readPreamble(row, first!);
+      return;
+    }
+    if (!this.seenRows && this.isHeaderRow(cells)) return; // a repeated header (page break)
+    if (this.seenRows && this.isHeaderRow(cells)) return;
+    this.readDataRow(row);
+  }
+
+  /** Finish the last table. Returns the number of tables found. */
+  end(): number {
+    if (this.doc !== null) this.endTable();
+    return this.tables;
+  }
+
+  private isPreambleRow(cells: RawCell[], nonEmpty: number): boolean {
+    if (nonEmpty > 2) return false;
+    return cells.some((c) => c.text !== "" && (DEPARTMENT.test(c.text) || (TITLE.test(c.text) && c.text.length < 60)));
+  }
+
+  private isHeaderRow(cells: RawCell[]): boolean {
+    let name = false;
+    let known = 0;
+    for (const c of cells) {
+      const key = headerKey(c.text);
+      if (key === "name") name = true;
+      if (key !== null) known++;
+    }
+    return name && known >= 3;
+  }
+
+  private readPreamble(row: RawRow, first: RawCell): void {
+    const p = this.preamble;
+    for (const c of row.cells) {
+      if (c.text === "") continue;
+      p.line ??= row.line;
+      const dep = DEPARTMENT.exec(c.text);
+      const unit = MONEY_UNIT.exec(c.text);
+      if (dep) p.department = dep[2]!.trim();
+      else if (unit) p.moneyUnit = unit[1]!.trim();
+      else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
+      else if (p.title === null && p.department === null && c === first) p.title = c.text;
+      else p.notes.push({ line: row.line, text: c.text });
+    }
+  }
+
+  private startTable(row: RawRow): void {
+    const p = this.preamble;
+    const columns: HeaderColumn[] = [];
+    this.columns = new Map();
+    this.unknownColumns = [];
+    row.cells.forEach((c, index) => {
+      if (c.text === "") return;
+      const key = headerKey(c.text);
+      const col: HeaderColumn = { key, name: c.text, column: c.column, index };
+      columns.push(col);
+      if (key !== null && !this.columns.has(key)) this.columns.set(key, index);
+      else this.unknownColumns.push(col);
+    });
+    const doc: TableDocument = {
+      title: p.title,
+      department: p.department,
+      moneyUnit: p.moneyUnit,
+      encoding: this.options.encoding,
+      line: p.line ?? row.line,
+      header: { line: row.line, columns },
+      total: null,
+      units: [],
+    };
+    if (p.notes.length > 0) doc.notes = p.notes;
+    this.doc = doc;
+    this.tables++;
+    this.hasUnits = undefined;
+    this.open = null;
+    this.seenRows = false;
+    const headerStart = row.cells.find((c) => c.text !== "")!;
+    const headerSpan = span(row.line, headerStart.column, cellLength(headerStart));
+    for (const key of REQUIRED) {
+      if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key }, headerSpan));
+    }
+    for (const col of this.unknownColumns) {
+      const again = col.key !== null;
+      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(row.line, col.column, [...col.name].length)));
+    }
+    const preambleAt = span(doc.line, 1, 1);
+    if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
+    if (p.department === null) this.sink.diagnostic(diag("table/preamble", "missingDepartment", {}, preambleAt));
+    if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
+    else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, preambleAt));
+    this.preamble = this.freshPreamble();
+    this.sink.startTable(doc);
+  }
+
+  private cell(row: RawRow, key: ColumnKey): RawCell | undefined {
+    const i = this.columns.get(key);
+    return i === undefined ? undefined : row.cells[i];
+  }
+
+  private readAmounts(row: RawRow): AmountRow {
+    const amounts = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
+    const amountsRaw = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
+    const amountColumns: Partial<Record<MoneyKey, number>> = {};
+    for (const key of MONEY_KEYS) {
+      const c = this.cell(row, key);
+      if (c === undefined || c.text === "") continue;
+      amountsRaw[key] = c.text;
+      amounts[key] = parseAmount(c.text);
+      amountColumns[key] = c.column;
+    }
+    const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
+    if (this.unknownColumns.length > 0) {
+      for (const col of this.unknownColumns) {
+        const text = row.cells[col.index]?.text;
+        if (text) (out.extra ??= Object.create(null) as Record<string, string>)[col.name] = text;
+      }
+    }
+    // Cells past the header's last column are kept too (lossless).
+    const width = this.doc!.header!.columns.reduce((m, c) => Math.max(m, c.index), 0);
+    for (let i = width + 1; i < row.cells.length; i++) {
+      const text = row.cells[i]!.text;
+      if (text) (out.extra ??= Object.create(null) as Record<string, string>)[`#${i + 1}`] = text;
+    }
+    const ref = row.cells[0]?.ref;
+    if (ref !== undefined) out.ref = ref;
+    return out;
+  }
+
+  private readDataRow(row: RawRow): void {
+    const doc = this.doc!;
+    const nameCell = this.cell(row, "name") ?? row.cells[0]!;
+    const name = nameCell.text;
+    const amountRow = this.readAmounts(row);
+    if (!this.seenRows && doc.total === null && TOTAL_NAME.test(name)) {
+      doc.total = amountRow;
+      this.sink.total(amountRow, doc);
+      return;
+    }
+    this.seenRows = true;
+    const goalCell = this.cell(row, "goal");
+    const indCell = this.cell(row, "indicators");
+    const goal = goalCell?.text ?? "";
+    const indicatorsText = indCell?.text ?? "";
+    const bare = goal === "" && indicatorsText === "";
+
+    if (!bare) {
+      if (this.hasUnits === undefined) this.hasUnits = false;
+      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      return;
+    }
+    if (this.hasUnits === undefined) {
+      this.hasUnits = true;
+      this.openUnit(nameCell, amountRow, false);
+      return;
+    }
+    if (this.hasUnits === false || this.open === null) {
+      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      return;
+    }
+    // A bare row in a table with units: a new unit, or a project without goal and indicators?
+    const current = this.open;
+    const before = compareSum(current.unit.amounts.total, current.sum);
+    if (before.verdict !== "mismatch" && (current.unit.projects.length > 0 || current.sum.count === 0)) {
+      this.openUnit(nameCell, amountRow, false);
+      return;
+    }
+    const withRow = current.sum.clone();
+    withRow.add(amountRow.amounts.total);
+    if (compareSum(current.unit.amounts.total, withRow).verdict !== "mismatch") {
+      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      return;
+    }
+    this.openUnit(nameCell, amountRow, true);
+  }
+
+  private openUnit(nameCell: RawCell, amountRow: AmountRow, doubtful: boolean): void {
+    this.closeUnit();
+    const unit: Unit = { ...amountRow, name: nameCell.text, line: amountRow.line, nameColumn: nameCell.column, projects: [] };
+    this.open = { unit, sum: new MoneySum(), doubtful };
+    this.doc!.units.push(unit);
+  }
+
+  private closeUnit(): void {
+    const open = this.open;
+    if (open === null) return;
+    this.open = null;
+    const unit = open.unit;
+    if (open.doubtful && unit.line !== null && compareSum(unit.amounts.total, open.sum).verdict === "mismatch") {
+      unit.ambiguous = true;
+      this.sink.diagnostic(
+        diag("table/ambiguous-row", "unitOrProject", { name: unit.name ?? "" }, span(unit.line, unit.nameColumn ?? 1, [...(unit.name ?? "")].length), unit.name),
+      );
+    }
+    this.sink.endUnit(unit, this.doc!);
+    if (!this.options.retain) unit.projects = [];
+  }
+
+  private addProject(row: RawRow, nameCell: RawCell, amountRow: AmountRow, goalCell: RawCell | undefined, indCell: RawCell | undefined): void {
+    if (this.open === null) {
+      const implicit: Unit = { name: null, line: null, amounts: { total: null, appropriation: null, specialAccount: null, other: null }, projects: [] };
+      this.open = { unit: implicit, sum: new MoneySum(), doubtful: false };
+      this.doc!.units.push(implicit);
+    }
+    const text = indCell?.text ?? "";
+    const project: Project = {
+      name: nameCell.text,
+      nameColumn: nameCell.column,
+      ...amountRow,
+      goal: goalCell?.text ? goalCell.text : null,
+      indicators: [],
+    };
+    if (goalCell?.text) project.goalColumn = goalCell.column;
+    if (text !== "") {
+      const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column });
+      project.indicators = parsed.value;
+      project.indicatorsColumn = indCell!.column;
+      const finalStop = text.endsWith("。");
+      project.indicatorsFinalStop = finalStop;
+      if (renderJoined(parsed.value, finalStop) !== text) project.indicatorsRaw = text;
+      for (const d of parsed.diagnostics) {
+        d.project = project.name;
+        this.sink.diagnostic(d);
+      }
+    }
+    this.open.unit.projects.push(project);
+    this.open.sum.add(project.amounts.total);
+    this.sink.project(project, this.open.unit, this.doc!);
+  }
+
+  private endTable(): void {
+    this.closeUnit();
+    const doc = this.doc!;
+    this.doc = null;
+    this.seenRows = false;
+    this.sink.endTable(doc);
+  }
+}
+
+function renderJoined(indicators: readonly { raw: string }[], finalStop: boolean): string {
+  let out = "";
+  for (let i = 0; i < indicators.length; i++) out += (i > 0 ? "。" : "") + indicators[i]!.raw;
+  return finalStop ? out + "。" : out;
+}
+
+/** Rebuild the 绩效指标 cell of a project exactly as published. */
+export function renderIndicatorsCell(project: Pick<Project, "indicators" | "indicatorsRaw" | "indicatorsFinalStop">): string {
+  if (project.indicatorsRaw !== undefined) return project.indicatorsRaw ?? "";
+  return renderJoined(project.indicators, project.indicatorsFinalStop === true);
+}

@@ -1,0 +1,84 @@
+// Baselines: accepted findings keyed by file, rule id and project (never line numbers, so an
+// unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
+import { readFileSync } from "node:fs";
+import type { FileReport } from "../types.js";
+import { ConfigError } from "./config.js";
+import { makeReport } from "./run.js";
+
+export interface BaselineEntry {
+  file: string;
+  ruleId: string;
+  project: string | null;
+  count: number;
+}
+
+export interface Baseline {
+  version: 1;
+  entries: BaselineEntry[];
+}
+
+function key(file: string, ruleId: string, project: string | null): string {
+  return JSON.stringify([file, ruleId, project]);
+}
+
+/** Normalise a path for baseline keys: forward slashes, no leading `./`. */
+export function baselinePath(path: string): string {
+  return path.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+
+/** The baseline that accepts every finding of these reports. */
+export function createBaseline(reports: readonly FileReport[]): Baseline {
+  const counts = new Map<string, BaselineEntry>();
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      if (d.ruleId === "input/unreadable") continue;
+      const file = baselinePath(r.path);
+      const k = key(file, d.ruleId, d.project);
+      const entry = counts.get(k);
+      if (entry) entry.count++;
+      else counts.set(k, { file, ruleId: d.ruleId, project: d.project, count: 1 });
+    }
+  }
+  const entries = [...counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : (a.project ?? "") < (b.project ?? "") ? -1 : 1));
+  return { version: 1, entries };
+}
+
+/** Read a baseline file; ConfigError when it is missing or malformed. */
+export function loadBaseline(path: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${path}: cannot read the baseline (${code ?? (error as Error).message})`);
+  }
+  const b = value as Baseline;
+  if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`);
+  for (const [i, e] of b.entries.entries()) {
+    if (typeof e?.file !== "string" || typeof e.ruleId !== "string" || !(typeof e.project === "string" || e.project === null) || !Number.isInteger(e.count)) {
+      throw new ConfigError(`${path}: entries[${i}] must have file, ruleId, project (string or null) and count`);
+    }
+  }
+  return b;
+}
+
+/** Remove the findings the baseline accepts (up to each entry's count); returns new reports. */
+export function applyBaseline(reports: readonly FileReport[], baseline: Baseline): FileReport[] {
+  const remaining = new Map<string, number>();
+  for (const e of baseline.entries) remaining.set(key(baselinePath(e.file), e.ruleId, e.project), e.count);
+  return reports.map((r) => {
+    const file = baselinePath(r.path);
+    const kept = r.diagnostics.filter((d) => {
+      const k = key(file, d.ruleId, d.project);
+      const left = remaining.get(k) ?? 0;
+      if (left > 0 && d.ruleId !== "input/unreadable") {
+        remaining.set(k, left - 1);
+        return false;
+      }
+      return true;
+    });
+    const out = makeReport(r.path, r.encoding, kept, r.tables);
+    if (r.source !== undefined) out.source = r.source;
+    return out;
+  });
+}

@@ -1,0 +1,175 @@
+// Runs the rules: a table sink that calls every enabled rule's listeners once per node as the
+// reader produces them, applies the configured severities, and collects sorted diagnostics.
+import { decodeBytes, type EncodingOption } from "../io/decode.js";
+import { rules as allRules } from "../rules/index.js";
+import type { Rule, RuleListeners } from "../rules/types.js";
+import { unreadable } from "../table/parse.js";
+import { TableReader, type TableSink } from "../table/reader.js";
+import type { RawRow } from "../table/rows.js";
+import { splitRows } from "../table/split.js";
+import type { AmountRow, Diagnostic, FileReport, Project, Severity, TableDocument, TableSummary, Unit } from "../types.js";
+
+/** Severities and options per rule id, after defaults, config file and `--rule` flags. */
+export interface ResolvedConfig {
+  severities: ReadonlyMap<string, Severity>;
+  options: ReadonlyMap<string, Record<string, number | string | boolean>>;
+}
+
+/** The default configuration: every rule at its default severity and options. */
+export function defaultConfig(): ResolvedConfig {
+  return {
+    severities: new Map(allRules.map((r) => [r.meta.id, r.meta.defaultSeverity])),
+    options: new Map(allRules.map((r) => [r.meta.id, { ...(r.meta.defaultOptions ?? {}) }])),
+  };
+}
+
+type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
+
+/** Sorts by line, column, then rule id (a stable order for every output). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** A table sink that runs rules. One per file. */
+export class RuleRunner implements TableSink {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly summaries: TableSummary[] = [];
+  private listeners: Listeners | null = null;
+  private summary: TableSummary | null = null;
+  private readonly enabled: { rule: Rule; severity: Exclude<Severity, "off"> }[];
+
+  constructor(
+    private readonly file: string,
+    private readonly config: ResolvedConfig = defaultConfig(),
+    rules: readonly Rule[] = allRules,
+  ) {
+    this.enabled = [];
+    for (const rule of rules) {
+      const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+      if (severity !== "off") this.enabled.push({ rule, severity });
+    }
+  }
+
+  startTable(doc: TableDocument): void {
+    const l: Listeners = { table: [], total: [], project: [], indicator: [], unit: [], tableEnd: [] };
+    for (const { rule, severity } of this.enabled) {
+      const options = { ...(rule.meta.defaultOptions ?? {}), ...(this.config.options.get(rule.meta.id) ?? {}) };
+      const created = rule.create({
+        file: this.file,
+        options,
+        report: (r) => {
+          this.diagnostics.push({
+            ruleId: rule.meta.id,
+            severity,
+            messageId: r.messageId,
+            data: r.data ?? {},
+            line: r.span.line,
+            column: r.span.column,
+            endLine: r.span.endLine,
+            endColumn: r.span.endColumn,
+            project: r.project ?? null,
+            indicator: r.indicator ?? null,
+          });
+        },
+      });
+      for (const key of Object.keys(l) as (keyof Listeners)[]) {
+        const fn = created[key];
+        if (fn) (l[key] as unknown[]).push(fn.bind(created));
+      }
+    }
+    this.listeners = l;
+    this.summary = { department: doc.department, moneyUnit: doc.moneyUnit, units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {} };
+    this.summaries.push(this.summary);
+    for (const fn of l.table) fn(doc);
+  }
+
+  total(row: AmountRow, doc: TableDocument): void {
+    this.summary!.moneyTotal = row.amounts.total;
+    for (const fn of this.listeners!.total) fn(row, doc);
+  }
+
+  project(project: Project, unit: Unit, doc: TableDocument): void {
+    const l = this.listeners!;
+    const s = this.summary!;
+    s.projects++;
+    s.indicators += project.indicators.length;
+    const cats = s.categories!;
+    for (const i of project.indicators) {
+      const key = i.level1 ? i.level1.name : "?";
+      cats[key] = (cats[key] ?? 0) + 1;
+      if (i.level2) {
+        const key2 = `${key}/${i.level2.name}`;
+        cats[key2] = (cats[key2] ?? 0) + 1;
+      }
+    }
+    for (const fn of l.project) fn(project, unit, doc);
+    if (l.indicator.length > 0) for (const i of project.indicators) for (const fn of l.indicator) fn(i, project, unit, doc);
+  }
+
+  endUnit(unit: Unit, doc: TableDocument): void {
+    if (unit.line !== null) this.summary!.units++;
+    for (const fn of this.listeners!.unit) fn(unit, doc);
+  }
+
+  endTable(doc: TableDocument): void {
+    for (const fn of this.listeners!.tableEnd) fn(doc);
+    this.listeners = null;
+  }
+
+  diagnostic(d: Diagnostic): void {
+    const severity = this.config.severities.get(d.ruleId) ?? "error";
+    if (severity === "off") return;
+    d.severity = severity;
+    this.diagnostics.push(d);
+  }
+}
+
+export interface CheckOptions {
+  /** The name used in messages and reports. */
+  path: string;
+  encoding?: EncodingOption;
+  config?: ResolvedConfig;
+  /** Keep the decoded text in the report (for code frames). */
+  keepSource?: boolean;
+}
+
+/** Build a FileReport from diagnostics: sort and count. */
+export function makeReport(path: string, encoding: string | null, diagnostics: Diagnostic[], tables?: TableSummary[]): FileReport {
+  diagnostics.sort(compareDiagnostics);
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === "error") errorCount++;
+    else if (d.severity === "warning") warningCount++;
+    else infoCount++;
+  }
+  const report: FileReport = { path, encoding, errorCount, warningCount, infoCount, diagnostics };
+  if (tables !== undefined) report.tables = tables;
+  return report;
+}
+
+/** Check rows that are already split (any input format). */
+export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions): FileReport {
+  const runner = new RuleRunner(options.path, options.config);
+  const reader = new TableReader(runner, { encoding, retain: false });
+  for (const row of rows) reader.push(row);
+  if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
+  return makeReport(options.path, encoding, runner.diagnostics, runner.summaries);
+}
+
+/** Check a decoded text or the bytes of a file. Never throws. */
+export function checkInput(input: string | Uint8Array, options: CheckOptions): FileReport {
+  let text: string;
+  let encoding = "utf-8";
+  if (typeof input === "string") text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  else {
+    const decoded = decodeBytes(input, options.encoding ?? "auto");
+    if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  const report = checkRows(splitRows(text), encoding, options);
+  if (options.keepSource) report.source = text;
+  return report;
+}
