@@ -1,0 +1,106 @@
+// The `github` reporter: GitHub Actions workflow-command annotations (most severe first, at most 10
+// per level, then a notice counting the rest) and the Markdown job summary for $GITHUB_STEP_SUMMARY.
+import { formatMessage } from "../i18n/format.js";
+import type { FileReport, Lang, ReportOptions } from "../types.js";
+import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
+import {
+  countSeverities,
+  describeTotals,
+  displayPath,
+  flattenFindings,
+  severityRank,
+  severityWord,
+  sortBySeverity,
+  sumTotals,
+} from "./shared.js";
+import type { Finding, FindingSeverity } from "./shared.js";
+
+/** GitHub shows about 10 annotations of each level per step; more are cut without notice. */
+export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
+
+const COMMANDS: Record<FindingSeverity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** One `::error file=…,line=…::message` line. */
+function formatAnnotation(f: Finding, options: ReportOptions): string {
+  const d = f.diagnostic;
+  const props = [
+    `file=${escapeGithubProperty(sanitizeText(displayPath(f.report.path, options.cwd)))}`,
+    `line=${d.line}`,
+    `col=${d.column}`,
+    `endLine=${d.endLine}`,
+    `endColumn=${d.endColumn}`,
+    `title=${escapeGithubProperty(sanitizeText(`perftable ${d.ruleId}`))}`,
+  ];
+  const message = escapeGithubData(sanitizeText(formatMessage(d, options.lang)));
+  return `::${COMMANDS[d.severity]} ${props.join(",")}::${message}`;
+}
+
+function omittedNotice(omitted: Finding[], lang: Lang): string {
+  const counts = describeTotals(countSeverities(omitted.map((f) => f.diagnostic)), lang);
+  const text =
+    lang === "zh"
+      ? `perftable：另有 ${counts}未显示为注释（GitHub 每类最多显示约 ${GITHUB_ANNOTATIONS_PER_LEVEL} 条）；完整列表见作业摘要或 -f pretty 输出`
+      : `perftable: not shown as annotations: ${counts} (GitHub shows about ${GITHUB_ANNOTATIONS_PER_LEVEL} of each level); see the job summary or -f pretty for the full list`;
+  return `::notice::${escapeGithubData(text)}`;
+}
+
+/** The `github` report: annotations, most severe first, then a notice counting the rest. */
+export function formatGithub(reports: FileReport[], options: ReportOptions): string {
+  const shown: Finding[] = [];
+  const omitted: Finding[] = [];
+  const perLevel = new Map<FindingSeverity, number>();
+  for (const f of sortBySeverity(flattenFindings(reports))) {
+    const n = perLevel.get(f.diagnostic.severity) ?? 0;
+    perLevel.set(f.diagnostic.severity, n + 1);
+    (n < GITHUB_ANNOTATIONS_PER_LEVEL ? shown : omitted).push(f);
+  }
+  const lines = shown.map((f) => formatAnnotation(f, options));
+  if (omitted.length > 0) lines.push(omittedNotice(omitted, options.lang));
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+}
+
+/** Most frequent rules: at most this many rows in the job summary. */
+const TOP_RULES = 10;
+
+/**
+ * The Markdown job summary (for $GITHUB_STEP_SUMMARY): the totals, a counts table per file and
+ * the most frequent rules. Table text is escaped for Markdown and HTML.
+ */
+export function formatGithubStepSummary(reports: FileReport[], options: ReportOptions): string {
+  const zh = options.lang === "zh";
+  const totals = sumTotals(reports);
+  const problems = totals.errors + totals.warnings + totals.infos;
+  const out: string[] = ["## perftable", ""];
+  out.push(problems === 0 ? (zh ? "✔ 没有发现问题" : "✔ no problems") : `✖ ${describeTotals(totals, options.lang)}`, "");
+
+  const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
+  out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");
+  for (const r of reports) {
+    out.push(`| ${escapeMarkdown(r.path)} | ${r.errorCount} | ${r.warningCount} | ${r.infoCount} |`);
+  }
+
+  const byRule = new Map<string, { ruleId: string; severity: FindingSeverity; count: number }>();
+  for (const { diagnostic: d } of flattenFindings(reports)) {
+    const key = `${d.ruleId}\u0000${d.severity}`;
+    const entry = byRule.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+    entry.count++;
+    byRule.set(key, entry);
+  }
+  const top = [...byRule.values()]
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        severityRank(a.severity) - severityRank(b.severity) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    )
+    .slice(0, TOP_RULES);
+  if (top.length > 0) {
+    out.push("", zh ? "### 最常见的规则" : "### Top rules", "");
+    const ruleHead = zh ? ["规则", "级别", "数量"] : ["Rule", "Severity", "Count"];
+    out.push(`| ${ruleHead.join(" | ")} |`, "| --- | --- | ---: |");
+    for (const e of top) {
+      out.push(`| ${escapeMarkdown(e.ruleId)} | ${severityWord(e.severity, options.lang)} | ${e.count} |`);
+    }
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,119 @@
+// The `pretty` reporter (default on a terminal): findings per file with a code frame underlining
+// the offending text by display width, then a per-file counts table and a closing count line.
+import type { ChalkInstance } from "chalk";
+import { formatMessage } from "../i18n/format.js";
+import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
+import { sanitizeChar, sanitizeText } from "./sanitize.js";
+import {
+  createChalk,
+  formatFileCountsTable,
+  formatTotalsLine,
+  severityWord,
+  sumTotals,
+} from "./shared.js";
+import { displayWidth, padEndDisplay } from "./text-width.js";
+
+/** Display columns shown before the start of the underlined text (indicator cells are long). */
+export const FRAME_COLUMNS_BEFORE = 30;
+/** Display columns shown from the start of the underlined text on. */
+export const FRAME_COLUMNS_AFTER = 50;
+
+/** One source line cut to a window around a span, and the `^` line that underlines the span. */
+export interface CodeFrame {
+  text: string;
+  carets: string;
+}
+
+/**
+ * The window of `lineText` around the span that starts at `column` (1-based, code points) and
+ * ends before `endColumn` (null: at the end of the line). About 30 display columns are kept
+ * before the span and 50 from its start on, with `…` where the line is cut; unsafe characters are
+ * shown escaped; the carets are aligned by display width (a Chinese character takes two).
+ */
+export function buildCodeFrame(lineText: string, column: number, endColumn: number | null): CodeFrame {
+  return frameCodePoints(Array.from(lineText), column, endColumn);
+}
+
+/** Code points looked at on each side of the span start: a bound on the work for very long lines. */
+const SCAN_LIMIT = 4 * (FRAME_COLUMNS_BEFORE + FRAME_COLUMNS_AFTER);
+
+/** buildCodeFrame over a line already split into code points. */
+function frameCodePoints(codePoints: readonly string[], column: number, endColumn: number | null): CodeFrame {
+  const length = codePoints.length;
+  const start = Math.min(Math.max(column - 1, 0), length);
+  const end = endColumn === null ? length : Math.min(Math.max(endColumn - 1, start), length);
+  // Only a neighbourhood of the start can be shown; sanitise and measure just that.
+  const from = Math.max(0, start - SCAN_LIMIT);
+  const to = Math.min(length, start + SCAN_LIMIT);
+  const pieces = codePoints.slice(from, to).map(sanitizeChar);
+  const widths = pieces.map(displayWidth);
+  const at = (i: number): number => widths[i - from] ?? 0;
+
+  let left = start;
+  for (let used = 0; left > from && used + at(left - 1) <= FRAME_COLUMNS_BEFORE; left--) used += at(left - 1);
+  let right = start;
+  for (let used = 0; right < to && used + at(right) <= FRAME_COLUMNS_AFTER; right++) used += at(right);
+  if (right === start && start < length) right = start + 1;
+
+  const cutLeft = left > 0 ? "…" : "";
+  const cutRight = right < length ? "…" : "";
+  const text = cutLeft + pieces.slice(left - from, right - from).join("") + cutRight;
+
+  const sum = (a: number, b: number): number => widths.slice(a - from, b - from).reduce((x, y) => x + y, 0);
+  const indent = displayWidth(cutLeft) + sum(left, start);
+  const caretWidth = Math.max(1, sum(start, Math.min(end, right)));
+  return { text, carets: " ".repeat(indent) + "^".repeat(caretWidth) };
+}
+
+/** The lines of a decoded file, split on `\n` or `\r\n`. */
+function splitLines(source: string): string[] {
+  return source.split(/\r?\n/);
+}
+
+function colorSeverity(word: string, d: Diagnostic, chalk: ChalkInstance): string {
+  if (d.severity === "error") return chalk.red(word);
+  if (d.severity === "warning") return chalk.yellow(word);
+  return chalk.blue(word);
+}
+
+/** The block of one file: its path, then each finding with its code frame. */
+function formatFileBlock(report: FileReport, options: ReportOptions, chalk: ChalkInstance): string {
+  const path = sanitizeText(report.path);
+  const lines = report.source === undefined ? null : splitLines(report.source);
+  const severityColumn = Math.max(
+    ...(["error", "warning", "info"] as const).map((s) => displayWidth(severityWord(s, options.lang))),
+  );
+  const gutterWidth = String(report.diagnostics.reduce((max, d) => Math.max(max, d.line), 1)).length;
+  const codePoints = new Map<number, string[]>();
+  const out: string[] = [chalk.bold.underline(path)];
+  for (const d of report.diagnostics) {
+    const word = padEndDisplay(severityWord(d.severity, options.lang), severityColumn);
+    const message = sanitizeText(formatMessage(d, options.lang));
+    out.push(
+      `${path}:${d.line}:${d.column}  ${colorSeverity(word, d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`,
+    );
+    const lineText = d.line >= 1 ? lines?.[d.line - 1] : undefined;
+    if (lineText === undefined) continue;
+    let cps = codePoints.get(d.line);
+    if (cps === undefined) {
+      cps = Array.from(lineText);
+      codePoints.set(d.line, cps);
+    }
+    const frame = frameCodePoints(cps, d.column, d.endLine === d.line ? d.endColumn : null);
+    const gutter = chalk.dim(`${String(d.line).padStart(gutterWidth)} │`);
+    const blank = chalk.dim(`${" ".repeat(gutterWidth)} │`);
+    out.push(`  ${gutter} ${frame.text}`);
+    out.push(`  ${blank} ${colorSeverity(frame.carets, d, chalk)}`);
+  }
+  return out.join("\n");
+}
+
+/** The `pretty` report: one block per file with findings, the counts table, the closing line. */
+export function formatPretty(reports: FileReport[], options: ReportOptions): string {
+  const chalk = createChalk(options.color);
+  const blocks = reports.filter((r) => r.diagnostics.length > 0).map((r) => formatFileBlock(r, options, chalk));
+  const parts = [...blocks];
+  if (reports.length > 0) parts.push(formatFileCountsTable(reports, options.lang, chalk));
+  parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk));
+  return parts.join("\n\n") + "\n";
+}

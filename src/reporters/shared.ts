@@ -1,0 +1,143 @@
+// Helpers the reporters share: severity words and ranks, totals, the closing count line, the
+// per-file counts table (cli-table3), flattening findings most severe first, and relative paths.
+import path from "node:path";
+import Table from "cli-table3";
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Diagnostic, FileReport, Lang } from "../types.js";
+import { sanitizeText } from "./sanitize.js";
+
+export type FindingSeverity = Diagnostic["severity"];
+
+const SEVERITY_WORDS: Record<Lang, Record<FindingSeverity, string>> = {
+  en: { error: "error", warning: "warning", info: "info" },
+  zh: { error: "错误", warning: "警告", info: "提示" },
+};
+
+/** The word for a severity in the given language (`warning`, `警告`). */
+export function severityWord(severity: FindingSeverity, lang: Lang): string {
+  return SEVERITY_WORDS[lang][severity];
+}
+
+/** 0 for error, 1 for warning, 2 for info: sort key, most severe first. */
+export function severityRank(severity: FindingSeverity): number {
+  return severity === "error" ? 0 : severity === "warning" ? 1 : 2;
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Sum of the per-file counts. */
+export function sumTotals(reports: readonly FileReport[]): Totals {
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0 };
+  for (const r of reports) {
+    totals.errors += r.errorCount;
+    totals.warnings += r.warningCount;
+    totals.infos += r.infoCount;
+  }
+  return totals;
+}
+
+/** Counts by severity of a list of findings. */
+export function countSeverities(findings: readonly { severity: FindingSeverity }[]): Totals {
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") totals.errors++;
+    else if (f.severity === "warning") totals.warnings++;
+    else totals.infos++;
+  }
+  return totals;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `3 problems (1 error, 2 warnings, 0 infos)` / `3 个问题（1 个错误，2 个警告，0 个提示）`. */
+export function describeTotals(t: Totals, lang: Lang): string {
+  const problems = t.errors + t.warnings + t.infos;
+  if (lang === "zh") {
+    return `${problems} 个问题（${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示）`;
+  }
+  return (
+    `${plural(problems, "problem", "problems")} (${plural(t.errors, "error", "errors")}, ` +
+    `${plural(t.warnings, "warning", "warnings")}, ${plural(t.infos, "info", "infos")})`
+  );
+}
+
+/** The closing line: `✖ 3 problems (…)`, or `✔ no problems` when there are none. */
+export function formatTotalsLine(t: Totals, lang: Lang, chalk: ChalkInstance): string {
+  if (t.errors + t.warnings + t.infos === 0) {
+    return chalk.green(lang === "zh" ? "✔ 没有发现问题" : "✔ no problems");
+  }
+  const line = `✖ ${describeTotals(t, lang)}`;
+  return t.errors > 0 ? chalk.red.bold(line) : t.warnings > 0 ? chalk.yellow.bold(line) : chalk.bold(line);
+}
+
+/** A cli-table3 table with a line under the head only, without its own colours (we colour with chalk). */
+export function createTable(head: string[], colAligns: ("left" | "right")[], chalk: ChalkInstance): Table.Table {
+  return new Table({
+    head: head.map((h) => chalk.bold(h)),
+    colAligns,
+    style: { head: [], border: [], compact: true },
+  });
+}
+
+/** The table of counts per file (file, errors, warnings, infos), aligned by display width. */
+export function formatFileCountsTable(reports: readonly FileReport[], lang: Lang, chalk: ChalkInstance): string {
+  const head =
+    lang === "zh" ? ["文件", "错误", "警告", "提示"] : ["file", "errors", "warnings", "infos"];
+  const table = createTable(head, ["left", "right", "right", "right"], chalk);
+  for (const r of reports) {
+    table.push([
+      sanitizeText(r.path),
+      r.errorCount > 0 ? chalk.red(String(r.errorCount)) : String(r.errorCount),
+      r.warningCount > 0 ? chalk.yellow(String(r.warningCount)) : String(r.warningCount),
+      String(r.infoCount),
+    ]);
+  }
+  return table.toString();
+}
+
+/** A chalk that colours only when asked (never the auto-detected global one). */
+export function createChalk(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+/** A finding with the file it belongs to. */
+export interface Finding {
+  report: FileReport;
+  diagnostic: Diagnostic;
+}
+
+/** All findings of the run, in report order then diagnostic order. */
+export function flattenFindings(reports: readonly FileReport[]): Finding[] {
+  const out: Finding[] = [];
+  for (const report of reports) for (const diagnostic of report.diagnostics) out.push({ report, diagnostic });
+  return out;
+}
+
+/** The findings sorted most severe first; equal severities keep their order (stable sort). */
+export function sortBySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank(a.diagnostic.severity) - severityRank(b.diagnostic.severity));
+}
+
+/**
+ * A path relative to `cwd` with forward slashes (`fixtures/a.txt`), or null when the file lies
+ * outside `cwd` (or is not a file path at all, like `<stdin>`: then it is returned as given).
+ */
+export function relativePath(filePath: string, cwd: string): string | null {
+  if (filePath === "<stdin>" || filePath === "-") return filePath;
+  const absolute = path.resolve(cwd, filePath);
+  const relative = path.relative(cwd, absolute);
+  const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (relative === "" || outside) return null;
+  return relative.split(path.sep).join("/");
+}
+
+/** The path to show in CI annotations: relative to cwd when inside it, else absolute, with `/`. */
+export function displayPath(filePath: string, cwd: string): string {
+  return relativePath(filePath, cwd) ?? path.resolve(cwd, filePath).split(path.sep).join("/");
+}

@@ -1,0 +1,75 @@
+// The `summary` reporter: counts only — by rule (rule id, severity, count) and by file (with the
+// table's department, projects and indicators when known) — as cli-table3 tables.
+import type { FileReport, ReportOptions } from "../types.js";
+import { sanitizeText } from "./sanitize.js";
+import {
+  createChalk,
+  createTable,
+  flattenFindings,
+  formatTotalsLine,
+  severityRank,
+  severityWord,
+  sumTotals,
+} from "./shared.js";
+import type { FindingSeverity } from "./shared.js";
+
+/** Counts by (rule, severity): most severe first, then most frequent, then by rule id. */
+export function countByRule(reports: readonly FileReport[]): { ruleId: string; severity: FindingSeverity; count: number }[] {
+  const counts = new Map<string, { ruleId: string; severity: FindingSeverity; count: number }>();
+  for (const { diagnostic: d } of flattenFindings(reports)) {
+    const key = `${d.ruleId}\u0000${d.severity}`;
+    const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      b.count - a.count ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+/** The `summary` report: a table by rule, a table by file and the closing count line. */
+export function formatSummary(reports: FileReport[], options: ReportOptions): string {
+  const zh = options.lang === "zh";
+  const chalk = createChalk(options.color);
+  const parts: string[] = [];
+
+  const byRule = countByRule(reports);
+  if (byRule.length > 0) {
+    const table = createTable(zh ? ["规则", "级别", "数量"] : ["rule", "severity", "count"], ["left", "left", "right"], chalk);
+    for (const e of byRule) {
+      const word = severityWord(e.severity, options.lang);
+      const colored = e.severity === "error" ? chalk.red(word) : e.severity === "warning" ? chalk.yellow(word) : chalk.blue(word);
+      table.push([sanitizeText(e.ruleId), colored, String(e.count)]);
+    }
+    parts.push(`${chalk.bold(zh ? "按规则" : "By rule")}\n${table.toString()}`);
+  }
+
+  if (reports.length > 0) {
+    const head = zh
+      ? ["文件", "部门", "项目", "指标", "错误", "警告", "提示"]
+      : ["file", "department", "projects", "indicators", "errors", "warnings", "infos"];
+    const table = createTable(head, ["left", "left", "right", "right", "right", "right", "right"], chalk);
+    for (const r of reports) {
+      const tables = r.tables ?? [];
+      const departments = [...new Set(tables.map((t) => t.department).filter((d): d is string => d !== null))];
+      const projects = tables.reduce((n, t) => n + t.projects, 0);
+      const indicators = tables.reduce((n, t) => n + t.indicators, 0);
+      table.push([
+        sanitizeText(r.path),
+        departments.length > 0 ? sanitizeText(departments.join("、")) : "-",
+        tables.length > 0 ? String(projects) : "-",
+        tables.length > 0 ? String(indicators) : "-",
+        String(r.errorCount),
+        String(r.warningCount),
+        String(r.infoCount),
+      ]);
+    }
+    parts.push(`${chalk.bold(zh ? "按文件" : "By file")}\n${table.toString()}`);
+  }
+
+  parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk));
+  return parts.join("\n\n") + "\n";
+}

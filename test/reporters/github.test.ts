@@ -1,0 +1,131 @@
+// Tests of the github reporter: workflow-command annotations (format, escaping, order, the
+// 10-per-level cap and the closing notice) and the Markdown job summary.
+import { describe, expect, it } from "vitest";
+import { formatMessage } from "../../src/i18n/format.js";
+import { formatGithub, formatGithubStepSummary } from "../../src/reporters/github.js";
+import type { Diagnostic } from "../../src/types.js";
+import { CWD, EN, SEED_PATH, ZH, cleanReport, diag, fileReport, hostileReport, seedReport, unreadableReport } from "./fixtures.js";
+
+function lines(text: string): string[] {
+  return text.split("\n").filter((l) => l !== "");
+}
+
+describe("formatGithub", () => {
+  it("prints one annotation per finding with file, position and title", () => {
+    const seed = seedReport();
+    const out = lines(formatGithub([seed], EN));
+    const message = formatMessage(seed.diagnostics[5]!, "en").replace(/%/g, "%25");
+    expect(out).toContain(
+      `::warning file=${SEED_PATH},line=21,col=273,endLine=21,endColumn=276,title=perftable indicator/vacuous-target::${message}`,
+    );
+    expect(out.at(-1)).toMatch(/^::notice file=fixtures\/seed-guangzhou-finance-bureau\.txt,line=24,col=412,.*title=perftable indicator\/no-unit::/);
+    expect(out).toHaveLength(9);
+  });
+
+  it("puts the most severe first", () => {
+    const out = lines(formatGithub([seedReport(), unreadableReport()], EN));
+    expect(out.map((l) => l.slice(0, l.indexOf(" ")))).toEqual(["::error", ...Array(8).fill("::warning"), "::notice"]);
+    expect(out[0]).toBe(
+      "::error file=missing.txt,line=1,col=1,endLine=1,endColumn=2,title=perftable input/unreadable::file not found: missing.txt",
+    );
+  });
+
+  it("makes paths relative to cwd with forward slashes (absolute when outside)", () => {
+    const out = lines(formatGithub([unreadableReport(`${CWD}/sub/a.txt`), unreadableReport("/other/b.txt")], EN));
+    expect(out[0]).toContain("::error file=sub/a.txt,");
+    expect(out[1]).toContain("::error file=/other/b.txt,");
+  });
+
+  it("escapes properties and data so hostile text cannot start another command", () => {
+    const report = hostileReport();
+    const out = lines(formatGithub([report], EN));
+    expect(out).toHaveLength(1);
+    const line = out[0]!;
+    expect(line).toMatch(/^::error file=dir\/bad%2Cname%3A100%25\\u001b\[2J/);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f\u200f]/);
+    // the only `::` are the command's own two
+    expect(line.split("::")).toHaveLength(3);
+    const injected = fileReport("x.txt", [
+      diag({ ruleId: "input/unreadable", severity: "error", messageId: "ioError", data: { reason: "ok\n::error::pwned\r\n" }, line: 1, column: 1 }),
+    ]);
+    const injectedOut = formatGithub([injected], EN);
+    expect(lines(injectedOut)).toHaveLength(1);
+    expect(injectedOut).not.toMatch(/\n::error::pwned/);
+  });
+
+  it("shows at most 10 annotations per level and counts the rest in a notice", () => {
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 1; i <= 12; i++) diagnostics.push(diag({ ruleId: "indicator/sequence", messageId: "gap", line: i, column: 1 }));
+    for (let i = 1; i <= 15; i++) {
+      diagnostics.push(diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 100 + i, column: 2 }));
+    }
+    for (let i = 1; i <= 3; i++) {
+      diagnostics.push(diag({ ruleId: "indicator/no-unit", severity: "info", messageId: "noUnitAnnual", line: 200 + i, column: 3 }));
+    }
+    const out = lines(formatGithub([fileReport("big.txt", diagnostics)], EN));
+    expect(out).toHaveLength(10 + 10 + 3 + 1);
+    expect(out.slice(0, 10).every((l) => l.startsWith("::error "))).toBe(true);
+    expect(out.slice(10, 20).every((l) => l.startsWith("::warning "))).toBe(true);
+    expect(out.slice(20, 23).every((l) => l.startsWith("::notice "))).toBe(true);
+    expect(out[0]).toContain("line=101,");
+    expect(out[9]).toContain("line=110,");
+    expect(out[23]).toBe(
+      "::notice::perftable: not shown as annotations: 7 problems (5 errors, 2 warnings, 0 infos) (GitHub shows about 10 of each level); see the job summary or -f pretty for the full list",
+    );
+    const zh = lines(formatGithub([fileReport("big.txt", diagnostics)], ZH));
+    expect(zh.at(-1)).toContain("另有 7 个问题（5 个错误，2 个警告，0 个提示）未显示为注释");
+  });
+
+  it("prints nothing when there is nothing to report", () => {
+    expect(formatGithub([cleanReport()], EN)).toBe("");
+  });
+});
+
+describe("formatGithubStepSummary", () => {
+  it("gives totals, a counts table per file and the top rules", () => {
+    const out = formatGithubStepSummary([seedReport(), unreadableReport(), cleanReport()], EN);
+    expect(out).toBe(
+      [
+        "## perftable",
+        "",
+        "✖ 10 problems (1 error, 8 warnings, 1 info)",
+        "",
+        "| File | Errors | Warnings | Infos |",
+        "| --- | ---: | ---: | ---: |",
+        "| fixtures/seed-guangzhou-finance-bureau.txt | 0 | 8 | 1 |",
+        "| missing.txt | 1 | 0 | 0 |",
+        "| clean.txt | 0 | 0 | 0 |",
+        "",
+        "### Top rules",
+        "",
+        "| Rule | Severity | Count |",
+        "| --- | --- | ---: |",
+        "| project/missing-satisfaction | warning | 6 |",
+        "| input/unreadable | error | 1 |",
+        "| indicator/missing-value | warning | 1 |",
+        "| indicator/vacuous-target | warning | 1 |",
+        "| indicator/no-unit | info | 1 |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("is in Chinese with --lang zh", () => {
+    const out = formatGithubStepSummary([seedReport()], ZH);
+    expect(out).toContain("✖ 9 个问题（0 个错误，8 个警告，1 个提示）");
+    expect(out).toContain("| 文件 | 错误 | 警告 | 提示 |");
+    expect(out).toContain("### 最常见的规则");
+    expect(out).toContain("| project/missing-satisfaction | 警告 | 6 |");
+  });
+
+  it("escapes hostile paths for Markdown and HTML", () => {
+    const out = formatGithubStepSummary([hostileReport()], EN);
+    const row = out.split("\n").find((l) => l.startsWith("| dir/"))!;
+    expect(row).not.toContain("<script>");
+    expect(row).toContain("&lt;script&gt;");
+    expect(row).toContain("\\|\\`y\\`");
+    // four cells: the pipe inside the path is escaped
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(4);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200f]/);
+  });
+});
