@@ -1,17 +1,21 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { resolve } from "node:path";
-import { type EncodingOption } from "./io/decode.js";
+import { readCsvRows } from "./io/csv.js";
+import { decodeBytes, type EncodingOption } from "./io/decode.js";
+import { detectFormat } from "./io/formats.js";
 import { readPath, readStdin } from "./io/read-input.js";
-import { parseTable, unreadable } from "./table/parse.js";
-import type { FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, makeReport, type ResolvedConfig } from "./validate/run.js";
+import { readXlsxRows } from "./io/xlsx.js";
+import { parseRows, parseTable, unreadable } from "./table/parse.js";
+import type { RawRow } from "./table/rows.js";
+import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
+import { checkInput, checkRows, compareDiagnostics, makeReport, type ResolvedConfig } from "./validate/run.js";
 
 export interface FileOptions {
-  /** Name used in reports (default: the argument). */
+  /** Name used in reports (default: the argument). Its extension also picks the format of stdin. */
   path?: string;
   encoding?: EncodingOption;
-  /** Sheet of an .xlsx file. */
+  /** Sheet of an .xlsx file (default: the first sheet with a performance-table header). */
   sheet?: string;
   /** Folder relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
@@ -29,12 +33,47 @@ async function readBytes(file: string, options: FileOptions) {
   return readPath(resolve(options.cwd ?? process.cwd(), file));
 }
 
+/** Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be read. */
+type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diagnostic[]; source?: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Read the rows of a non-text input. Encoding of .xlsx is always UTF-8 (its XML parts are). */
+async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, options: FileOptions): Promise<SheetRows> {
+  if (format === "xls") return { ok: false, diagnostics: [unreadable("xls")] };
+  if (format === "xlsx") {
+    const read = await readXlsxRows(bytes, options.sheet);
+    if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
+    return { ok: true, rows: read.value, encoding: "utf-8", diagnostics: read.diagnostics };
+  }
+  const decoded = decodeBytes(bytes, options.encoding ?? "auto");
+  if (!decoded.ok) return { ok: false, diagnostics: [unreadable(decoded.messageId, decoded.data)] };
+  const read = readCsvRows(decoded.text);
+  if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
+  return { ok: true, rows: read.value, encoding: decoded.encoding, diagnostics: read.diagnostics, source: decoded.text };
+}
+
+/** Apply configured severities to the reader's own findings (the rule runner does it for the rest). */
+function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const severity = config?.severities.get(d.ruleId) ?? d.severity;
+    if (severity !== "off") out.push({ ...d, severity });
+  }
+  return out;
+}
+
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   const path = options.path ?? file;
   const read = await readBytes(file, options);
   if (!read.ok) return makeReport(path, null, [unreadable(read.messageId, read.data)]);
-  return checkInput(read.bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
+  const format = detectFormat(path, read.bytes);
+  if (format === "text") return checkInput(read.bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
+  const sheet = await readSheetRows(format, read.bytes, options);
+  if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
+  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config });
+  const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
+  if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
+  return merged;
 }
 
 /** Parse one file (or `-`) into documents. */
@@ -42,5 +81,11 @@ export async function parseFile(file: string, options: FileOptions = {}): Promis
   const path = options.path ?? file;
   const read = await readBytes(file, options);
   if (!read.ok) return { path, value: [], diagnostics: [unreadable(read.messageId, read.data)] };
-  return { path, ...parseTable(read.bytes, { encoding: options.encoding ?? "auto" }) };
+  const format = detectFormat(path, read.bytes);
+  if (format === "text") return { path, ...parseTable(read.bytes, { encoding: options.encoding ?? "auto" }) };
+  const sheet = await readSheetRows(format, read.bytes, options);
+  if (!sheet.ok) return { path, value: [], diagnostics: sheet.diagnostics };
+  const parsed = parseRows(sheet.rows, sheet.encoding);
+  if (sheet.diagnostics.length === 0) return { path, ...parsed };
+  return { path, value: parsed.value, diagnostics: [...sheet.diagnostics, ...parsed.diagnostics].sort(compareDiagnostics) };
 }

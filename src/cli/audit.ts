@@ -1,7 +1,152 @@
-// `perftable audit` (being written): many files in parallel.
-import type { CliIo } from "./io.js";
+// `perftable audit`: expand the inputs, check the files in parallel (src/audit/pool.ts), stream
+// each report format as files finish in order, then write the summaries; returns the exit code.
+import { resolve } from "node:path";
+import { SingleBar } from "cli-progress";
+import { auditFiles, defaultJobs } from "../audit/pool.js";
+import { deferredSink, isBrokenPipe, openFileSink, streamSink, type TextSink } from "../audit/output.js";
+import { AuditSummaryBuilder } from "../audit/summary.js";
+import { serializeConfig, type AuditCheckSettings } from "../audit/types.js";
+import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
+import { AUDIT_FORMATS, createAuditFormatter, formatNeedsExcerpts, type AuditFormat, type AuditFormatter } from "../reporters/audit/index.js";
+import { resolveLang } from "../i18n/format.js";
+import type { EncodingOption } from "../io/decode.js";
+import { expandInputs } from "../io/inputs.js";
+import type { Lang } from "../types.js";
+import { type CliIo, wantsColor } from "./io.js";
+import { ConfigError, loadConfig, parseReportFlags, printError } from "./shared.js";
 
-export async function runAudit(_inputs: string[], _opts: unknown, io: CliIo): Promise<number> {
-  io.stderr.write("perftable: audit is not available yet\n");
-  return 2;
+export interface AuditCliOptions {
+  format: string;
+  output?: string;
+  report: string[];
+  jobs?: number;
+  /** false with --no-progress. */
+  progress?: boolean;
+  lang?: string;
+  encoding?: EncodingOption;
+  rule: string[];
+  config?: string | boolean;
+}
+
+interface Output {
+  format: AuditFormat;
+  formatter: AuditFormatter;
+  sink: TextSink;
+}
+
+export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliIo): Promise<number> {
+  let config;
+  let reportsTo: [string, string][];
+  try {
+    config = loadConfig(opts, io);
+    reportsTo = parseReportFlags(opts.report ?? [], AUDIT_FORMATS);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      printError(io, error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const lang = resolveLang(opts.lang ?? config.file?.lang, io.env);
+  const encoding = (opts.encoding ?? config.file?.encoding ?? "auto") as EncodingOption;
+  if (opts.jobs !== undefined && opts.jobs < 1) {
+    printError(io, lang === "zh" ? `--jobs 必须至少为 1，而不是 ${opts.jobs}` : `--jobs must be at least 1, not ${opts.jobs}`);
+    return 2;
+  }
+  if (inputs.includes("-")) {
+    printError(io, lang === "zh" ? "audit 只读取文件，不读取标准输入（请用 check -）" : "audit reads files, not standard input (use check - for that)");
+    return 2;
+  }
+
+  const { files, missing } = expandInputs(inputs);
+  for (const m of missing) printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
+  if (files.length === 0) {
+    if (missing.length === 0) printError(io, lang === "zh" ? "没有要检查的文件" : "no files to audit");
+    return 2;
+  }
+
+  const main = { format: opts.format as AuditFormat, target: opts.output };
+  const targets = [main, ...reportsTo.map(([format, target]) => ({ format: format as AuditFormat, target }))];
+  const outputs: Output[] = [];
+  let stdoutTaken = false;
+  try {
+    for (const { format, target } of targets) {
+      const toStdout = target === undefined || target === "-";
+      // Only the first report on standard output streams; later ones follow it whole.
+      const sink = toStdout ? (stdoutTaken ? deferredSink(io.stdout) : streamSink(io.stdout)) : await openFileSink(resolve(io.cwd, target));
+      if (toStdout) stdoutTaken = true;
+      const color = toStdout && format === "table" && wantsColor(io.stdout, io.env);
+      outputs.push({ format, sink, formatter: createAuditFormatter(format, { lang, color, cwd: io.cwd }) });
+    }
+  } catch (error) {
+    await Promise.all(outputs.map((o) => o.sink.abort()));
+    printError(io, (error as Error).message);
+    return 2;
+  }
+
+  const settings: AuditCheckSettings = {
+    encoding,
+    config: serializeConfig(config.resolved),
+    cwd: io.cwd,
+    excerpts: outputs.some((o) => formatNeedsExcerpts(o.format)) ? EXCERPT_FINDINGS : 0,
+  };
+  const bar = createProgressBar(opts, io, main.format, main.target, lang);
+  const summary = new AuditSummaryBuilder();
+  let notFound = false;
+  const started = Date.now();
+  try {
+    for (const o of outputs) await o.sink.write(o.formatter.begin());
+    bar?.start(files.length, 0, { speed: "0" });
+    await auditFiles(
+      files,
+      {
+        jobs: opts.jobs ?? defaultJobs(),
+        settings,
+        onProgress: bar ? (done) => bar.update(done, { speed: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }) : undefined,
+      },
+      async (report) => {
+        const row = summary.add(report);
+        if (report.diagnostics.some((d) => d.ruleId === "input/unreadable" && d.messageId === "notFound")) notFound = true;
+        for (const o of outputs) {
+          const text = o.formatter.file(report, row);
+          if (text !== "") await o.sink.write(text);
+        }
+      },
+    );
+    bar?.stop();
+    const totals = summary.build();
+    for (const o of outputs) {
+      await o.sink.write(o.formatter.end(totals));
+      await o.sink.close();
+    }
+    if (missing.length > 0 || notFound) return 2;
+    return totals.failingFiles > 0 ? 1 : 0;
+  } catch (error) {
+    bar?.stop();
+    await Promise.all(outputs.map((o) => o.sink.abort()));
+    // A reader that stopped early (`| head`) is not worth a message.
+    if (!isBrokenPipe(error)) printError(io, (error as Error).message);
+    return 2;
+  }
+}
+
+/**
+ * A progress bar on standard error: only on a terminal, not with --no-progress, and not while a
+ * streamed report is printed on the same terminal.
+ */
+function createProgressBar(opts: AuditCliOptions, io: CliIo, format: AuditFormat, output: string | undefined, lang: Lang): SingleBar | null {
+  if (opts.progress === false || io.stderr.isTTY !== true) return null;
+  const streamsToTerminal = (output === undefined || output === "-") && format !== "table" && io.stdout.isTTY === true;
+  if (streamsToTerminal) return null;
+  const files = lang === "zh" ? "个文件" : "files";
+  return new SingleBar({
+    stream: io.stderr,
+    format: `{bar} {value}/{total} ${files} | {speed} ${files}/s | ETA {eta_formatted}`,
+    barCompleteChar: "█",
+    barIncompleteChar: "░",
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 200,
+    fps: 10,
+  });
 }

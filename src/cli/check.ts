@@ -4,7 +4,7 @@ import { checkFile } from "../api.js";
 import { resolveLang } from "../i18n/format.js";
 import { expandInputs } from "../io/inputs.js";
 import type { EncodingOption } from "../io/decode.js";
-import { formatGithubStepSummary, formatReport } from "../reporters/index.js";
+import { formatGithubStepSummary, formatReport, isReportFormat } from "../reporters/index.js";
 import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
 import { makeReport } from "../validate/run.js";
 import type { FileReport, ReportOptions } from "../types.js";
@@ -52,7 +52,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   const formats = [opts.format, ...reportsTo.map(([f]) => f)];
   const keepSource = formats.includes("pretty");
 
-  const { files, missing } = expandInputs(inputs);
+  const { files, missing } = expandInputs(inputs, io.cwd);
   let unusable = false;
   for (const m of missing) {
     printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
@@ -88,8 +88,10 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
   try {
     const toStdout = opts.output === undefined || opts.output === "-";
+    if (!isReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
     await emit(formatReport(opts.format, reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) }), opts.output, io);
     for (const [format, file] of reportsTo) {
+      if (!isReportFormat(format)) throw new Error(`unknown format "${format}"`);
       await emit(formatReport(format, reports, { ...base, color: false }), file, io);
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;

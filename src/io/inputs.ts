@@ -1,7 +1,14 @@
 // Expands the paths a user gives (files, directories, globs, `-`) into a sorted, de-duplicated list
 // of files; directories recurse into table files. Reports what does not exist instead of throwing.
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** A found file as shown to the user: relative to cwd when the argument was relative. */
+function toShown(found: string, cwd: string, arg: string): string {
+  if (isAbsolute(arg)) return found;
+  const rel = relative(cwd, found);
+  return rel.split(sep).join("/");
+}
 
 /** File extensions read from directories. */
 export const TABLE_EXTENSIONS = [".txt", ".tsv", ".csv", ".xlsx", ".xls"];
@@ -79,8 +86,11 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Expand arguments into files. `-` stays as `-` (standard input). */
-export function expandInputs(args: readonly string[]): ExpandedInputs {
+/**
+ * Expand arguments into files, resolving them against `cwd` but keeping them as the user wrote
+ * them (relative stays relative). `-` stays as `-` (standard input).
+ */
+export function expandInputs(args: readonly string[], cwd: string = process.cwd()): ExpandedInputs {
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -97,15 +107,15 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
     }
     let info;
     try {
-      info = statSync(arg);
+      info = statSync(resolve(cwd, arg));
     } catch {
       info = null;
     }
     if (info?.isDirectory()) {
       const found: string[] = [];
-      walkDirectory(arg, found);
-      found.sort();
-      found.forEach(add);
+      walkDirectory(resolve(cwd, arg), found);
+      const shown = found.map((f) => toShown(f, cwd, arg)).sort();
+      shown.forEach(add);
       if (found.length === 0) missing.push(arg);
     } else if (info) add(arg);
     else if (GLOB_CHARS.test(arg)) {
@@ -119,9 +129,10 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
       const base = baseParts.length === 0 ? "." : baseParts.join("/") || "/";
       const matcher = globToRegExp(posix.startsWith("./") ? posix.slice(2) : posix);
       const found: string[] = [];
-      walkDirectory(base, found);
+      walkDirectory(resolve(cwd, base), found);
       const matched = found
-        .map((f) => (base === "." ? relative(".", f).split(sep).join("/") : f.split(sep).join("/")))
+        .map((f) => relative(cwd, f).split(sep).join("/"))
+        .map((f) => (isAbsolute(posix) ? resolve(cwd, f).split(sep).join("/") : f))
         .filter((f) => matcher.test(f))
         .sort();
       matched.forEach(add);

@@ -209,10 +209,11 @@ export class TableReader {
     const amountColumns: Partial<Record<MoneyKey, number>> = {};
     for (const key of MONEY_KEYS) {
       const c = this.cell(row, key);
-      if (c === undefined || c.text === "") continue;
+      if (c === undefined) continue;
+      amountColumns[key] = c.column;
+      if (c.text === "") continue;
       amountsRaw[key] = c.text;
       amounts[key] = parseAmount(c.text);
-      amountColumns[key] = c.column;
     }
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
     if (this.unknownColumns.length > 0) {
@@ -268,6 +269,12 @@ export class TableReader {
     const before = compareSum(current.unit.amounts.total, current.sum);
     if (before.verdict !== "mismatch" && (current.unit.projects.length > 0 || current.sum.count === 0)) {
       this.openUnit(nameCell, amountRow, false);
+      return;
+    }
+    // Right after a unit row with money, a bare row is that unit's first project (two unit rows in a
+    // row would leave the first one empty, which its non-zero amount contradicts).
+    if (current.unit.projects.length === 0) {
+      this.addProject(row, nameCell, amountRow, goalCell, indCell);
       return;
     }
     const withRow = current.sum.clone();

@@ -1,0 +1,159 @@
+// Reads a decoded .csv table (RFC 4180, via csv-parse) into the rows of cells the table reader
+// takes, with each cell's line, code-point column and spreadsheet reference (`G12`).
+import { parse } from "csv-parse/sync";
+import type { RawCell, RawRow } from "../table/rows.js";
+import type { Diagnostic, Result } from "../types.js";
+import { columnLetters, readFailure, trimCell } from "./formats.js";
+
+/** Turns increasing UTF-16 offsets of a text into 1-based line and code-point column, in one pass. */
+class PositionCursor {
+  private offset = 0;
+  private line = 1;
+  private column = 1;
+  constructor(private readonly text: string) {}
+
+  at(target: number): { line: number; column: number } {
+    const t = this.text;
+    // Offsets only grow; a smaller one (never expected) restarts from the top.
+    if (target < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+      this.column = 1;
+    }
+    for (let i = this.offset; i < target; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x0a) {
+        this.line++;
+        this.column = 1;
+      } else if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(t.charCodeAt(i - 1)))) {
+        this.column++;
+      }
+    }
+    this.offset = target;
+    return { line: this.line, column: this.column };
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/**
+ * Offsets (within one record's raw text) where each field starts, following csv-parse with
+ * `relax_quotes`: a field opening with `"` runs to its closing quote, then to the next comma.
+ */
+function fieldBounds(raw: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const n = raw.endsWith("\n") ? raw.length - 1 : raw.length;
+  let i = 0;
+  for (;;) {
+    const start = i;
+    if (raw.charCodeAt(i) === 0x22) {
+      i++;
+      while (i < n) {
+        if (raw.charCodeAt(i) === 0x22) {
+          if (raw.charCodeAt(i + 1) === 0x22) i += 2;
+          else {
+            i++;
+            break;
+          }
+        } else i++;
+      }
+    }
+    while (i < n && raw.charCodeAt(i) !== 0x2c) i++;
+    out.push({ start, end: i });
+    if (i >= n) return out;
+    i++;
+  }
+}
+
+interface Parsed {
+  record: string[];
+  raw: string;
+}
+
+/** The title of a csv-parse message (`Quote Not Closed: the parsing is …` → `Quote Not Closed`). */
+function describeCsvError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const colon = message.indexOf(":");
+  return colon > 0 ? message.slice(0, colon) : message;
+}
+
+/**
+ * Read the records of a decoded CSV text. Each cell's text is trimmed like the tab-separated
+ * reader's; `line`/`column` locate its first character in the file (1-based, columns in code
+ * points); `ref` is its spreadsheet reference (column letter + record number, `A12`), as a
+ * spreadsheet program would show the file. Quoted cells may hold commas, tabs and line breaks.
+ * Records csv-parse cannot read (an unclosed quote) are reported as `input/unreadable` (`ioError`,
+ * "CSV: … at line N") at their line; the records around them are kept. Never throws.
+ */
+export function readCsvRows(text: string): Result<RawRow[]> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One record delimiter only: CRLF becomes LF (positions stay the same, CR only ends a line).
+  const normal = source.includes("\r\n") ? source.replace(/\r\n/g, "\n") : source;
+  const cursor = new PositionCursor(normal);
+  const rows: RawRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let offset = 0;
+  let recordNumber = 0;
+
+  const consume = (raw: string): number => {
+    let start = offset;
+    if (!normal.startsWith(raw, offset)) {
+      const found = normal.indexOf(raw, offset);
+      if (found !== -1) start = found;
+    }
+    offset = start + raw.length;
+    recordNumber++;
+    return start;
+  };
+  const fail = (error: unknown, at: number) => {
+    const { line } = cursor.at(Math.min(at, normal.length));
+    diagnostics.push(readFailure(`CSV: ${describeCsvError(error)} at line ${line}`, line));
+  };
+
+  try {
+    parse(normal, {
+      raw: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      skip_records_with_error: true,
+      record_delimiter: "\n",
+      on_record: (parsed: unknown) => {
+        const { record, raw } = parsed as Parsed;
+        const start = consume(raw);
+        const row = buildRow(record, raw, start, recordNumber, cursor);
+        if (row !== null) rows.push(row);
+        return null;
+      },
+      on_skip: (error: unknown, raw: string | undefined) => {
+        const start = raw === undefined ? offset : consume(raw);
+        fail(error, start);
+        return undefined;
+      },
+    });
+  } catch (error) {
+    fail(error, offset);
+  }
+  return { value: rows, diagnostics };
+}
+
+/** A row of trimmed cells from one record; null when every cell is empty (a blank line). */
+function buildRow(record: string[], raw: string, recordStart: number, recordNumber: number, cursor: PositionCursor): RawRow | null {
+  if (record.every((v) => trimCell(v).text === "")) return null;
+  const bounds = fieldBounds(raw);
+  const cells: RawCell[] = [];
+  const rowLine = cursor.at(recordStart).line;
+  for (let j = 0; j < record.length; j++) {
+    const value = record[j]!;
+    const b = bounds[j] ?? { start: raw.length, end: raw.length };
+    // A quoted field's text starts after its opening quote; a field csv-parse kept literally (a
+    // stray quote, relaxed) starts at the field itself.
+    const quoted = raw.charCodeAt(b.start) === 0x22 && raw.slice(b.start, b.end) !== value;
+    const trimmed = trimCell(value);
+    const { line, column } = cursor.at(recordStart + b.start + (quoted ? 1 : 0) + trimmed.lead);
+    cells.push({ text: trimmed.text, line, column, ref: `${columnLetters(j)}${recordNumber}` });
+  }
+  return { line: rowLine, cells };
+}

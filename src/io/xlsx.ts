@@ -1,0 +1,256 @@
+// Reads one sheet of an .xlsx workbook (via exceljs) into the rows of cells the table reader takes:
+// each cell's text as the sheet shows it, its row and column number, and its reference `Sheet1!G12`.
+import { Decimal } from "decimal.js";
+import ExcelJS from "exceljs";
+import type { RawCell, RawRow } from "../table/rows.js";
+import type { Diagnostic, Result } from "../types.js";
+import { columnLetters, readFailure, trimCell } from "./formats.js";
+
+/** Excel's last column (XFD); cells a hostile file puts beyond it are ignored. */
+const MAX_COLUMNS = 16384;
+
+/**
+ * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet holding a
+ * performance-table header (a row with cells 项目名称…, 总计 or 合计, and 绩效指标…); else the first
+ * sheet. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
+ * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
+ * `15,812.52`) or plainly (`15812.52`), formulas by their cached result, rich text joined, dates as
+ * ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open,
+ * or an unknown sheet name, gives one `input/unreadable` (`ioError`) finding. Never throws.
+ */
+export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<Result<RawRow[]> & { sheet: string | null }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return fail(`not a readable .xlsx file: ${describeError(error)}`);
+  }
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets");
+  let chosen: ExcelJS.Worksheet | undefined;
+  if (sheet !== undefined) {
+    chosen = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    if (chosen === undefined) return fail(`no sheet named ${sheet} (sheets: ${sheets.map((ws) => ws.name).join(", ")})`);
+  } else {
+    chosen = sheets.find(hasTableHeader) ?? sheets[0]!;
+  }
+  try {
+    return { value: readSheet(chosen), diagnostics: [], sheet: chosen.name };
+  } catch (error) {
+    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`), sheet: chosen.name };
+  }
+}
+
+function fail(reason: string): Result<RawRow[]> & { sheet: string | null } {
+  const diagnostics: Diagnostic[] = [readFailure(reason)];
+  return { value: [], diagnostics, sheet: null };
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]!.slice(0, 200) || "unknown error";
+}
+
+/** Whether a row of the sheet looks like the header of a performance table. */
+function hasTableHeader(ws: ExcelJS.Worksheet): boolean {
+  let found = false;
+  ws.eachRow((row) => {
+    if (found) return;
+    let name = false;
+    let total = false;
+    let indicators = false;
+    row.eachCell((cell) => {
+      const t = cellText(cell).replace(/[\s\u3000]/g, "");
+      if (t.startsWith("项目名称")) name = true;
+      else if (t === "总计" || t === "合计") total = true;
+      else if (t.startsWith("绩效指标")) indicators = true;
+    });
+    found = name && total && indicators;
+  });
+  return found;
+}
+
+/** Quote a sheet name for a reference when Excel would (`'My sheet'!A1`). */
+function sheetPrefix(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
+  const prefix = sheetPrefix(ws.name);
+  const rows: RawRow[] = [];
+  ws.eachRow((row, rowNumber) => {
+    const texts = new Map<number, string>();
+    let width = 0;
+    row.eachCell((cell, colNumber) => {
+      if (colNumber > MAX_COLUMNS) return;
+      const text = trimCell(cellText(cell)).text;
+      if (text === "") return;
+      texts.set(colNumber, text);
+      width = Math.max(width, colNumber);
+    });
+    if (width === 0) return;
+    // Dense from column A to the last cell with text: the table reader finds columns by index.
+    const cells: RawCell[] = [];
+    for (let col = 1; col <= width; col++) {
+      cells.push({ text: texts.get(col) ?? "", line: rowNumber, column: col, ref: `${prefix}!${columnLetters(col - 1)}${rowNumber}` });
+    }
+    rows.push({ line: rowNumber, cells });
+  });
+  return rows;
+}
+
+/** The text a cell shows; "" for the covered cells of a merged range. */
+function cellText(cell: ExcelJS.Cell): string {
+  if (cell.type === ExcelJS.ValueType.Merge || (cell.isMerged && cell.master !== cell)) return "";
+  return valueText(cell.value, cell.numFmt);
+}
+
+function valueText(value: unknown, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return formatNumber(value, numFmt);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    if ("formula" in v || "sharedFormula" in v) return valueText(v.result, numFmt);
+    if (typeof v.error === "string") return v.error;
+    if ("text" in v) return valueText(v.text, numFmt);
+  }
+  return "";
+}
+
+/** A date as ISO `YYYY-MM-DD`, with `THH:MM:SS` when it has a time of day. */
+function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "";
+  const iso = date.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/** A number as Excel's General format shows it: 15 significant digits, no float noise. */
+function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return String(Number(value.toPrecision(15)));
+}
+
+/** Split a number format into its `;` sections (outside quotes and escapes). */
+function splitSections(format: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c === '"') quoted = !quoted;
+    if (!quoted && c === "\\" && i + 1 < format.length) {
+      current += c + format[++i];
+      continue;
+    }
+    if (!quoted && c === ";") {
+      out.push(current);
+      current = "";
+    } else current += c;
+  }
+  out.push(current);
+  return out;
+}
+
+interface NumberPattern {
+  prefix: string;
+  suffix: string;
+  integer: string;
+  decimals: string | null;
+  percent: boolean;
+}
+
+/**
+ * Read one section of a number format: literal text around one run of digit placeholders
+ * (`0 # ? , .`). Null when the section is not a plain decimal format (dates, fractions, exponents,
+ * conditions), which then shows the General way.
+ */
+function readPattern(section: string): NumberPattern | null {
+  let prefix = "";
+  let suffix = "";
+  let number = "";
+  let started = false;
+  let ended = false;
+  let percent = false;
+  const literal = (s: string) => {
+    if (!started) prefix += s;
+    else {
+      ended = true;
+      suffix += s;
+    }
+  };
+  for (let i = 0; i < section.length; i++) {
+    const c = section[i]!;
+    if (c === '"') {
+      const end = section.indexOf('"', i + 1);
+      literal(end === -1 ? section.slice(i + 1) : section.slice(i + 1, end));
+      i = end === -1 ? section.length : end;
+    } else if (c === "\\") {
+      literal(section[i + 1] ?? "");
+      i++;
+    } else if (c === "_" || c === "*") {
+      i++; // padding and fill characters
+    } else if (c === "[") {
+      const end = section.indexOf("]", i);
+      const inner = end === -1 ? section.slice(i + 1) : section.slice(i + 1, end);
+      if (/^[<>=]/.test(inner)) return null;
+      if (inner.startsWith("$")) literal(inner.slice(1).split("-")[0]!);
+      i = end === -1 ? section.length : end;
+    } else if ("0#?,.".includes(c)) {
+      if (ended) {
+        if (c === "," || c === ".") suffix += c;
+        else return null;
+      } else {
+        started = true;
+        number += c;
+      }
+    } else if (c === "%") {
+      percent = true;
+      literal("%");
+    } else if (/[eEyYmMdDhHsSgGbB/@]/.test(c)) {
+      return null;
+    } else literal(c);
+  }
+  if (number === "" || !/[0#?]/.test(number)) return null;
+  const dot = number.indexOf(".");
+  return { prefix, suffix, integer: dot === -1 ? number : number.slice(0, dot), decimals: dot === -1 ? null : number.slice(dot + 1), percent };
+}
+
+/** A number through its cell's number format, or the General way when there is none we can apply. */
+export function formatNumber(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) return plainNumber(value);
+  if (numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt) || numFmt === "@") return plainNumber(value);
+  const sections = splitSections(numFmt);
+  let section = sections[0]!;
+  let sign = value < 0 ? "-" : "";
+  if (value < 0 && sections.length >= 2 && sections[1] !== "") {
+    section = sections[1]!;
+    sign = "";
+  } else if (value === 0 && sections.length >= 3 && sections[2] !== "") section = sections[2]!;
+  // A zero section without digits (accounting `"-"`) shows its literal text.
+  const pattern = readPattern(section);
+  if (pattern === null) {
+    const literalOnly = !/[0#?]/.test(section) && value === 0 && sections.length >= 3;
+    return literalOnly ? section.replace(/_.|\*.|"|\\/g, "").trim() : plainNumber(value);
+  }
+  let d = new Decimal(Math.abs(value).toPrecision(15));
+  if (pattern.percent) d = d.times(100);
+  // Trailing commas after the integer digits scale by 1000 each.
+  const scale = /,+$/.exec(pattern.integer)?.[0].length ?? 0;
+  if (scale > 0) d = d.dividedBy(new Decimal(1000).pow(scale));
+  const integerPattern = pattern.integer.replace(/,+$/, "");
+  const maxDecimals = pattern.decimals === null ? 0 : pattern.decimals.replace(/[^0#?]/g, "").length;
+  const minDecimals = pattern.decimals === null ? 0 : pattern.decimals.replace(/[^0]/g, "").length;
+  let text = d.toFixed(maxDecimals, Decimal.ROUND_HALF_UP);
+  let [intPart, decPart = ""] = text.split(".") as [string, string?];
+  while (decPart.length > minDecimals && decPart.endsWith("0")) decPart = decPart.slice(0, -1);
+  const minInteger = integerPattern.replace(/[^0]/g, "").length;
+  if (intPart === "0" && minInteger === 0) intPart = "";
+  intPart = intPart.padStart(minInteger, "0");
+  if (integerPattern.includes(",")) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  text = pattern.decimals === null ? intPart : `${intPart}.${decPart}`;
+  return `${sign}${pattern.prefix}${text}${pattern.suffix}`.trim();
+}

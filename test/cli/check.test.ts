@@ -1,0 +1,224 @@
+// The check command as a table of arguments → exit code and output.
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "perftable-cli-"));
+}
+
+const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
+
+describe("perftable check", () => {
+  it("passes the seed with exit 0 and a pretty report", async () => {
+    const r = await runCli(["check", SEED_PATH]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("seed-guangzhou-finance-bureau.txt:14:1");
+    expect(r.stdout).toContain("project/missing-satisfaction");
+    expect(r.stdout).not.toMatch(/\u001b\[/); // not a TTY: no colour
+    expect(r.stderr).toBe("");
+  });
+
+  it("gives the SPEC json contract", async () => {
+    const r = await runCli(["check", SEED_PATH, "-f", "json"], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toHaveLength(1);
+    const f = json.files[0];
+    expect(f).toMatchObject({ encoding: "utf-8", errorCount: 0, warningCount: 8, infoCount: 9 });
+    expect(Object.keys(f.diagnostics[0])).toEqual(expect.arrayContaining(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "project", "indicator"]));
+    expect(f.diagnostics.find((d: { line: number }) => d.line === 14)).toMatchObject({ ruleId: "project/missing-satisfaction", severity: "warning", column: 1, endColumn: 11, project: "金融项目评审专项经费", indicator: null });
+  });
+
+  it("fails with exit 1 on an error-level finding", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "broken.txt"), BROKEN);
+    const r = await runCli(["check", "broken.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === "amount/total-rollup")).toHaveLength(1);
+  });
+
+  it.each([
+    [["check", "--max-warnings", "8", SEED_PATH], 0],
+    [["check", "--max-warnings", "7", SEED_PATH], 1],
+    [["check", "--rule", "project/missing-satisfaction=error", SEED_PATH], 1],
+    [["check", "--rule", "project/missing-satisfaction=off", "--max-warnings", "2", SEED_PATH], 0],
+    [["check", "--rule", "no/such-rule=error", SEED_PATH], 2],
+    [["check", "--rule", "project/missing-satisfaction=fatal", SEED_PATH], 2],
+    [["check", "-f", "xml", SEED_PATH], 2],
+    [["check"], 2],
+    [["frobnicate"], 2],
+    [["check", "--max-warnings", "many", SEED_PATH], 2],
+  ])("%j → exit %i", async (args, code) => {
+    const r = await runCli(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it("--quiet reports errors only", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "broken.txt"), BROKEN);
+    const r = await runCli(["check", "broken.txt", "--quiet", "-f", "json"], { cwd: dir });
+    const diags = JSON.parse(r.stdout).files[0].diagnostics;
+    expect(diags.map((d: { ruleId: string; severity: string }) => `${d.severity} ${d.ruleId}`)).toEqual(["error amount/row-sum", "error amount/total-rollup"]);
+    expect(r.code).toBe(1);
+  });
+
+  it("reports a missing file and an unreadable one with exit 2, and still reports the others", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "seed.txt"), SEED);
+    const r = await runCli(["check", "missing.txt", "empty.txt", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { path: string }) => f.path)).toEqual(["missing.txt", "empty.txt", "seed.txt"]);
+    expect(files[0].diagnostics).toEqual([expect.objectContaining({ ruleId: "input/unreadable", message: "file not found: " + join(dir, "missing.txt") })]);
+    expect(files[1].diagnostics).toEqual([expect.objectContaining({ ruleId: "input/unreadable", message: "the file is empty" })]);
+    expect(files[2].warningCount).toBe(8);
+  });
+
+  it("reads standard input with --stdin-filename", async () => {
+    const r = await runCli(["check", "-", "--stdin-filename", "dept.txt", "-f", "json"], { stdin: SEED });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].path).toBe("dept.txt");
+  });
+
+  it("recurses into directories and expands globs, in sorted order", async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "b"));
+    writeFileSync(join(dir, "b", "z.txt"), SEED);
+    writeFileSync(join(dir, "a.txt"), SEED);
+    writeFileSync(join(dir, "notes.md"), "# not a table");
+    const byDir = await runCli(["check", ".", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(byDir.stdout).files.map((f: { path: string }) => f.path)).toEqual(["a.txt", "b/z.txt"]);
+    const byGlob = await runCli(["check", "**/*.txt", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(byGlob.stdout).files.map((f: { path: string }) => f.path)).toEqual(["a.txt", "b/z.txt"]);
+    const none = await runCli(["check", "*.xlsx"], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no file found for *.xlsx");
+  });
+
+  it("messages follow --lang, then LANG", async () => {
+    const zh = await runCli(["check", SEED_PATH, "-f", "json"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(JSON.parse(zh.stdout).files[0].diagnostics[0].message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await runCli(["check", SEED_PATH, "-f", "json", "--lang", "en"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(JSON.parse(en.stdout).files[0].diagnostics.find((d: { ruleId: string }) => d.ruleId === "project/few-indicators").message).toMatch(/^[\x20-\x7e]*[a-z]/);
+  });
+
+  it("writes several reports in one run without changing the exit code", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "broken.txt"), BROKEN);
+    const r = await runCli(["check", "broken.txt", "-f", "json", "-o", "out.json", "--report", "sarif=out.sarif", "--report", "junit=out.xml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "out.json"), "utf8")).files[0].errorCount).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).version).toBe("2.1.0");
+    expect(readFileSync(join(dir, "out.xml"), "utf8")).toContain("<testsuites");
+    const bad = await runCli(["check", "broken.txt", "--report", "sarif"], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+
+  it("writes the GitHub step summary when GITHUB_STEP_SUMMARY is set", async () => {
+    const dir = tmp();
+    const summary = join(dir, "summary.md");
+    const r = await runCli(["check", SEED_PATH, "-f", "github"], { env: { GITHUB_STEP_SUMMARY: summary, LANG: "C" } });
+    expect(r.stdout).toMatch(/^::warning file=/m);
+    expect(readFileSync(summary, "utf8")).toMatch(/\|/);
+  });
+});
+
+describe("configuration", () => {
+  it("is found from the working folder upward and applied", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "perftable.config.json"), JSON.stringify({ rules: { "project/missing-satisfaction": "error" } }));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub", "seed.txt"), SEED);
+    const r = await runCli(["check", "seed.txt", "-f", "json"], { cwd: join(dir, "sub") });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].errorCount).toBe(6);
+    const ignored = await runCli(["check", "seed.txt", "--no-config"], { cwd: join(dir, "sub") });
+    expect(ignored.code).toBe(0);
+  });
+
+  it("takes rule options", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "c.json"), JSON.stringify({ rules: { "indicator/satisfaction-threshold": ["warning", { floor: 92 }] } }));
+    const r = await runCli(["check", SEED_PATH, "--config", join(dir, "c.json"), "-f", "json"]);
+    const found = JSON.parse(r.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === "indicator/satisfaction-threshold");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((d: { severity: string }) => d.severity === "warning")).toBe(true);
+  });
+
+  it.each([
+    [{ rules: { "no/such": "error" } }, 'rules["no/such"]: unknown rule id'],
+    [{ rules: { "amount/row-sum": "loud" } }, 'rules["amount/row-sum"]: severity must be one of'],
+    [{ rulez: {} }, 'unknown key "rulez"'],
+    [{ rules: { "indicator/satisfaction-threshold": ["info", { flor: 1 }] } }, "flor: unknown option"],
+    [{ lang: "fr" }, '"lang" must be "zh" or "en"'],
+  ])("rejects %j with exit 2 naming the key", async (config, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, "perftable.config.json"), JSON.stringify(config));
+    const r = await runCli(["check", SEED_PATH], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("rejects a config that is not JSON", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "perftable.config.json"), "{ rules: ");
+    const r = await runCli(["check", SEED_PATH], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("not valid JSON");
+  });
+
+  it("init writes a starter config that check accepts, and refuses to overwrite it", async () => {
+    const dir = tmp();
+    expect((await runCli(["init"], { cwd: dir })).code).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, "perftable.config.json"), "utf8"));
+    expect(config.rules["amount/unit-rollup"]).toBe("error");
+    expect(config.rules["project/missing-cost"]).toBe("off");
+    writeFileSync(join(dir, "seed.txt"), SEED);
+    expect((await runCli(["check", "seed.txt"], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["init"], { cwd: dir })).code).toBe(2);
+    expect((await runCli(["init", "--force"], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe("baselines", () => {
+  it("accepts today's findings and fails only on new ones", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "t.txt"), BROKEN);
+    const write = await runCli(["check", "t.txt", "--write-baseline", "base.json"], { cwd: dir });
+    expect(write.code).toBe(1);
+    const baseline = JSON.parse(readFileSync(join(dir, "base.json"), "utf8"));
+    expect(baseline.version).toBe(1);
+    expect(baseline.entries).toContainEqual({ file: "t.txt", ruleId: "amount/total-rollup", project: null, count: 1 });
+    expect(baseline.entries.every((e: Record<string, unknown>) => !("line" in e))).toBe(true);
+
+    const again = await runCli(["check", "t.txt", "--baseline", "base.json", "-f", "json"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).files[0].diagnostics).toEqual([]);
+
+    // An unrelated edit that moves every row down does not break the baseline…
+    writeFileSync(join(dir, "t.txt"), "\n\n" + BROKEN);
+    expect((await runCli(["check", "t.txt", "--baseline", "base.json"], { cwd: dir })).code).toBe(0);
+    // …but a new finding fails.
+    writeFileSync(join(dir, "t.txt"), editSeed("金融交流专项经费\t70.00\t70.00", "金融交流专项经费\t70.00\t60.00", BROKEN));
+    const fresh = await runCli(["check", "t.txt", "--baseline", "base.json", "-f", "json"], { cwd: dir });
+    expect(fresh.code).toBe(1);
+    expect(JSON.parse(fresh.stdout).files[0].diagnostics.map((d: { ruleId: string; line: number }) => `${d.line} ${d.ruleId}`)).toEqual(["11 amount/unit-rollup", "16 amount/row-sum"]);
+  });
+
+  it("rejects a baseline that is missing or malformed with exit 2", async () => {
+    const dir = tmp();
+    expect((await runCli(["check", SEED_PATH, "--baseline", "nope.json"], { cwd: dir })).code).toBe(2);
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ entries: "x" }));
+    const r = await runCli(["check", SEED_PATH, "--baseline", "b.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("not a perftable baseline");
+    expect(existsSync(join(dir, "nope.json"))).toBe(false);
+  });
+});

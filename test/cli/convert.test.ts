@@ -1,0 +1,83 @@
+// The convert command: formats, stdin, unusable input; output validated against the shipped schema.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+
+const schema = JSON.parse(readFileSync(join(ROOT, "schema/perftable-document.schema.json"), "utf8"));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe("perftable convert", () => {
+  it("prints the JSON document of the seed, valid against the schema", async () => {
+    const r = await runCli(["convert", SEED_PATH]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const doc = JSON.parse(r.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc).toMatchObject({ title: "项目支出绩效目标表（含转移支付项目）", department: "广州开发区金融工作局（部门）", moneyUnit: "万元", total: { line: 10 } });
+    expect(doc.units[0].projects[0].indicators[0]).toMatchObject({ seq: 1, line: 12, column: 95, period: { raw: "≥495家次", kind: "quantity", comparator: ">=", value: "495", unit: "家次" } });
+  });
+
+  it("prints an array for a file with two tables", async () => {
+    const r = await runCli(["convert", "-"], { stdin: SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门") });
+    const docs = JSON.parse(r.stdout);
+    expect(docs.map((d: { department: string }) => d.department)).toEqual(["广州开发区金融工作局（部门）", "另一个部门"]);
+    expect(validate(docs)).toBe(true);
+  });
+
+  it("writes NDJSON, one indicator per line", async () => {
+    const r = await runCli(["convert", SEED_PATH, "--to", "ndjson"]);
+    const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(53);
+    expect(lines[0]).toMatchObject({ department: "广州开发区金融工作局（部门）", unit: "广州开发区金融工作局", project: "金融发展专项资金", indicator: { name: "扶持项目数量" } });
+    expect(lines.at(-1)).toMatchObject({ unit: "广州开发区金融工作服务中心", project: "综合工作经费" });
+  });
+
+  it("writes CSV with a BOM, one row per indicator, to a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "perftable-convert-"));
+    const r = await runCli(["convert", SEED_PATH, "--to", "csv", "-o", join(dir, "t.csv")]);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(join(dir, "t.csv"), "utf8");
+    expect(csv.startsWith("\uFEFFdepartment,")).toBe(true);
+    const rows = csv.trimEnd().split("\r\n");
+    expect(rows).toHaveLength(54);
+    expect(rows[1]).toContain("金融发展专项资金,12,13000.00,13000.00,,,1,1,产出指标,11,数量指标,扶持项目数量,≥495家次,quantity,>=,495,家次");
+  });
+
+  it("guards CSV cells against formula injection", async () => {
+    const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60");
+    const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
+    expect(r.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it("prints parse problems to stderr but still converts (exit 0)", async () => {
+    const text = editSeed("2、1-产出指标；12-质量指标；政策兑现资金使用合规性；实施周期指标值:100%", "2、1-产出指标；12-质量指标；政策兑现资金使用合规性；目标值:100%");
+    const r = await runCli(["convert", "-", "--stdin-filename", "dept.txt"], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^dept\.txt:12:\d+ {2}error {2}.+ {2}indicator\/syntax$/m);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.units[0].projects[0].indicators).toHaveLength(6);
+    expect(doc.units[0].projects[0].indicators[1].error).toBeTruthy();
+  });
+
+  it.each([
+    ["a missing file", ["convert", "nope.txt"], "file not found"],
+    ["an empty file", ["convert", "empty.txt"], "the file is empty"],
+    ["a binary file", ["convert", "bin.txt"], "binary"],
+    ["a text that is no table", ["convert", "notes.txt"], "no performance table"],
+  ])("%s → exit 2 naming the file, no stack trace", async (_n, args, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "perftable-convert-"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "bin.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    writeFileSync(join(dir, "notes.txt"), "hello\nworld\n");
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(args[1]);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

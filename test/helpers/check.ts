@@ -1,0 +1,14 @@
+// Test helpers: check a text and pick out one rule's findings.
+import { checkInput } from "../../src/validate/run.js";
+import type { Diagnostic } from "../../src/types.js";
+import { formatMessage } from "../../src/i18n/format.js";
+
+/** The findings of one rule when checking `text`. */
+export function findings(text: string, ruleId: string): Diagnostic[] {
+  return checkInput(text, { path: "t.txt" }).diagnostics.filter((d) => d.ruleId === ruleId);
+}
+
+/** The messages of one rule's findings in a language. */
+export function messages(text: string, ruleId: string, lang: "zh" | "en"): string[] {
+  return findings(text, ruleId).map((d) => formatMessage(d, lang));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { compareSum, formatMoney, MoneySum, parseAmount, sumAmounts, toScaled } from "../../src/table/amount.js";
+
+describe("parseAmount", () => {
+  it.each([
+    ["15,812.52", "15812.52"],
+    ["1.60", "1.60"],
+    ["132.912", "132.912"],
+    ["13000", "13000"],
+    ["1,189.00", "1189.00"],
+    ["1，189.00", "1189.00"],
+    ["-5.00", "-5.00"],
+    ["+5", "5"],
+    ["0", "0"],
+    ["1234567890123.4567", "1234567890123.4567"],
+  ])("%s → %s", (raw, expected) => expect(parseAmount(raw)).toBe(expected));
+
+  it.each(["1,23.00", "12,3456.00", "13 000", "约500", "", "1.2.3", ",100", "100,", "1e5", "NaN", "１２"])("rejects %j", (raw) => {
+    expect(parseAmount(raw)).toBeNull();
+  });
+});
+
+describe("exact sums", () => {
+  it("adds binary-unfriendly decimals exactly", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in binary floating point.
+    expect(sumAmounts(["0.1", "0.2"]).toDecimal().toString()).toBe("0.3");
+    expect(sumAmounts(["15810.92", "1.60"]).toDecimal().toFixed(2)).toBe("15812.52");
+  });
+
+  it("falls back to decimal.js beyond four decimals or huge values", () => {
+    const s = sumAmounts(["0.00001", "0.00002", "99999999999999.99"]);
+    expect(s.toDecimal().toString()).toBe("99999999999999.99003");
+    expect(toScaled("0.00001")).toBeNull();
+    expect(toScaled("132.912")).toBe(1329120);
+  });
+
+  it("counts summands and ignores empty cells", () => {
+    const s = new MoneySum();
+    s.add("1.00");
+    s.add(null);
+    s.add("2.00");
+    expect(s.count).toBe(2);
+    expect(s.clone().toDecimal().toString()).toBe("3");
+  });
+
+  it("classifies differences within the rounding tolerance of the parts", () => {
+    expect(compareSum("3.00", sumAmounts(["1.00", "2.00"])).verdict).toBe("equal");
+    // 0.005 × 2 summands = 0.01 tolerance
+    expect(compareSum("3.01", sumAmounts(["1.00", "2.00"])).verdict).toBe("rounding");
+    expect(compareSum("3.02", sumAmounts(["1.00", "2.00"])).verdict).toBe("mismatch");
+    expect(compareSum("3.02", sumAmounts(["1.00", "2.00"])).difference.toString()).toBe("0.02");
+    expect(compareSum(null, sumAmounts([])).verdict).toBe("equal");
+  });
+});
+
+describe("formatMoney", () => {
+  it.each([
+    ["15812.52", "15,812.52"],
+    ["1", "1.00"],
+    ["132.912", "132.912"],
+    ["-1000", "-1,000.00"],
+    ["999", "999.00"],
+  ])("%s → %s", (v, expected) => expect(formatMoney(v)).toBe(expected));
+});
