@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";

@@ -1,0 +1,237 @@
+// Helpers shared by the indicator and project rules: spans of targets, "which target" message ids,
+// exact decimal comparisons, the classification of indicator names and category groups of projects.
+import { Decimal } from "decimal.js";
+import { classifyCategories, type CategoryGroup } from "../../targets/index.js";
+import type { Comparator, Indicator, Position, Project, Span, Target } from "../../types.js";
+import type { Bilingual, RuleContext } from "../types.js";
+
+/** Which target(s) of an indicator a finding concerns. */
+export type TargetWhich = "period" | "annual" | "both";
+
+const TARGET_NAMES: Record<TargetWhich, Bilingual> = {
+  period: { zh: "实施周期指标值", en: "period target" },
+  annual: { zh: "年度指标值", en: "annual target" },
+  both: { zh: "实施周期指标值和年度指标值", en: "period and annual targets" },
+};
+
+const WHICH_SUFFIX: Record<TargetWhich, string> = { period: "Period", annual: "Annual", both: "Both" };
+
+/** Number of Unicode code points of a string (a column width in positions). */
+export function countCodePoints(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** The whole indicator as a span. */
+export function indicatorSpan(i: Indicator): Span {
+  return { line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn };
+}
+
+function valueEnd(at: Position, t: Target): Position {
+  return { line: at.line, column: at.column + countCodePoints(t.raw) };
+}
+
+/**
+ * The span of a target's value (`periodAt`/`annualAt` to the end of its raw text), or of both
+ * values (start of the period value to the end of the annual value). Falls back to the
+ * indicator's span when the positions are not known or the value is empty.
+ */
+export function targetSpan(i: Indicator, which: TargetWhich): Span {
+  const startAt = which === "annual" ? i.annualAt : i.periodAt;
+  const endAt = which === "period" ? i.periodAt : i.annualAt;
+  const endTarget = which === "period" ? i.period : i.annual;
+  if (!startAt || !endAt || !endTarget || endTarget.raw.length === 0) return indicatorSpan(i);
+  const end = valueEnd(endAt, endTarget);
+  return { line: startAt.line, column: startAt.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Which target(s) are hit, or null when neither. */
+export function whichTarget(period: boolean, annual: boolean): TargetWhich | null {
+  if (period && annual) return "both";
+  if (period) return "period";
+  if (annual) return "annual";
+  return null;
+}
+
+/** The message id for a base id and a target: `vacuous` + `both` → `vacuousBoth`. */
+export function targetMessageId(base: string, which: TargetWhich): string {
+  return base + WHICH_SUFFIX[which];
+}
+
+/**
+ * Three messages (`<base>Period`, `<base>Annual`, `<base>Both`) from one template whose
+ * `{target}` names the target: 实施周期指标值 / 年度指标值 in Chinese, period / annual in English.
+ * Other placeholders (`{value}` …) stay for the reporters to fill.
+ */
+export function defineTargetMessages(base: string, template: Bilingual): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  for (const which of ["period", "annual", "both"] as const) {
+    out[targetMessageId(base, which)] = {
+      zh: template.zh.replaceAll("{target}", TARGET_NAMES[which].zh),
+      en: template.en.replaceAll("{target}", TARGET_NAMES[which].en),
+    };
+  }
+  return out;
+}
+
+/** The name a finding gives an indicator: its name, or `#seq` when unnamed. */
+export function indicatorLabel(i: Indicator): string {
+  return i.name ?? `#${i.seq ?? "?"}`;
+}
+
+/** The raw value(s) a finding shows: one raw text, or `a / b` when both targets differ. */
+export function targetValue(i: Indicator, which: TargetWhich): string {
+  const p = i.period?.raw ?? "";
+  const a = i.annual?.raw ?? "";
+  if (which === "period") return p;
+  if (which === "annual") return a;
+  return p === a ? p : `${p} / ${a}`;
+}
+
+/**
+ * Report one finding for an indicator about the targets that are hit (nothing when neither):
+ * message id `<base><Which>`, data `{ value, ...extra }`, span on the offending value(s).
+ */
+export function reportTargets(
+  ctx: RuleContext,
+  i: Indicator,
+  project: string,
+  base: string,
+  period: boolean,
+  annual: boolean,
+  extra?: Record<string, string | number>,
+): void {
+  const which = whichTarget(period, annual);
+  if (which === null) return;
+  ctx.report({
+    messageId: targetMessageId(base, which),
+    data: { value: targetValue(i, which), ...extra },
+    span: targetSpan(i, which),
+    project,
+    indicator: indicatorLabel(i),
+  });
+}
+
+/** The span of a project's name on its row. */
+export function projectSpan(p: { line: number; nameColumn: number; name: string }): Span {
+  return { line: p.line, column: p.nameColumn, endLine: p.line, endColumn: p.nameColumn + countCodePoints(p.name) };
+}
+
+// ---- exact comparisons of decimal strings ----
+
+/**
+ * Compare a decimal string with a number exactly: -1, 0 or 1. Binary rounding is monotonic, so a
+ * strict float inequality is exact; only a float tie is settled with decimal.js.
+ */
+export function compareDecimalTo(value: string, n: number): number {
+  const f = Number(value);
+  if (Number.isNaN(f)) return Number.NaN;
+  if (f < n) return -1;
+  if (f > n) return 1;
+  return new Decimal(value).cmp(n);
+}
+
+/** Compare two decimal strings exactly: -1, 0 or 1 (NaN when either is not a number). */
+export function compareDecimals(a: string, b: string): number {
+  const fa = Number(a);
+  const fb = Number(b);
+  if (Number.isNaN(fa) || Number.isNaN(fb)) return Number.NaN;
+  if (fa < fb) return -1;
+  if (fa > fb) return 1;
+  return new Decimal(a).cmp(new Decimal(b));
+}
+
+/** The value and unit to compare two targets by: scaled when a scale applies (`3万人` → 30000 人). */
+export function scaledOf(t: Target): { value: string | null; unit: string | null } {
+  return t.scaled ? t.scaled : { value: t.value, unit: t.unit };
+}
+
+/** `>=` / `>`: a floor. */
+export function isFloor(c: Comparator | null): boolean {
+  return c === ">=" || c === ">";
+}
+
+/** `<=` / `<`: a ceiling. */
+export function isCeiling(c: Comparator | null): boolean {
+  return c === "<=" || c === "<";
+}
+
+// ---- indicator names ----
+
+function containsAny(name: string, words: readonly string[]): boolean {
+  for (const w of words) if (name.includes(w)) return true;
+  return false;
+}
+
+function endsWithAny(name: string, words: readonly string[]): boolean {
+  for (const w of words) if (name.endsWith(w)) return true;
+  return false;
+}
+
+/** A rate: the name ends in 率 (`补贴审核及时率`). `覆盖面` is not a rate. */
+export function isRateName(name: string): boolean {
+  return name.trimEnd().endsWith("率");
+}
+
+const COUNT_SUFFIXES = ["数量", "人数", "次数", "个数", "家数", "场次", "户数", "件数"] as const;
+
+/** A count: the name ends in 数量, 人数, 次数, 个数, 家数, 场次, 户数 or 件数 (`培育上市企业数量`). */
+export function isCountName(name: string): boolean {
+  return endsWithAny(name.trimEnd(), COUNT_SUFFIXES);
+}
+
+const POSITIVE_WORDS = ["满意度", "满意率", "合格率", "覆盖率", "及时率", "完成率", "达标率", "准确率", "知晓率"] as const;
+const REVERSE_WORDS = ["投诉率", "差错率", "事故率", "发生率", "失误率", "故障率"] as const;
+
+/**
+ * The direction of an indicator by its name: `positive` (more is better: 满意度, 合格率, 覆盖率,
+ * 及时率, 完成率, 满意率, 达标率, 准确率, 知晓率), `reverse` (less is better: 投诉率, 差错率, 事故率,
+ * 发生率, 失误率, 故障率 — but 无故障率 is positive), or null (unknown, or both kinds of word).
+ */
+export function classifyDirection(name: string): "positive" | "reverse" | null {
+  const faultFree = name.includes("无故障率");
+  const positive = faultFree || containsAny(name, POSITIVE_WORDS);
+  const reverse = containsAny(faultFree ? name.replaceAll("无故障率", "") : name, REVERSE_WORDS);
+  if (positive === reverse) return null;
+  return positive ? "positive" : "reverse";
+}
+
+const GROWTH_WORDS = ["增长", "增幅", "提升率", "增速"] as const;
+
+/** A growth rate, which may legitimately exceed 100 % (增长率, 增幅, 提升率, 增速). */
+export function isGrowthName(name: string): boolean {
+  return containsAny(name, GROWTH_WORDS);
+}
+
+/** A satisfaction indicator by name (…满意…). */
+export function isSatisfactionName(name: string): boolean {
+  return name.includes("满意");
+}
+
+/** Whether a target is a quantity with a value (the only kind with comparators and units). */
+export function isQuantity(t: Target | null): t is Target & { value: string } {
+  return t !== null && t.kind === "quantity" && t.value !== null;
+}
+
+// ---- projects ----
+
+/**
+ * Whether a project has an indicator of a category group: true / false when decidable, null when
+ * the project has no indicators or one of them did not parse (its category is unknown).
+ */
+export function hasCategoryGroup(p: Project, group: CategoryGroup): boolean | null {
+  if (p.indicators.length === 0) return null;
+  let undecided = false;
+  for (const i of p.indicators) {
+    if (i.error !== undefined) {
+      undecided = true;
+      continue;
+    }
+    if (classifyCategories(i.level1, i.level2).group === group) return true;
+  }
+  return undecided ? null : false;
+}

@@ -1,0 +1,30 @@
+// project/missing-satisfaction: a project with indicators but none under 3-满意度指标 (level-1 code 3).
+import { defineRule } from "../types.js";
+import { hasCategoryGroup, projectSpan } from "../indicator/util.js";
+
+export default defineRule({
+  meta: {
+    id: "project/missing-satisfaction",
+    defaultSeverity: "warning",
+    docs: {
+      summary: { zh: "项目没有满意度指标", en: "a project without any satisfaction indicator (3-满意度指标)" },
+      why: {
+        zh: "绩效指标体系要求每个项目都设置服务对象满意度类指标，缺少则无法全面评价项目。项目没有指标（由 project/missing-indicators 报告）或有指标无法解析时不检查。",
+        en: "The indicator framework asks every project for the satisfaction of the people served; without them the project cannot be evaluated in full. Skipped when the project has no indicators (project/missing-indicators) or one of them does not parse.",
+      },
+      bad: "1、1-产出指标；11-数量指标；扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次。2、2-效益指标；22-社会效益；培育上市企业数量；实施周期指标值:5家次；年度指标值:5家次",
+      good: "1、1-产出指标；11-数量指标；扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次。2、2-效益指标；22-社会效益；培育上市企业数量；实施周期指标值:5家次；年度指标值:5家次。3、3-满意度指标；31-服务对象满意度；扶持企业满意度；实施周期指标值:95%；年度指标值:95%",
+    },
+    messages: {
+      missing: { zh: "项目“{name}”没有满意度指标", en: "project “{name}” has no satisfaction indicator (满意度指标)" },
+    },
+  },
+  create(ctx) {
+    return {
+      project(p) {
+        if (hasCategoryGroup(p, "satisfaction") !== false) return;
+        ctx.report({ messageId: "missing", data: { name: p.name }, span: projectSpan(p), project: p.name });
+      },
+    };
+  },
+});
