@@ -10,6 +10,9 @@ const common = {
   format: "esm",
   target: "node20",
   legalComments: "none",
+  // Loaded lazily (createRequire / dynamic import) from node_modules by the commands that need them,
+  // so a plain check does not pay for parsing them at start-up.
+  external: ["iconv-lite", "exceljs", "csv-parse", "csv-parse/sync", "cli-progress"],
   logLevel: "warning",
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __ptCreateRequire } from 'node:module'; const require = __ptCreateRequire(import.meta.url);" },

@@ -1,6 +1,13 @@
 // Reads a decoded .csv table (RFC 4180, via csv-parse) into the rows of cells the table reader
 // takes, with each cell's line, code-point column and spreadsheet reference (`G12`).
-import { parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
+
+// csv-parse is loaded only when a .csv file is read, not at every start-up.
+const requireLazy = createRequire(import.meta.url);
+let parseModule: typeof import("csv-parse/sync") | undefined;
+function csvParser(): typeof import("csv-parse/sync").parse {
+  return (parseModule ??= requireLazy("csv-parse/sync") as typeof import("csv-parse/sync")).parse;
+}
 import type { RawCell, RawRow } from "../table/rows.js";
 import type { Diagnostic, Result } from "../types.js";
 import { columnLetters, readFailure, trimCell } from "./formats.js";
@@ -113,7 +120,7 @@ export function readCsvRows(text: string): Result<RawRow[]> {
   };
 
   try {
-    parse(normal, {
+    csvParser()(normal, {
       raw: true,
       relax_column_count: true,
       relax_quotes: true,

@@ -1,6 +1,14 @@
 // Decodes the bytes of a table: BOM first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
 // GB18030 (a superset of GBK), via iconv-lite. Recognises binary files so they get a clear message.
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+
+// iconv-lite is loaded only when a file needs it (GB18030, UTF-16): most tables are UTF-8, and
+// loading its code tables would cost every start-up.
+const requireLazy = createRequire(import.meta.url);
+let iconvModule: typeof import("iconv-lite") | undefined;
+function iconv(): typeof import("iconv-lite") {
+  return (iconvModule ??= requireLazy("iconv-lite") as typeof import("iconv-lite"));
+}
 
 export type EncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 export type EncodingOption = "auto" | EncodingName;
@@ -46,14 +54,14 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
   if (bytes.length === 0) return { ok: false, messageId: "empty", data: {} };
   if (encoding !== "auto") return decodeAs(bytes, encoding);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return finish(decodeUtf8(bytes.subarray(3)), "utf-8");
-  if (startsWith(bytes, [0xff, 0xfe])) return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16le"), "utf-16le");
-  if (startsWith(bytes, [0xfe, 0xff])) return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16be"), "utf-16be");
+  if (startsWith(bytes, [0xff, 0xfe])) return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16le"), "utf-16le");
+  if (startsWith(bytes, [0xfe, 0xff])) return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16be"), "utf-16be");
   if (startsWith(bytes, OLE)) return { ok: false, messageId: "xls", data: {} };
   const kind = sniffBinary(bytes);
   if (kind) return { ok: false, messageId: "binary", data: { kind } };
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== null) return finish(utf8, "utf-8");
-  return finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
+  return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
@@ -73,7 +81,7 @@ function decodeAs(bytes: Uint8Array, encoding: EncodingName): DecodeResult {
     const text = decodeUtf8(body);
     return text === null ? { ok: false, messageId: "undecodable", data: { encoding } } : finish(text, encoding);
   }
-  return finish(iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), encoding);
+  return finish(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), encoding);
 }
 
 function finish(text: string | null, encoding: EncodingName): DecodeResult {

@@ -1,7 +1,7 @@
 // Reads one sheet of an .xlsx workbook (via exceljs) into the rows of cells the table reader takes:
 // each cell's text as the sheet shows it, its row and column number, and its reference `Sheet1!G12`.
 import { Decimal } from "decimal.js";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { RawCell, RawRow } from "../table/rows.js";
 import type { Diagnostic, Result } from "../types.js";
 import { columnLetters, readFailure, trimCell } from "./formats.js";
@@ -19,7 +19,9 @@ const MAX_COLUMNS = 16384;
  * or an unknown sheet name, gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
 export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<Result<RawRow[]> & { sheet: string | null }> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: load it only when an .xlsx file is actually read.
+  const excel = (await import("exceljs")).default;
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ExcelJS.Buffer);
   } catch (error) {
@@ -101,7 +103,7 @@ function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
 
 /** The text a cell shows; "" for the covered cells of a merged range. */
 function cellText(cell: ExcelJS.Cell): string {
-  if (cell.type === ExcelJS.ValueType.Merge || (cell.isMerged && cell.master !== cell)) return "";
+  if (cell.type === 1 /* ExcelJS.ValueType.Merge */ || (cell.isMerged && cell.master !== cell)) return "";
   return valueText(cell.value, cell.numFmt);
 }
 

@@ -1,0 +1,207 @@
+// Tests of the .xlsx reader: the seed saved as a workbook reads into the same document and findings
+// as the text; sheet choice, cell text as shown (number formats, formulas, merges), broken files, .xls.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, test } from "vitest";
+import { checkFile, parseFile } from "../../src/api.js";
+import { formatNumber, readXlsxRows } from "../../src/io/xlsx.js";
+import type { Diagnostic } from "../../src/types.js";
+import { makeTempDir, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
+
+function findingKeys(ds: Diagnostic[]) {
+  return ds.map((d) => ({ ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, line: d.line, endLine: d.endLine, project: d.project, indicator: d.indicator, data: d.data }));
+}
+
+async function bookBytes(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function writeTemp(name: string, content: Uint8Array | string): string {
+  const path = join(makeTempDir(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("the seed as .xlsx", () => {
+  test("gives the same document as the tab-separated seed, except columns and refs", async () => {
+    const f = await writeTableFormats();
+    const txt = await parseFile(f.txt);
+    const xlsx = await parseFile(f.xlsx);
+    expect(xlsx.diagnostics).toEqual([]);
+    expect(withoutColumns(xlsx.value)).toEqual(withoutColumns(txt.value));
+    const doc = xlsx.value[0]!;
+    // Amounts are numbers formatted #,##0.00 in the sheet: shown, and so published, as in the text.
+    expect(doc.total).toMatchObject({ line: 10, amountsRaw: { total: "15,812.52" }, amounts: { total: "15812.52" }, ref: "绩效目标表!A10" });
+    const project = doc.units[0]!.projects[0]!;
+    expect(project).toMatchObject({ name: "金融发展专项资金", line: 12, ref: "绩效目标表!A12", nameColumn: 1, indicatorsColumn: 7, amountColumns: { total: 2, appropriation: 3 } });
+    expect(project.indicators[0]).toMatchObject({ line: 12, column: 7 });
+  });
+
+  test("gives the same findings (rule, line, project, data) as the seed", async () => {
+    const f = await writeTableFormats();
+    const txt = await checkFile(f.txt);
+    const xlsx = await checkFile(f.xlsx);
+    expect(txt.diagnostics.length).toBeGreaterThan(0);
+    expect(findingKeys(xlsx.diagnostics)).toEqual(findingKeys(txt.diagnostics));
+    expect(xlsx.tables).toEqual(txt.tables);
+    expect(xlsx.encoding).toBe("utf-8");
+  });
+
+  test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
+    const read = await readXlsxRows(await tsvToXlsx(SEED));
+    expect(read.sheet).toBe("绩效目标表");
+    expect(read.diagnostics).toEqual([]);
+    expect(read.value[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
+  });
+
+  test("keepSource has nothing to keep for a workbook", async () => {
+    const f = await writeTableFormats();
+    expect((await checkFile(f.xlsx, { keepSource: true })).source).toBeUndefined();
+  });
+});
+
+describe("choosing the sheet", () => {
+  const other = editSeed("部门名称：广州开发区金融工作局（部门）", "部门名称：另一部门");
+  const twoTables = () =>
+    bookBytes((wb) => {
+      for (const [name, text] of [
+        ["说明", "导出说明"],
+        ["2023", SEED],
+        ["2024 调整", other],
+      ] as const) {
+        const ws = wb.addWorksheet(name);
+        text.split("\n").forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (ws.getCell(i + 1, k + 1).value = cell)));
+      }
+    });
+
+  test("--sheet picks the named sheet; refs quote a name with a space", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const doc = (await parseFile(path, { sheet: "2024 调整" })).value[0]!;
+    expect(doc.department).toBe("另一部门");
+    expect(doc.units[0]!.projects[0]!.ref).toBe("'2024 调整'!A12");
+    expect((await parseFile(path)).value[0]!.department).toBe("广州开发区金融工作局（部门）");
+  });
+
+  test("an unknown sheet name: one ioError finding listing the sheets, no throw", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const report = await checkFile(path, { sheet: "2025" });
+    expect(report.diagnostics).toHaveLength(1);
+    expect(report.diagnostics[0]).toMatchObject({ ruleId: "input/unreadable", messageId: "ioError", data: { reason: "no sheet named 2025 (sheets: 说明, 2023, 2024 调整)" } });
+    const parsed = await parseFile(path, { sheet: "2025" });
+    expect(parsed.value).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.data.reason)).toEqual(["no sheet named 2025 (sheets: 说明, 2023, 2024 调整)"]);
+  });
+
+  test("a named sheet without a table gets noTable", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const report = await checkFile(path, { sheet: "说明" });
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "noTable"]]);
+  });
+
+  test("without any table header the first sheet is read", async () => {
+    const bytes = await bookBytes((wb) => {
+      wb.addWorksheet("甲").getCell("A1").value = "第一";
+      wb.addWorksheet("乙").getCell("A1").value = "第二";
+    });
+    const read = await readXlsxRows(bytes);
+    expect(read.sheet).toBe("甲");
+    expect(read.value.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
+  });
+});
+
+describe("cell text as the sheet shows it", () => {
+  test("formulas, rich text, dates, booleans, hyperlinks, errors and merged cells", async () => {
+    const bytes = await bookBytes((wb) => {
+      const ws = wb.addWorksheet("表");
+      ws.getCell("A1").value = { formula: "B1+C1", result: 15812.52 };
+      ws.getCell("B1").value = { richText: [{ text: "金融" }, { font: { bold: true }, text: "发展" }] };
+      ws.getCell("C1").value = new Date(Date.UTC(2024, 11, 31));
+      ws.getCell("D1").value = true;
+      ws.getCell("E1").value = { text: "链接", hyperlink: "https://example.org" };
+      ws.getCell("F1").value = { error: "#DIV/0!" };
+      ws.getCell("G1").value = 0.1 + 0.2;
+      ws.getCell("A2").value = "  合并单元格\u3000";
+      ws.mergeCells("A2:C3");
+      ws.getCell("D3").value = { formula: "A1*2", result: 31625.04 };
+      ws.getCell("D3").numFmt = "#,##0.00";
+    });
+    const rows = (await readXlsxRows(bytes)).value;
+    expect(rows.map((r) => [r.line, r.cells.map((c) => c.text)])).toEqual([
+      [1, ["15812.52", "金融发展", "2024-12-31", "TRUE", "链接", "#DIV/0!", "0.3"]],
+      [2, ["合并单元格"]],
+      [3, ["", "", "", "31,625.04"]],
+    ]);
+    expect(rows[2]!.cells[3]).toMatchObject({ line: 3, column: 4, ref: "表!D3" });
+  });
+
+  test.each([
+    [15812.52, "#,##0.00", "15,812.52"],
+    [15812.52, undefined, "15812.52"],
+    [15812.52, "General", "15812.52"],
+    [1.6, "#,##0.00", "1.60"],
+    [1.005, "0.00", "1.01"],
+    [132.912, "#,##0.000", "132.912"],
+    [1234567, "#,##0", "1,234,567"],
+    [0.125, "0.0%", "12.5%"],
+    [-3, "#,##0.00;[Red]-#,##0.00", "-3.00"],
+    [-3, "#,##0.00;[Red]\\(#,##0.00\\)", "(3.00)"],
+    [-3, "0.00", "-3.00"],
+    [0, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "-"],
+    [1234.5, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "1,234.50"],
+    [12.5, '#,##0.00"万元"', "12.50万元"],
+    [12.5, "[$¥-804]#,##0.00", "¥12.50"],
+    [0.5, "#.##", ".5"],
+    [1234567, "#,##0,", "1,235"],
+    [45000, "yyyy-mm-dd", "45000"],
+    [0.30000000000000004, undefined, "0.3"],
+  ] as const)("%s with %s → %s", (value, format, expected) => {
+    expect(formatNumber(value, format)).toBe(expected);
+  });
+});
+
+describe("files that are not readable workbooks", () => {
+  test("random bytes after a zip header: one clear finding, no throw", async () => {
+    const junk = new Uint8Array(4096);
+    let x = 12345;
+    for (let i = 0; i < junk.length; i++) junk[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    junk.set([0x50, 0x4b, 0x03, 0x04]);
+    const path = writeTemp("corrupt.xlsx", junk);
+    const report = await checkFile(path);
+    expect(report.diagnostics).toHaveLength(1);
+    expect(report.diagnostics[0]).toMatchObject({ ruleId: "input/unreadable", messageId: "ioError", line: 1 });
+    expect(String(report.diagnostics[0]!.data.reason)).toMatch(/^not a readable \.xlsx file: ./);
+    const parsed = await parseFile(path);
+    expect(parsed.value).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.messageId)).toEqual(["ioError"]);
+  });
+
+  test("a workbook cut in half: one clear finding", async () => {
+    const whole = await tsvToXlsx(SEED);
+    const report = await checkFile(writeTemp("cut.xlsx", whole.subarray(0, whole.length >> 1)));
+    expect(report.diagnostics.map((d) => [d.messageId, String(d.data.reason).startsWith("not a readable .xlsx file: ")])).toEqual([["ioError", true]]);
+  });
+
+  test("a .xlsx that is not a zip at all", async () => {
+    const report = await checkFile(writeTemp("text.xlsx", "项目名称\t总计\n"));
+    expect(report.diagnostics.map((d) => [d.messageId, String(d.data.reason).startsWith("not a readable .xlsx file: ")])).toEqual([["ioError", true]]);
+  });
+
+  test("a workbook saved with a .txt name is still read as a workbook", async () => {
+    const path = writeTemp("exported.txt", await tsvToXlsx(SEED));
+    const doc = (await parseFile(path)).value[0]!;
+    expect(doc.units[0]!.projects[0]!.ref).toBe("绩效目标表!A12");
+  });
+
+  test.each(["old.xls", "old.txt"])("an old binary .xls (OLE magic bytes) named %s gets the xls message", async (name) => {
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const path = writeTemp(name, ole);
+    const report = await checkFile(path);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "xls"]]);
+    expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["xls"]);
+  });
+});
