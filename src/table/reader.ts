@@ -63,8 +63,14 @@ function diag(ruleId: string, messageId: string, data: Record<string, string | n
 interface OpenUnit {
   unit: Unit;
   sum: MoneySum;
-  /** The row came when the previous unit did not add up and did not close with it either. */
-  doubtful: boolean;
+}
+
+/** A bare row that came while the open unit did not add up, held until the rows after it decide. */
+interface PendingRow {
+  nameCell: RawCell;
+  amountRow: AmountRow;
+  asProject: Project;
+  following: Project[];
 }
 
 /**
@@ -77,6 +83,7 @@ export class TableReader {
   private unknownColumns: HeaderColumn[] = [];
   private hasUnits: boolean | undefined;
   private open: OpenUnit | null = null;
+  private pending: PendingRow | null = null;
   private seenRows = false;
   private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
   /** Number of tables found so far. */
@@ -236,9 +243,8 @@ export class TableReader {
   private readDataRow(row: RawRow): void {
     const doc = this.doc!;
     const nameCell = this.cell(row, "name") ?? row.cells[0]!;
-    const name = nameCell.text;
     const amountRow = this.readAmounts(row);
-    if (!this.seenRows && doc.total === null && TOTAL_NAME.test(name)) {
+    if (!this.seenRows && doc.total === null && TOTAL_NAME.test(nameCell.text)) {
       doc.total = amountRow;
       this.sink.total(amountRow, doc);
       return;
@@ -246,74 +252,94 @@ export class TableReader {
     this.seenRows = true;
     const goalCell = this.cell(row, "goal");
     const indCell = this.cell(row, "indicators");
-    const goal = goalCell?.text ?? "";
-    const indicatorsText = indCell?.text ?? "";
-    const bare = goal === "" && indicatorsText === "";
+    const bare = (goalCell?.text ?? "") === "" && (indCell?.text ?? "") === "";
 
     if (!bare) {
       if (this.hasUnits === undefined) this.hasUnits = false;
-      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      const project = this.buildProject(nameCell, amountRow, goalCell, indCell);
+      if (this.pending !== null) this.pending.following.push(project);
+      else this.attachProject(project);
       return;
     }
+    if (this.pending !== null) this.resolvePending();
     if (this.hasUnits === undefined) {
       this.hasUnits = true;
-      this.openUnit(nameCell, amountRow, false);
+      this.openUnit(nameCell, amountRow);
       return;
     }
     if (this.hasUnits === false || this.open === null) {
-      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      this.attachProject(this.buildProject(nameCell, amountRow, goalCell, indCell));
       return;
     }
-    // A bare row in a table with units: a new unit, or a project without goal and indicators?
+    // A bare row (no goal, no indicators) in a table with units: a new unit, or a project whose goal
+    // and indicators are missing? Decide by the amounts (a unit equals the sum of its projects).
     const current = this.open;
     const before = compareSum(current.unit.amounts.total, current.sum);
     if (before.verdict !== "mismatch" && (current.unit.projects.length > 0 || current.sum.count === 0)) {
-      this.openUnit(nameCell, amountRow, false);
+      this.openUnit(nameCell, amountRow);
       return;
     }
     // Right after a unit row with money, a bare row is that unit's first project (two unit rows in a
     // row would leave the first one empty, which its non-zero amount contradicts).
     if (current.unit.projects.length === 0) {
-      this.addProject(row, nameCell, amountRow, goalCell, indCell);
+      this.attachProject(this.buildProject(nameCell, amountRow, goalCell, indCell));
       return;
     }
-    const withRow = current.sum.clone();
-    withRow.add(amountRow.amounts.total);
-    if (compareSum(current.unit.amounts.total, withRow).verdict !== "mismatch") {
-      this.addProject(row, nameCell, amountRow, goalCell, indCell);
-      return;
-    }
-    this.openUnit(nameCell, amountRow, true);
+    // Otherwise the rows after it decide: hold them until the next bare row or the table's end.
+    this.pending = { nameCell, amountRow, asProject: this.buildProject(nameCell, amountRow, goalCell, indCell), following: [] };
   }
 
-  private openUnit(nameCell: RawCell, amountRow: AmountRow, doubtful: boolean): void {
+  /** Decide a held bare row: a project of the open unit, a new unit, or (neither fits) an ambiguous unit. */
+  private resolvePending(): void {
+    const pending = this.pending!;
+    this.pending = null;
+    const current = this.open!;
+    const asProject = current.sum.clone();
+    asProject.add(pending.amountRow.amounts.total);
+    const following = new MoneySum();
+    for (const p of pending.following) {
+      asProject.add(p.amounts.total);
+      following.add(p.amounts.total);
+    }
+    if (compareSum(current.unit.amounts.total, asProject).verdict !== "mismatch") {
+      this.attachProject(pending.asProject);
+    } else {
+      this.openUnit(pending.nameCell, pending.amountRow);
+      if (compareSum(pending.amountRow.amounts.total, following).verdict === "mismatch") this.markAmbiguous(this.open!.unit);
+    }
+    for (const p of pending.following) this.attachProject(p);
+  }
+
+  private markAmbiguous(unit: Unit): void {
+    if (unit.ambiguous || unit.line === null) return;
+    // Without goal and indicator columns every row is bare: nothing to tell apart (table/header reports it).
+    if (!this.columns.has("goal") && !this.columns.has("indicators")) return;
+    unit.ambiguous = true;
+    const name = unit.name ?? "";
+    this.sink.diagnostic(diag("table/ambiguous-row", "unitOrProject", { name }, span(unit.line, unit.nameColumn ?? 1, [...name].length), unit.name));
+  }
+
+  private openUnit(nameCell: RawCell, amountRow: AmountRow): void {
     this.closeUnit();
     const unit: Unit = { ...amountRow, name: nameCell.text, line: amountRow.line, nameColumn: nameCell.column, projects: [] };
-    this.open = { unit, sum: new MoneySum(), doubtful };
+    this.open = { unit, sum: new MoneySum() };
     this.doc!.units.push(unit);
   }
 
   private closeUnit(): void {
+    if (this.pending !== null) this.resolvePending();
     const open = this.open;
     if (open === null) return;
     this.open = null;
     const unit = open.unit;
-    if (open.doubtful && unit.line !== null && compareSum(unit.amounts.total, open.sum).verdict === "mismatch") {
-      unit.ambiguous = true;
-      this.sink.diagnostic(
-        diag("table/ambiguous-row", "unitOrProject", { name: unit.name ?? "" }, span(unit.line, unit.nameColumn ?? 1, [...(unit.name ?? "")].length), unit.name),
-      );
-    }
+    // A unit row with money but no project row under it may as well be a project without goal and indicators.
+    if (unit.projects.length === 0 && compareSum(unit.amounts.total, open.sum).verdict === "mismatch") this.markAmbiguous(unit);
     this.sink.endUnit(unit, this.doc!);
     if (!this.options.retain) unit.projects = [];
   }
 
-  private addProject(row: RawRow, nameCell: RawCell, amountRow: AmountRow, goalCell: RawCell | undefined, indCell: RawCell | undefined): void {
-    if (this.open === null) {
-      const implicit: Unit = { name: null, line: null, amounts: { total: null, appropriation: null, specialAccount: null, other: null }, projects: [] };
-      this.open = { unit: implicit, sum: new MoneySum(), doubtful: false };
-      this.doc!.units.push(implicit);
-    }
+  /** Build a project from its cells, parsing its indicators (their diagnostics go to the sink now). */
+  private buildProject(nameCell: RawCell, amountRow: AmountRow, goalCell: RawCell | undefined, indCell: RawCell | undefined): Project {
     const text = indCell?.text ?? "";
     const project: Project = {
       name: nameCell.text,
@@ -334,6 +360,16 @@ export class TableReader {
         d.project = project.name;
         this.sink.diagnostic(d);
       }
+    }
+    return project;
+  }
+
+  /** Add a project to the open unit (an implicit one when the table has no unit rows) and report it. */
+  private attachProject(project: Project): void {
+    if (this.open === null) {
+      const implicit: Unit = { name: null, line: null, amounts: { total: null, appropriation: null, specialAccount: null, other: null }, projects: [] };
+      this.open = { unit: implicit, sum: new MoneySum() };
+      this.doc!.units.push(implicit);
     }
     this.open.unit.projects.push(project);
     this.open.sum.add(project.amounts.total);

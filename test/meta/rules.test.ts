@@ -22,8 +22,9 @@ const SPEC_DEFAULTS: Record<string, string> = {
   "project/few-indicators": "info", "project/duplicate-name": "warning",
 };
 
+/** Placeholders of a template; `fooZh` counts as `foo` (a Chinese wording of the same datum). */
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/Zh$/, "")))].sort();
 }
 
 describe("the rule catalogue", () => {

@@ -166,6 +166,32 @@ describe("structure", () => {
     ]);
   });
 
+  it("decides a bare row in the middle of a unit by the rows after it", () => {
+    // 某项目 comes while the unit does not add up yet and does not complete it alone; read as a
+    // project, the whole unit adds up once the rest of its projects are in.
+    const text = editSeed("金融风险防控经费\t105.00", "某项目\t3.00\t3.00\t\t\t\t\n金融风险防控经费\t105.00")
+      .replace("广州开发区金融工作局\t15,810.92\t15,810.92", "广州开发区金融工作局\t15,813.92\t15,813.92")
+      .replace("合计\t15,812.52\t15,812.52", "合计\t15,815.52\t15,815.52");
+    const result = parseTable(text);
+    expect(result.diagnostics).toEqual([]);
+    const doc = result.value[0]!;
+    expect(doc.units.map((u) => u.name)).toEqual(["广州开发区金融工作局", "广州开发区金融工作服务中心"]);
+    expect(doc.units[0]!.projects.map((p) => p.name)).toContain("某项目");
+    expect(doc.units[0]!.projects).toHaveLength(13);
+  });
+
+  it("reads a bare row followed by projects that add up to it as a unit", () => {
+    const text = editSeed("金融风险防控经费\t105.00", "新单位\t1,775.12\t1,775.12\t\t\t\t\n金融风险防控经费\t105.00")
+      .replace("广州开发区金融工作局\t15,810.92\t15,810.92", "广州开发区金融工作局\t14,035.80\t14,035.80");
+    const result = parseTable(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value[0]!.units.map((u) => [u.name, u.projects.length])).toEqual([
+      ["广州开发区金融工作局", 6],
+      ["新单位", 6],
+      ["广州开发区金融工作服务中心", 1],
+    ]);
+  });
+
   it("reports a row that is neither a unit nor a project by its amounts, and keeps it", () => {
     // 某行 comes while the first unit does not add up yet, and is not followed by projects that add up to it.
     const text = editSeed("金融风险防控经费\t105.00", "某行\t3.00\t3.00\t\t\t\t\n金融风险防控经费\t105.00");
