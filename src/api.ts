@@ -1,6 +1,9 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
+import { open } from "node:fs/promises";
 import { resolve } from "node:path";
+import { planEncoding, StreamDecodeError, streamRows } from "./io/stream.js";
+import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
@@ -9,7 +12,7 @@ import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, makeReport, type ResolvedConfig } from "./validate/run.js";
+import { checkInput, checkRows, compareDiagnostics, makeReport, type ResolvedConfig, RuleRunner } from "./validate/run.js";
 
 export interface FileOptions {
   /** Name used in reports (default: the argument). Its extension also picks the format of stdin. */
@@ -61,9 +64,63 @@ function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined
   return out;
 }
 
+/** Files above this size are never held in memory whole, even for code frames. */
+const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+
+/** The first bytes of a file and its size, or null when it cannot be opened (the slow path reports why). */
+async function peek(path: string): Promise<{ head: Uint8Array; size: number } | null> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return null;
+      const head = new Uint8Array(Math.min(65536, info.size));
+      await handle.read(head, 0, head.length, 0);
+      return { head, size: info.size };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Check a text table streamed from disk: memory stays flat whatever the file's size. */
+async function checkStreamed(absolute: string, head: Uint8Array, options: CheckFileOptions & { path: string }): Promise<FileReport> {
+  const forced = options.encoding ?? "auto";
+  let plan = planEncoding(head, forced);
+  for (;;) {
+    if (!("encoding" in plan)) return makeReport(options.path, null, [unreadable(plan.messageId, plan.data)]);
+    const runner = new RuleRunner(options.path, options.config);
+    const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
+    const seen = { text: false };
+    try {
+      for await (const rows of streamRows(absolute, plan, seen)) for (const row of rows) reader.push(row);
+    } catch (error) {
+      if (!(error instanceof StreamDecodeError)) throw error;
+      // Not UTF-8 after all: GB18030 reads any byte sequence, so start again with it.
+      if (error.failure.messageId === "undecodable" && forced === "auto" && plan.encoding === "utf-8") {
+        plan = { encoding: "gb18030", skip: 0 };
+        continue;
+      }
+      return makeReport(options.path, null, [unreadable(error.failure.messageId, error.failure.data)]);
+    }
+    if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
+    if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
+    return makeReport(options.path, plan.encoding, runner.diagnostics, runner.summaries);
+  }
+}
+
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   const path = options.path ?? file;
+  if (file !== "-") {
+    const absolute = resolve(options.cwd ?? process.cwd(), file);
+    const peeked = await peek(absolute);
+    if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
+      return checkStreamed(absolute, peeked.head, { ...options, path });
+    }
+  }
   const read = await readBytes(file, options);
   if (!read.ok) return makeReport(path, null, [unreadable(read.messageId, read.data)]);
   const format = detectFormat(path, read.bytes);

@@ -16,6 +16,7 @@ export function parseAmount(raw: string): string | null {
 }
 
 const SCALE = 10_000;
+const ZERO = new Decimal(0);
 
 /** The amount as an integer number of 1/10,000 units, or null when that is not exact in a double. */
 export function toScaled(value: string): number | null {
@@ -48,6 +49,11 @@ export class MoneySum {
     else this.exact = new Decimal(this.scaled).div(SCALE).plus(value);
   }
 
+  /** The sum in 1/10,000 units when it is exact as a double, else null. */
+  scaledValue(): number | null {
+    return this.exact === null ? this.scaled : null;
+  }
+
   /** A copy to add more to. */
   clone(): MoneySum {
     const c = new MoneySum();
@@ -77,6 +83,9 @@ export function roundingTolerance(summands: number): Decimal {
 
 /** Compare an expected amount with a sum: `equal`, `rounding` (within tolerance) or `mismatch`. */
 export function compareSum(expected: string | null, sum: MoneySum): { verdict: "equal" | "rounding" | "mismatch"; difference: Decimal } {
+  // Fast path, exact: both sides as integers of 1/10,000 (no Decimal is built when they agree).
+  const scaledExpected = expected === null ? 0 : toScaled(expected);
+  if (scaledExpected !== null && sum.scaledValue() === scaledExpected) return { verdict: "equal", difference: ZERO };
   const exp = new Decimal(expected ?? 0);
   const difference = exp.minus(sum.toDecimal());
   if (difference.isZero()) return { verdict: "equal", difference };

@@ -116,8 +116,7 @@ export class TableReader {
       else this.readPreamble(row, first!);
       return;
     }
-    if (!this.seenRows && this.isHeaderRow(cells)) return; // a repeated header (page break)
-    if (this.seenRows && this.isHeaderRow(cells)) return;
+    if (this.isHeaderRow(cells)) return; // a repeated header (page break)
     this.readDataRow(row);
   }
 
@@ -133,6 +132,8 @@ export class TableReader {
   }
 
   private isHeaderRow(cells: RawCell[]): boolean {
+    // Cheap test first: a header has a cell starting with 项目名称 (possibly after spaces).
+    if (!cells.some((c) => c.text.charCodeAt(0) === 0x9879 /* 项 */ || c.text.includes("项目名称"))) return false;
     let name = false;
     let known = 0;
     for (const c of cells) {

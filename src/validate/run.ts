@@ -23,6 +23,22 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
+/**
+ * A copy of a string that does not keep its parent alive: cell texts are slices of a whole chunk of
+ * the file, and a finding kept to the end must not pin that chunk in memory.
+ */
+function detach<T extends string | null>(s: T): T {
+  return (s === null || s.length > 256 ? s : (" " + s).slice(1)) as T;
+}
+
+function detachData(data: Record<string, string | number>): Record<string, string | number> {
+  for (const key in data) {
+    const v = data[key];
+    if (typeof v === "string") data[key] = detach(v);
+  }
+  return data;
+}
+
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
 
 /** Sorts by line, column, then rule id (a stable order for every output). */
@@ -36,6 +52,8 @@ export class RuleRunner implements TableSink {
   readonly summaries: TableSummary[] = [];
   private listeners: Listeners | null = null;
   private summary: TableSummary | null = null;
+  /** Indicators per level-1 name, then per level-2 name (turned into `summary.categories` at the end). */
+  private categoryCounts = new Map<string, Map<string, number>>();
   private readonly enabled: { rule: Rule; severity: Exclude<Severity, "off"> }[];
 
   constructor(
@@ -62,13 +80,13 @@ export class RuleRunner implements TableSink {
             ruleId: rule.meta.id,
             severity,
             messageId: r.messageId,
-            data: r.data ?? {},
+            data: r.data ? detachData(r.data) : {},
             line: r.span.line,
             column: r.span.column,
             endLine: r.span.endLine,
             endColumn: r.span.endColumn,
-            project: r.project ?? null,
-            indicator: r.indicator ?? null,
+            project: detach(r.project ?? null),
+            indicator: detach(r.indicator ?? null),
           });
         },
       });
@@ -93,14 +111,13 @@ export class RuleRunner implements TableSink {
     const s = this.summary!;
     s.projects++;
     s.indicators += project.indicators.length;
-    const cats = s.categories!;
+    const cats = this.categoryCounts;
     for (const i of project.indicators) {
       const key = i.level1 ? i.level1.name : "?";
-      cats[key] = (cats[key] ?? 0) + 1;
-      if (i.level2) {
-        const key2 = `${key}/${i.level2.name}`;
-        cats[key2] = (cats[key2] ?? 0) + 1;
-      }
+      let level2 = cats.get(key);
+      if (level2 === undefined) cats.set(key, (level2 = new Map()));
+      const key2 = i.level2 ? i.level2.name : "";
+      level2.set(key2, (level2.get(key2) ?? 0) + 1);
     }
     for (const fn of l.project) fn(project, unit, doc);
     if (l.indicator.length > 0) for (const i of project.indicators) for (const fn of l.indicator) fn(i, project, unit, doc);
@@ -112,6 +129,17 @@ export class RuleRunner implements TableSink {
   }
 
   endTable(doc: TableDocument): void {
+    const categories: Record<string, number> = {};
+    for (const [level1, level2s] of this.categoryCounts) {
+      let n = 0;
+      for (const [level2, count] of level2s) {
+        n += count;
+        if (level2 !== "") categories[`${level1}/${level2}`] = count;
+      }
+      categories[level1] = n;
+    }
+    this.summary!.categories = categories;
+    this.categoryCounts = new Map();
     for (const fn of this.listeners!.tableEnd) fn(doc);
     this.listeners = null;
   }

@@ -12,7 +12,8 @@ export interface SumCheck {
   column: MoneyKey;
   verdict: "equal" | "rounding" | "mismatch";
   expected: string | null;
-  actual: Decimal;
+  /** The sum of the parts (computed only for checks that are not equal). */
+  actual: Decimal | null;
   difference: Decimal;
   summands: number;
 }
@@ -34,7 +35,7 @@ export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
     sum.add(a.specialAccount);
     sum.add(a.other);
     const { verdict, difference } = compareSum(a.total, sum);
-    out.push({ level: "row", column: "total", verdict, expected: a.total, actual: sum.toDecimal(), difference, summands: sum.count });
+    out.push({ level: "row", column: "total", verdict, expected: a.total, actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
   }
   rowCache.set(row, out);
   return out;
@@ -51,7 +52,7 @@ export function checkUnitRollup(unit: Unit): SumCheck[] {
     const sum = new MoneySum();
     for (const p of unit.projects) sum.add(p.amounts[column]);
     const { verdict, difference } = compareSum(unit.amounts[column], sum);
-    out.push({ level: "unit", column, verdict, expected: unit.amounts[column], actual: sum.toDecimal(), difference, summands: sum.count });
+    out.push({ level: "unit", column, verdict, expected: unit.amounts[column], actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
   }
   unitCache.set(unit, out);
   return out;
@@ -78,7 +79,7 @@ export class TotalAccumulator {
       if (total.amountsRaw[column] !== null && total.amounts[column] === null) continue;
       const sum = this.sums.get(column)!;
       const { verdict, difference } = compareSum(total.amounts[column], sum);
-      out.push({ level: "total", column, verdict, expected: total.amounts[column], actual: sum.toDecimal(), difference, summands: sum.count });
+      out.push({ level: "total", column, verdict, expected: total.amounts[column], actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
     }
     return out;
   }
@@ -103,7 +104,7 @@ export function sumData(c: SumCheck, name: string, moneyUnit: string | null): Re
     column: c.column,
     columnZh: COLUMN_ZH[c.column],
     expected: formatMoney(c.expected),
-    actual: formatMoney(c.actual),
+    actual: formatMoney(c.actual ?? c.expected),
     difference: formatMoney(c.difference.abs()),
     unit: moneyUnit ?? "",
   };

@@ -162,6 +162,23 @@ export function isCeiling(c: Comparator | null): boolean {
 
 // ---- indicator names ----
 
+/**
+ * Memoise a classification of names (they repeat across projects and tables). Keys are copied so
+ * they do not pin the file chunk they were sliced from; the cache is cleared when it grows large.
+ */
+function memoByName<T>(classify: (name: string) => T): (name: string) => T {
+  let cache = new Map<string, T>();
+  return (name) => {
+    let v = cache.get(name);
+    if (v === undefined && !cache.has(name)) {
+      v = classify(name);
+      if (cache.size >= 20_000) cache = new Map();
+      cache.set((" " + name).slice(1), v);
+    }
+    return v as T;
+  };
+}
+
 function containsAny(name: string, words: readonly string[]): boolean {
   for (const w of words) if (name.includes(w)) return true;
   return false;
@@ -192,20 +209,18 @@ const REVERSE_WORDS = ["投诉率", "差错率", "事故率", "发生率", "失�
  * 及时率, 完成率, 满意率, 达标率, 准确率, 知晓率), `reverse` (less is better: 投诉率, 差错率, 事故率,
  * 发生率, 失误率, 故障率 — but 无故障率 is positive), or null (unknown, or both kinds of word).
  */
-export function classifyDirection(name: string): "positive" | "reverse" | null {
+export const classifyDirection = memoByName(function classifyDirection(name: string): "positive" | "reverse" | null {
   const faultFree = name.includes("无故障率");
   const positive = faultFree || containsAny(name, POSITIVE_WORDS);
   const reverse = containsAny(faultFree ? name.replaceAll("无故障率", "") : name, REVERSE_WORDS);
   if (positive === reverse) return null;
   return positive ? "positive" : "reverse";
-}
+});
 
 const GROWTH_WORDS = ["增长", "增幅", "提升率", "增速"] as const;
 
 /** A growth rate, which may legitimately exceed 100 % (增长率, 增幅, 提升率, 增速). */
-export function isGrowthName(name: string): boolean {
-  return containsAny(name, GROWTH_WORDS);
-}
+export const isGrowthName = memoByName((name: string): boolean => containsAny(name, GROWTH_WORDS));
 
 /** A satisfaction indicator by name (…满意…). */
 export function isSatisfactionName(name: string): boolean {

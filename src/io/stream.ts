@@ -1,0 +1,112 @@
+// Streams a text table from disk: reads fixed-size chunks, decodes them incrementally (BOM, strict
+// UTF-8, else GB18030 from the start again), and yields rows of cells — so memory does not grow with
+// the file's size and no string nears V8's length limit.
+import { open } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { EncodingName, EncodingOption } from "./decode.js";
+import { sniffBinary } from "./decode.js";
+import type { RawRow } from "../table/rows.js";
+import { splitLine } from "../table/split.js";
+
+const CHUNK = 1 << 20;
+const requireLazy = createRequire(import.meta.url);
+
+/** A decoder that turns byte chunks into text. `fatal`: throws on invalid input (strict UTF-8). */
+interface ChunkDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+function makeDecoder(encoding: EncodingName): ChunkDecoder {
+  if (encoding === "utf-8") {
+    const d = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+  }
+  const iconv = requireLazy("iconv-lite") as typeof import("iconv-lite");
+  const d = iconv.getDecoder(encoding);
+  return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
+}
+
+export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
+
+/** Thrown inside the row generator when the file turns out not to be decodable as assumed. */
+export class StreamDecodeError extends Error {
+  constructor(readonly failure: StreamFailure) {
+    super(failure.messageId);
+  }
+}
+
+export interface StreamPlan {
+  encoding: EncodingName;
+  /** Bytes to skip at the start (a BOM). */
+  skip: number;
+}
+
+/** Decide the encoding from the first bytes of a file (BOM, binary magic), or a failure. */
+export function planEncoding(head: Uint8Array, forced: EncodingOption): StreamPlan | StreamFailure {
+  if (head.length === 0) return { messageId: "empty", data: {} };
+  const bom8 = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const bom16le = head[0] === 0xff && head[1] === 0xfe;
+  const bom16be = head[0] === 0xfe && head[1] === 0xff;
+  if (forced !== "auto") {
+    const skip = (forced === "utf-8" && bom8) ? 3 : (forced === "utf-16le" && bom16le) || (forced === "utf-16be" && bom16be) ? 2 : 0;
+    return { encoding: forced, skip };
+  }
+  if (bom8) return { encoding: "utf-8", skip: 3 };
+  if (bom16le) return { encoding: "utf-16le", skip: 2 };
+  if (bom16be) return { encoding: "utf-16be", skip: 2 };
+  const kind = sniffBinary(head);
+  if (kind === "XLS/OLE") return { messageId: "xls", data: {} };
+  if (kind) return { messageId: "binary", data: { kind } };
+  return { encoding: "utf-8", skip: 0 };
+}
+
+/**
+ * Rows of a text file, a chunk's worth at a time, decoded with `plan`. Throws StreamDecodeError when the bytes are not valid
+ * in that encoding (strict UTF-8) or contain NUL characters. `seen.text` tells whether any
+ * non-blank text was read (to tell an empty file from one without a table).
+ */
+export async function* streamRows(path: string, plan: StreamPlan, seen: { text: boolean }): AsyncGenerator<RawRow[]> {
+  const handle = await open(path, "r");
+  try {
+    const decoder = makeDecoder(plan.encoding);
+    const buffer = new Uint8Array(CHUNK);
+    let position = plan.skip;
+    let carry = "";
+    let line = 1;
+    let first = plan.skip === 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      position += bytesRead;
+      let text: string;
+      try {
+        text = bytesRead === 0 ? decoder.end() : decoder.write(buffer.subarray(0, bytesRead));
+      } catch {
+        throw new StreamDecodeError({ messageId: "undecodable", data: { encoding: plan.encoding } });
+      }
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
+      if (!seen.text && /\S/.test(text)) seen.text = true;
+      const all = carry + text;
+      const done = bytesRead === 0;
+      const last = done ? all.length : all.lastIndexOf("\n");
+      let start = 0;
+      const rows: RawRow[] = [];
+      if (last !== -1) {
+        while (start <= last) {
+          let end = all.indexOf("\n", start);
+          if (end === -1 || end > last) end = last;
+          if (done && start === all.length) break;
+          rows.push(splitLine(all.slice(start, end), line++));
+          start = end + 1;
+        }
+      }
+      carry = done ? "" : last === -1 ? all : all.slice(last + 1);
+      if (rows.length > 0) yield rows;
+      if (done) break;
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,51 @@
+// Streamed checking (chunked reads and incremental decoding) gives exactly the same report as
+// checking the whole decoded text, whatever the encoding, line ends and chunk boundaries.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { checkFile } from "../../src/api.js";
+import { checkInput } from "../../src/validate/run.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
+
+// ~2.5 MB: many tables, one with a broken roll-up, so chunk boundaries fall inside rows and cells.
+const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
+const BIG = Array.from({ length: 220 }, (_, i) => (i === 137 ? BROKEN : SEED)).join("\n");
+
+function strip(report: Awaited<ReturnType<typeof checkFile>>) {
+  return { ...report, path: "x", source: undefined };
+}
+
+describe("streamed check", () => {
+  const dir = mkdtempSync(join(tmpdir(), "perftable-stream-"));
+  const reference = strip(checkInput(BIG, { path: "x" }));
+
+  it("finds the same in a multi-megabyte file", () => {
+    expect(reference.tables).toHaveLength(220);
+    expect(reference.errorCount).toBe(2);
+  });
+
+  it.each([
+    ["utf-8", Buffer.from(BIG, "utf8")],
+    ["utf-8", Buffer.from("\uFEFF" + BIG.replace(/\n/g, "\r\n"), "utf8")],
+    ["gb18030", iconv.encode(BIG, "gb18030")],
+    ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(BIG, "utf-16le")])],
+    ["utf-16be", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(BIG, "utf-16be")])],
+  ])("%s (%#)", async (encoding, bytes) => {
+    const file = join(dir, `big-${encoding}-${bytes.length}.txt`);
+    writeFileSync(file, bytes);
+    const report = await checkFile(file);
+    expect(report.encoding).toBe(encoding);
+    expect(strip(report)).toEqual({ ...reference, encoding });
+  });
+
+  it("reports empty, binary and NUL-bearing files", async () => {
+    writeFileSync(join(dir, "blank.txt"), "\n \n\t\n");
+    writeFileSync(join(dir, "nul.txt"), Buffer.concat([Buffer.from(SEED), Buffer.from([0, 0, 0])]));
+    writeFileSync(join(dir, "pdf.txt"), "%PDF-1.4\n...");
+    expect((await checkFile(join(dir, "blank.txt"))).diagnostics.map((d) => d.messageId)).toEqual(["empty"]);
+    expect((await checkFile(join(dir, "nul.txt"))).diagnostics.map((d) => d.messageId)).toEqual(["binary"]);
+    expect((await checkFile(join(dir, "pdf.txt"))).diagnostics.map((d) => d.messageId)).toEqual(["binary"]);
+  });
+});
