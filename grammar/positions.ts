@@ -1,0 +1,48 @@
+// Maps UTF-16 offsets inside a cell to file positions (1-based line, 1-based column in code points),
+// given the file position of the cell's first character. Line breaks inside the cell advance the line.
+import type { Position } from "../src/types.js";
+
+/** Turns an offset into the cell (0 ≤ offset ≤ text.length) into a file position. */
+export type PositionMapper = (offset: number) => Position;
+
+/** Number of entries of a sorted array that are < value (binary search). */
+function countBelow(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A line break or the high half of a surrogate pair: the characters that need the slow path. */
+const SLOW_CHARS = /[\n\ud800-\udbff]/;
+
+/**
+ * A mapper for `text` starting at `start`. Cells without line breaks and astral characters (the
+ * usual case) map by addition; others through sorted tables of line starts and surrogate pairs.
+ */
+export function createPositionMapper(text: string, start: Position): PositionMapper {
+  const { line, column } = start;
+  if (!SLOW_CHARS.test(text)) return (offset) => ({ line, column: column + offset });
+  let lineStarts: number[] | null = null;
+  let pairs: number[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) (lineStarts ??= [0]).push(i + 1);
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) (pairs ??= []).push(i + 1); // the low half: not a column of its own
+    }
+  }
+  const starts = lineStarts ?? [0];
+  const lows = pairs ?? [];
+  return (offset) => {
+    const index = countBelow(starts, offset + 1) - 1;
+    const lineStart = starts[index]!;
+    const codePoints = offset - lineStart - (countBelow(lows, offset) - countBelow(lows, lineStart + 1));
+    return index === 0 ? { line, column: column + codePoints } : { line: line + index, column: 1 + codePoints };
+  };
+}

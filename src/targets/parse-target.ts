@@ -1,0 +1,336 @@
+// Types one 实施周期指标值 / 年度指标值 (`≥495家次`, `3万人`, `95%以上`, `2023年底`, `良好`, `无`) as a
+// Target: comparator, decimal value, unit and scale, in one linear pass over the text (no backtracking regex); scales shift the decimal point exactly.
+import type { Comparator, Target } from "../types.js";
+
+/** Values that mean "no target" (kind `none`). */
+const NONE_VALUES = new Set(["", "无", "/", "／", "-", "－", "—", "——", "--", "\\", "暂无", "N/A", "n/a"]);
+
+/**
+ * Comparators written before the number, longest first so that `大于等于` wins over `大于` and
+ * `>=` over `>`. Matched against the end of the text before the number.
+ */
+const PREFIX_COMPARATORS: readonly (readonly [string, Comparator])[] = [
+  ["大于或等于", ">="],
+  ["小于或等于", "<="],
+  ["大于等于", ">="],
+  ["小于等于", "<="],
+  ["不少于", ">="],
+  ["不低于", ">="],
+  ["不小于", ">="],
+  ["不超过", "<="],
+  ["不高于", "<="],
+  ["不大于", "<="],
+  ["不多于", "<="],
+  ["至少", ">="],
+  ["最多", "<="],
+  ["大于", ">"],
+  ["高于", ">"],
+  ["超过", ">"],
+  ["多于", ">"],
+  ["小于", "<"],
+  ["低于", "<"],
+  ["少于", "<"],
+  ["等于", "="],
+  [">=", ">="],
+  ["=>", ">="],
+  ["<=", "<="],
+  ["=<", "<="],
+  ["＞=", ">="],
+  ["＜=", "<="],
+  ["≥", ">="],
+  ["≧", ">="],
+  ["≤", "<="],
+  ["≦", "<="],
+  [">", ">"],
+  ["＞", ">"],
+  ["<", "<"],
+  ["＜", "<"],
+  ["=", "="],
+  ["＝", "="],
+];
+
+/** Comparator words written after the unit (`95%以上`, `3%以内`, `3天内`), longest first. */
+const SUFFIX_COMPARATORS: readonly (readonly [string, Comparator | null])[] = [
+  ["及以上", ">="],
+  ["及以下", "<="],
+  ["以上", ">="],
+  ["以下", "<="],
+  ["以内", "<="],
+  ["之内", "<="],
+  ["内", "<="],
+  ["左右", null],
+];
+
+/** Scale words at the start of a unit (power of ten), longest first: `3万人` is 30000 人. */
+const SCALES: readonly (readonly [string, number])[] = [
+  ["万亿", 12],
+  ["千万", 7],
+  ["百万", 6],
+  ["十万", 5],
+  ["亿", 8],
+  ["万", 4],
+  ["千", 3],
+];
+
+/**
+ * Entries grouped by the char code of their word's last (or first) character, keeping their
+ * order: a lookup tries only the few words that can match.
+ */
+function indexByChar<T extends readonly [string, unknown]>(entries: readonly T[], end: "first" | "last"): Map<number, T[]> {
+  const index = new Map<number, T[]>();
+  for (const entry of entries) {
+    const word = entry[0];
+    const code = word.charCodeAt(end === "first" ? 0 : word.length - 1);
+    const list = index.get(code);
+    if (list === undefined) index.set(code, [entry]);
+    else list.push(entry);
+  }
+  return index;
+}
+
+const PREFIX_BY_LAST = indexByChar(PREFIX_COMPARATORS, "last");
+const SUFFIX_BY_LAST = indexByChar(SUFFIX_COMPARATORS, "last");
+const SCALES_BY_FIRST = indexByChar(SCALES, "first");
+
+/** Characters that join two numbers into a range (`1-3次`, `80%～90%`, `5至10天`). */
+function isRangeSeparator(c: number): boolean {
+  return c === 0x2d || c === 0xff0d || c === 0x7e || c === 0xff5e || c === 0x81f3 || c === 0x2014 || c === 0x2013 || c === 0x2212;
+}
+
+/** Separators of several clauses: a unit containing one is not a unit but text. */
+function isClauseSeparator(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x3002 || c === 0x3001 || c === 0x0a || c === 0x3a || c === 0xff1a;
+}
+
+/** The value of an ASCII or full-width digit, or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/** Index of the first digit at or after `from`, or -1. */
+function findDigit(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) if (digitAt(s, i) >= 0) return i;
+  return -1;
+}
+
+/** A number at `i`: digits, thousands groups (`10,000`), decimals; `value` is ASCII without separators. */
+function readNumber(s: string, i: number): { value: string; end: number } {
+  let j = i;
+  while (digitAt(s, j) >= 0) j++;
+  let value = s.slice(i, j);
+  // Thousands groups: a comma followed by exactly three digits.
+  while (s.charCodeAt(j) === 0x2c && digitAt(s, j + 1) >= 0 && digitAt(s, j + 2) >= 0 && digitAt(s, j + 3) >= 0 && digitAt(s, j + 4) < 0) {
+    value += s.slice(j + 1, j + 4);
+    j += 4;
+  }
+  const dot = s.charCodeAt(j);
+  if ((dot === 0x2e || dot === 0xff0e) && digitAt(s, j + 1) >= 0) {
+    const from = j + 1;
+    j = from;
+    while (digitAt(s, j) >= 0) j++;
+    value += "." + s.slice(from, j);
+  }
+  return { value: toAsciiDigits(value), end: j };
+}
+
+/** Full-width digits (`９５`) as ASCII; the same string when there are none. */
+function toAsciiDigits(v: string): string {
+  let out = v;
+  for (let i = 0; i < v.length; i++) {
+    if (v.charCodeAt(i) >= 0xff10) {
+      out = v.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A decimal string times 10^shift, exactly, by moving the decimal point (`1346.0088`, 4 →
+ * `13460088`). Values are as written by readNumber: optional `-`, digits, optional `.digits`.
+ */
+export function shiftDecimal(value: string, shift: number): string {
+  const negative = value.startsWith("-");
+  const body = negative ? value.slice(1) : value;
+  const dot = body.indexOf(".");
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? "" : body.slice(dot + 1);
+  const digits = int + frac.padEnd(shift, "0");
+  const point = int.length + shift;
+  let a = 0;
+  while (a < point - 1 && digits.charCodeAt(a) === 0x30) a++;
+  let b = digits.length;
+  while (b > point && digits.charCodeAt(b - 1) === 0x30) b--;
+  const whole = point === 0 ? "0" : digits.slice(a, point);
+  const out = b > point ? `${whole}.${digits.slice(point, b)}` : whole;
+  return negative && !(whole === "0" && b <= point) ? `-${out}` : out;
+}
+
+/** Digits at `i` as an integer (at most `max` of them), with the index after them. */
+function readInteger(s: string, i: number, max: number): { n: number; len: number } {
+  let n = 0;
+  let len = 0;
+  while (len < max && digitAt(s, i + len) >= 0) {
+    n = n * 10 + digitAt(s, i + len);
+    len++;
+  }
+  return { n, len };
+}
+
+function isYear(n: number, len: number): boolean {
+  return len === 4 && n >= 1900 && n <= 2099;
+}
+
+/**
+ * Whether the number at `i` starts a date or period: `2023年底`, `2023.07-2024.01`, `2023-2025`,
+ * `12月底前`, `2021年1月-12月`. Durations (`6个月`, `3天`) are quantities, not dates.
+ */
+function isDateAt(s: string, i: number): boolean {
+  const first = readInteger(s, i, 5);
+  let j = i + first.len;
+  const c = s.charCodeAt(j);
+  if (digitAt(s, j) >= 0) return false;
+  if (c === 0x6708 /* 月 */) return first.n >= 1 && first.n <= 12 && first.len <= 2;
+  if (!isYear(first.n, first.len)) return false;
+  if (c === 0x5e74 /* 年 */) return true;
+  if (!(c === 0x2e || c === 0x2d || c === 0x2f || c === 0xff0d || c === 0xff0e || isRangeSeparator(c))) return false;
+  j++;
+  const second = readInteger(s, j, 5);
+  if (second.len === 0) return false;
+  const after = s.charCodeAt(j + second.len);
+  if (isYear(second.n, second.len)) return Number.isNaN(after) || after === 0x5e74;
+  if (second.len > 2 || second.n < 1 || second.n > 12) return false;
+  return (
+    Number.isNaN(after) ||
+    after === 0x6708 /* 月 */ ||
+    after === 0x65e5 /* 日 */ ||
+    after === 0x2e ||
+    after === 0x2f ||
+    isRangeSeparator(after)
+  );
+}
+
+function makeTarget(raw: string, kind: Target["kind"], text: string | null): Target {
+  return { raw, kind, comparator: null, value: null, unit: null, text, scaled: null, modifier: null, upper: null };
+}
+
+/** The comparator at the end of `prefix` (already trimmed), and the text before it. */
+function splitComparator(prefix: string): { comparator: Comparator | null; rest: string } {
+  const candidates = PREFIX_BY_LAST.get(prefix.charCodeAt(prefix.length - 1));
+  if (candidates === undefined) return { comparator: null, rest: prefix };
+  for (const [word, comparator] of candidates) {
+    if (prefix.endsWith(word)) return { comparator, rest: prefix.slice(0, prefix.length - word.length) };
+  }
+  return { comparator: null, rest: prefix };
+}
+
+/** The unit scaled when it starts with 万 / 亿 / 千 … (`万人` → ×10^4 `人`); null otherwise. */
+function scaleUnit(value: string, unit: string): { value: string; unit: string | null } | null {
+  const candidates = SCALES_BY_FIRST.get(unit.charCodeAt(0));
+  if (candidates === undefined) return null;
+  for (const [word, power] of candidates) {
+    if (!unit.startsWith(word)) continue;
+    const rest = unit.slice(word.length);
+    if (rest.startsWith("分")) return null; // 万分之一, 千分比: a ratio, not a scale
+    return { value: shiftDecimal(value, power), unit: rest.trim() || null };
+  }
+  return null;
+}
+
+/**
+ * Type one target value. `raw` is the text after the label's colon; it is kept as is in
+ * `Target.raw`, and analysed trimmed. Never throws: what is not a number, date or empty is `text`.
+ */
+export function parseTarget(raw: string): Target {
+  const s = raw.trim();
+  if (NONE_VALUES.has(s)) return makeTarget(raw, "none", null);
+  const first = findDigit(s, 0);
+  if (first < 0) return makeTarget(raw, "text", s);
+  if (isDateAt(s, first)) return makeTarget(raw, "date", s);
+
+  // Text before the number: leading words, then a comparator, then a sign or ±.
+  let prefix = s.slice(0, first).trimEnd();
+  let sign = "";
+  let modifier: Target["modifier"] = null;
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (last === 0xb1 /* ± */) {
+    modifier = "±";
+    prefix = prefix.slice(0, -1).trimEnd();
+  } else if (last === 0x2d || last === 0xff0d || last === 0x2212 || last === 0x2b || last === 0xff0b) {
+    const before = prefix.slice(0, -1).trimEnd();
+    if (before === "" || splitComparator(before).comparator !== null) {
+      if (last !== 0x2b && last !== 0xff0b) sign = "-";
+      prefix = before;
+    }
+  }
+  const split = splitComparator(prefix);
+  let comparator = split.comparator;
+  const text = split.rest.trim() || null;
+
+  const num = readNumber(s, first);
+  const value = sign + num.value;
+  let upper: string | null = null;
+
+  // A range: `1-3次`, `80%-90%`, `5至10天`. The unit may be written on either side.
+  let k = num.end;
+  while (k < s.length && digitAt(s, k) < 0 && !isRangeSeparator(s.charCodeAt(k))) k++;
+  let unitText: string;
+  if (k < s.length && isRangeSeparator(s.charCodeAt(k))) {
+    let m = k + 1;
+    while (m < s.length && s.charCodeAt(m) === 0x20) m++;
+    if (digitAt(s, m) >= 0) {
+      const second = readNumber(s, m);
+      const unit1 = s.slice(num.end, k).trim();
+      const unit2 = s.slice(second.end).trim();
+      if (unit1 !== "" && unit2 !== "" && stripSuffix(unit1).unit !== stripSuffix(unit2).unit) {
+        return makeTarget(raw, "text", s);
+      }
+      upper = second.value;
+      modifier = "range";
+      unitText = unit2 !== "" ? unit2 : unit1;
+    } else {
+      unitText = s.slice(num.end).trim();
+    }
+  } else {
+    unitText = s.slice(num.end).trim();
+  }
+
+  const suffix = stripSuffix(unitText);
+  if (comparator === null) comparator = suffix.comparator;
+  if (comparator === null) comparator = modifier === "range" ? ">=" : "=";
+  const unit = suffix.unit || null;
+  if (unit !== null) {
+    for (let i = 0; i < unit.length; i++) if (isClauseSeparator(unit.charCodeAt(i))) return makeTarget(raw, "text", s);
+  }
+  return {
+    raw,
+    kind: "quantity",
+    comparator,
+    value,
+    unit,
+    text,
+    scaled: unit === null ? null : scaleUnit(value, unit),
+    modifier,
+    upper,
+  };
+}
+
+/** A unit without its trailing comparator word (`%以上` → `%` and `>=`). */
+function stripSuffix(unitText: string): { unit: string; comparator: Comparator | null } {
+  const candidates = SUFFIX_BY_LAST.get(unitText.charCodeAt(unitText.length - 1));
+  if (candidates === undefined) return { unit: unitText, comparator: null };
+  for (const [word, comparator] of candidates) {
+    if (unitText.endsWith(word) && (word !== "内" || unitText.length > 1)) {
+      return { unit: unitText.slice(0, unitText.length - word.length).trim(), comparator };
+    }
+  }
+  return { unit: unitText, comparator: null };
+}
+
+/** Percent units: `%`, `％`, `百分比`, `百分率` (not `百分点`, which are differences of percentages). */
+export function isPercentUnit(unit: string | null | undefined): boolean {
+  return unit === "%" || unit === "％" || unit === "百分比" || unit === "百分率";
+}
