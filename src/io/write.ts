@@ -12,6 +12,6 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot write ${path}: ${code === "ENOSPC" ? "no space left on device" : code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message)}`);
+    throw new Error(`cannot write ${path}: ${code === "ENOSPC" ? "no space left on device" : code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message)}`, { cause: error });
   }
 }
