@@ -1,13 +1,21 @@
-// `perftable convert`: one input to JSON / NDJSON / CSV. Parse problems go to stderr as
+// `perftable convert`: one input to JSON / NDJSON / CSV. Text files are streamed from disk (any
+// size, flat memory); stdin, .csv and .xlsx are read whole. Parse problems go to stderr as
 // diagnostics; exit 0 when a document was produced, 2 when the input is not a readable table.
+import { open } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseFile } from "../api.js";
 import { type ConvertFormat, formatDocuments } from "../convert/index.js";
+import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
+import { detectFormat } from "../io/formats.js";
+import { AtomicWriter } from "../io/write.js";
+import { sanitizeText } from "../reporters/sanitize.js";
+import type { Diagnostic, Lang } from "../types.js";
 import { makeReport } from "../validate/run.js";
 import type { CliIo } from "./io.js";
+import { writeOut } from "./io.js";
 import { emit, printError } from "./shared.js";
-import { sanitizeText } from "../reporters/sanitize.js";
 
 export interface ConvertCliOptions {
   to: ConvertFormat;
@@ -18,14 +26,54 @@ export interface ConvertCliOptions {
   sheet?: string;
 }
 
+function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], lang: Lang): void {
+  for (const d of makeReport(path, null, diagnostics).diagnostics) {
+    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${d.severity}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
+  }
+}
+
+/** The first bytes of a regular file, or null (stdin, a directory, unreadable: the whole-file path reports it). */
+async function head(path: string): Promise<Uint8Array | null> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      if (!(await handle.stat()).isFile()) return null;
+      const bytes = new Uint8Array(65536);
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+      return bytes.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 export async function runConvert(input: string, opts: ConvertCliOptions, io: CliIo): Promise<number> {
   const lang = resolveLang(opts.lang, io.env);
   const path = input === "-" ? (opts.stdinFilename ?? "<stdin>") : input;
-  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
-  const report = makeReport(path, null, result.diagnostics);
-  for (const d of report.diagnostics) {
-    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${d.severity}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
+  const absolute = input === "-" ? null : resolve(io.cwd, input);
+  const first = absolute === null ? null : await head(absolute);
+  if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
+    const toFile = opts.output !== undefined && opts.output !== "-";
+    const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
+    try {
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding);
+      printDiagnostics(io, path, result.diagnostics, lang);
+      if (result.tables === 0) {
+        await writer?.abort();
+        return 2;
+      }
+      await writer?.commit();
+      return 0;
+    } catch (error) {
+      await writer?.abort();
+      printError(io, (error as Error).message);
+      return 2;
+    }
   }
+  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
+  printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
   try {
     await emit(formatDocuments(opts.to, result.value), opts.output, io);

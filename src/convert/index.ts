@@ -65,21 +65,29 @@ function targetCells(t: Target | null | undefined): (string | null)[] {
   return t ? [t.raw, t.kind, t.comparator, t.value, t.unit] : [null, null, null, null, null];
 }
 
+/** The CSV header line (with the BOM that makes Excel read UTF-8). */
+export function csvHeader(): string {
+  return "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
+}
+
+/** The CSV rows (with their CRLF) of one table. */
+export function* csvRows(doc: TableDocument): Generator<string> {
+  for (const [unit, p, i] of eachIndicator(doc)) {
+    const cells = [
+      doc.department, doc.moneyUnit, unit.name, p.name, p.line,
+      p.amounts.total, p.amounts.appropriation, p.amounts.specialAccount, p.amounts.other,
+      i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
+      ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
+    ];
+    yield cells.map(csvCell).join(",") + "\r\n";
+  }
+}
+
 /** CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends. */
 export function formatCsv(docs: readonly TableDocument[]): string {
-  const rows: string[] = ["\uFEFF" + CSV_COLUMNS.join(",")];
-  for (const doc of docs) {
-    for (const [unit, p, i] of eachIndicator(doc)) {
-      const cells = [
-        doc.department, doc.moneyUnit, unit.name, p.name, p.line,
-        p.amounts.total, p.amounts.appropriation, p.amounts.specialAccount, p.amounts.other,
-        i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
-        ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
-      ];
-      rows.push(cells.map(csvCell).join(","));
-    }
-  }
-  return rows.join("\r\n") + "\r\n";
+  const parts = [csvHeader()];
+  for (const doc of docs) for (const row of csvRows(doc)) parts.push(row);
+  return parts.join("");
 }
 
 /** Format documents in one of the convert formats. */

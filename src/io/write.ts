@@ -1,17 +1,83 @@
 // Writes output files safely: to a temporary name beside the target, then renamed, so a failed
 // write (full disk, permission) never leaves a partial file that looks complete.
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { open, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-/** Write `content` to `path` atomically. Throws a readable Error on failure. */
+/**
+ * Whether `path` is a special file (a device such as /dev/null or /dev/stdout, a FIFO): those are
+ * written directly — renaming a temporary file onto them would replace the device.
+ */
+export function isSpecialFile(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Write `content` to `path` atomically (directly for special files). Throws a readable Error on failure. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  if (isSpecialFile(path)) {
+    try {
+      await writeFile(path, content);
+      return;
+    } catch (error) {
+      throw describeWriteError(path, error);
+    }
+  }
   const tmp = join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
   try {
     await writeFile(tmp, content);
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot write ${path}: ${code === "ENOSPC" ? "no space left on device" : code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message)}`, { cause: error });
+    throw describeWriteError(path, error);
+  }
+}
+
+/** A readable error for a failed write of `path`. */
+function describeWriteError(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
+  return new Error(`cannot write ${path}: ${reason}`, { cause: error });
+}
+
+/** Writes a file piece by piece under a temporary name; `commit` renames it into place. */
+export class AtomicWriter {
+  private handle: import("node:fs/promises").FileHandle | null = null;
+  private readonly tmp: string;
+
+  constructor(private readonly path: string) {
+    this.tmp = isSpecialFile(path) ? path : join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
+  }
+
+  async write(text: string): Promise<void> {
+    try {
+      this.handle ??= await open(this.tmp, this.tmp === this.path ? "a" : "w");
+      await this.handle.write(text);
+    } catch (error) {
+      await this.abort();
+      throw describeWriteError(this.path, error);
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      this.handle ??= await open(this.tmp, "w");
+      await this.handle.close();
+      this.handle = null;
+      if (this.tmp !== this.path) await rename(this.tmp, this.path);
+    } catch (error) {
+      await this.abort();
+      throw describeWriteError(this.path, error);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = null;
+    if (this.tmp !== this.path) await unlink(this.tmp).catch(() => undefined);
   }
 }

@@ -24,6 +24,8 @@ export interface ReaderOptions {
   encoding: string;
   /** Keep each unit's projects in the document after `endUnit` (convert); drop them to stream (check). */
   retain: boolean;
+  /** Do not parse indicator cells (a quick pass that only needs the structure). */
+  skipIndicators?: boolean;
 }
 
 const HEADER_ALIASES: [RegExp, ColumnKey][] = [
@@ -350,7 +352,7 @@ export class TableReader {
       indicators: [],
     };
     if (goalCell?.text) project.goalColumn = goalCell.column;
-    if (text !== "") {
+    if (text !== "" && this.options.skipIndicators !== true) {
       const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column });
       project.indicators = parsed.value;
       project.indicatorsColumn = indCell!.column;

@@ -108,6 +108,20 @@ function lookUp<T extends CatalogueEntry>(
  */
 export function classifyCategories(level1: Category | null, level2: Category | null): CategoryClassification {
   if (level1 === null) return { group: null, problem: null };
+  // Several rules ask about every indicator, and the grammar shares Category objects between
+  // indicators of the same text: remember the answer on the level-1 object (under a symbol, which
+  // JSON output ignores) for the level-2 object it was asked with.
+  const memo = (level1 as MemoCategory)[CLASSIFIED];
+  if (memo !== undefined && memo.level2 === level2) return memo.result;
+  const result = classifyUncached(level1, level2);
+  Object.defineProperty(level1, CLASSIFIED, { value: { level2, result }, writable: true, enumerable: false, configurable: true });
+  return result;
+}
+
+const CLASSIFIED = Symbol("perftable.classified");
+type MemoCategory = Category & { [CLASSIFIED]?: { level2: Category | null; result: CategoryClassification } };
+
+function classifyUncached(level1: Category, level2: Category | null): CategoryClassification {
   const one = lookUp(LEVEL1_CATEGORIES, level1, 1);
   const group = one.entry?.group ?? null;
   if (one.problem !== null) return { group, problem: one.problem };

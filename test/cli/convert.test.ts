@@ -81,3 +81,14 @@ describe("perftable convert", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("writing to special files", () => {
+  it("writes -o /dev/null directly and leaves the device in place", async () => {
+    const { statSync } = await import("node:fs");
+    const before = statSync("/dev/null");
+    expect(before.isCharacterDevice()).toBe(true);
+    expect((await runCli(["convert", SEED_PATH, "-o", "/dev/null"])).code).toBe(0);
+    expect((await runCli(["check", SEED_PATH, "-f", "json", "-o", "/dev/null"])).code).toBe(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});

@@ -48,7 +48,8 @@ export default defineRule({
       indicator(i, p) {
         const period = i.period;
         const annual = i.annual;
-        if (i.error !== undefined || !isQuantity(period) || !isQuantity(annual)) return;
+        if (i.error !== undefined || period === annual || !isQuantity(period) || !isQuantity(annual)) return;
+        if (period.raw === annual.raw) return;
         if (!isFloorOrEqual(period.comparator) || !isFloorOrEqual(annual.comparator)) return;
         if (i.name !== null && isRateName(i.name)) return;
         const ps = scaledOf(period);

@@ -239,14 +239,27 @@ export function isQuantity(t: Target | null): t is Target & { value: string } {
  * the project has no indicators or one of them did not parse (its category is unknown).
  */
 export function hasCategoryGroup(p: Project, group: CategoryGroup): boolean | null {
-  if (p.indicators.length === 0) return null;
-  let undecided = false;
-  for (const i of p.indicators) {
-    if (i.error !== undefined) {
-      undecided = true;
-      continue;
+  const groups = projectGroups(p);
+  if (groups.has(group)) return true;
+  return groups.has(UNDECIDED) || p.indicators.length === 0 ? null : false;
+}
+
+const UNDECIDED = "undecided";
+const groupCache = new WeakMap<Project, Set<CategoryGroup | typeof UNDECIDED>>();
+
+/** The category groups of a project's indicators (and `undecided` when one did not parse), once per project. */
+function projectGroups(p: Project): Set<CategoryGroup | typeof UNDECIDED> {
+  let groups = groupCache.get(p);
+  if (groups === undefined) {
+    groups = new Set();
+    for (const i of p.indicators) {
+      if (i.error !== undefined) groups.add(UNDECIDED);
+      else {
+        const g = classifyCategories(i.level1, i.level2).group;
+        if (g !== null) groups.add(g);
+      }
     }
-    if (classifyCategories(i.level1, i.level2).group === group) return true;
+    groupCache.set(p, groups);
   }
-  return undecided ? null : false;
+  return groups;
 }

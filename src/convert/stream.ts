@@ -1,0 +1,187 @@
+// Streaming convert: reads a text table from disk chunk by chunk and writes JSON, NDJSON or CSV
+// as projects are read, so a table of any size converts in flat memory and no output string nears
+// V8's length limit. The bytes written are exactly those of the in-memory formatters.
+import { planEncoding, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
+import type { EncodingOption } from "../io/decode.js";
+import { unreadable } from "../table/parse.js";
+import { TableReader, type TableSink } from "../table/reader.js";
+import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
+import { type ConvertFormat, csvHeader, csvRows, ndjsonLines } from "./index.js";
+
+export type Write = (text: string) => void | Promise<void>;
+
+/** JSON.stringify(value, null, 2), indented to sit `depth` levels deep. */
+function nested(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  return depth === 0 ? text : text.replace(/\n/g, "\n" + "  ".repeat(depth));
+}
+
+/** Writes the JSON of each table as its parts arrive, in the key order of `JSON.stringify(doc)`. */
+class JsonSink implements TableSink {
+  private out: string[] = [];
+  private tableIndex = -1;
+  private depth = 0;
+  private headWritten = false;
+  private unitOpen: Unit | null = null;
+  private projectsInUnit = 0;
+  private unitsInTable = 0;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly tables: number) {}
+
+  /** Take what was written so far. */
+  drain(): string {
+    const s = this.out.join("");
+    this.out = [];
+    return s;
+  }
+
+  startTable(_doc: TableDocument): void {
+    this.tableIndex++;
+    this.depth = this.tables > 1 ? 1 : 0;
+    if (this.tables > 1) this.out.push(this.tableIndex === 0 ? "[\n  " : ",\n  ");
+    this.headWritten = false;
+    this.unitsInTable = 0;
+  }
+
+  private writeHead(doc: TableDocument): void {
+    if (this.headWritten) return;
+    this.headWritten = true;
+    const pad = "  ".repeat(this.depth + 1);
+    const head: Record<string, unknown> = {
+      title: doc.title, department: doc.department, moneyUnit: doc.moneyUnit, encoding: doc.encoding,
+      line: doc.line, header: doc.header, total: doc.total,
+    };
+    const fields = Object.entries(head).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${nested(v, this.depth + 1)}`);
+    this.out.push(`{\n${fields.join(",\n")},\n${pad}"units": [`);
+  }
+
+  private openUnit(unit: Unit, doc: TableDocument): void {
+    this.writeHead(doc);
+    const pad = "  ".repeat(this.depth + 2);
+    const fields: string[] = [];
+    for (const [k, v] of Object.entries(unit)) {
+      if (k === "projects" || k === "ambiguous" || v === undefined) continue;
+      fields.push(`${pad}  ${JSON.stringify(k)}: ${nested(v, this.depth + 3)}`);
+    }
+    this.out.push(`${this.unitsInTable++ === 0 ? "\n" : ",\n"}${pad}{\n${fields.join(",\n")},\n${pad}  "projects": [`);
+    this.unitOpen = unit;
+    this.projectsInUnit = 0;
+  }
+
+  total(_row: AmountRow): void {}
+
+  project(project: Project, unit: Unit, doc: TableDocument): void {
+    if (this.unitOpen !== unit) this.openUnit(unit, doc);
+    const pad = "  ".repeat(this.depth + 4);
+    this.out.push(`${this.projectsInUnit++ === 0 ? "\n" : ",\n"}${pad}${nested(project, this.depth + 4)}`);
+  }
+
+  endUnit(unit: Unit, doc: TableDocument): void {
+    if (this.unitOpen !== unit) this.openUnit(unit, doc);
+    const pad = "  ".repeat(this.depth + 2);
+    this.out.push(this.projectsInUnit === 0 ? "]" : `\n${pad}  ]`);
+    if (unit.ambiguous) this.out.push(`,\n${pad}  "ambiguous": true`);
+    this.out.push(`\n${pad}}`);
+    this.unitOpen = null;
+  }
+
+  endTable(doc: TableDocument): void {
+    this.writeHead(doc);
+    const pad = "  ".repeat(this.depth + 1);
+    this.out.push(this.unitsInTable === 0 ? "]" : `\n${pad}]`);
+    if (doc.notes) this.out.push(`,\n${pad}"notes": ${nested(doc.notes, this.depth + 1)}`);
+    this.out.push(`\n${"  ".repeat(this.depth)}}`);
+    if (this.tables > 1 && this.tableIndex === this.tables - 1) this.out.push("\n]");
+    if (this.tableIndex === this.tables - 1) this.out.push("\n");
+  }
+
+  diagnostic(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+}
+
+/** Writes NDJSON lines or CSV rows per project. */
+class RowSink implements TableSink {
+  private out: string[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private started = false;
+  constructor(private readonly format: "ndjson" | "csv") {}
+  drain(): string {
+    const s = this.out.join("");
+    this.out = [];
+    return s;
+  }
+  startTable(): void {
+    if (this.format === "csv" && !this.started) this.out.push(csvHeader());
+    this.started = true;
+  }
+  total(): void {}
+  project(project: Project, unit: Unit, doc: TableDocument): void {
+    const one: TableDocument = { ...doc, units: [{ ...unit, projects: [project] }] };
+    if (this.format === "ndjson") for (const line of ndjsonLines(one)) this.out.push(line);
+    else for (const row of csvRows(one)) this.out.push(row);
+  }
+  endUnit(): void {}
+  endTable(): void {}
+  diagnostic(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+}
+
+/** Count the header rows (tables) of a file cheaply: the JSON output needs to know one vs. several. */
+async function countTables(path: string, plan: StreamPlan): Promise<number> {
+  let n = 0;
+  const seen = { text: false };
+  const reader = new TableReader(
+    { startTable: () => void n++, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} },
+    { encoding: plan.encoding, retain: false, skipIndicators: true },
+  );
+  for await (const rows of streamRows(path, plan, seen)) for (const row of rows) reader.push(row);
+  reader.end();
+  return n;
+}
+
+export interface StreamConvertResult {
+  tables: number;
+  diagnostics: Diagnostic[];
+  encoding: string | null;
+}
+
+/**
+ * Convert the text table at `path` (absolute) and hand the output to `write` piece by piece.
+ * Returns the number of tables and the reader's diagnostics (an `input/unreadable` one when the
+ * file is not a readable table; then nothing was written).
+ */
+export async function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto"): Promise<StreamConvertResult> {
+  let plan = planEncoding(head, encoding);
+  for (;;) {
+    if (!("encoding" in plan)) return { tables: 0, diagnostics: [unreadable(plan.messageId, plan.data)], encoding: null };
+    try {
+      const tables = await countTables(path, plan);
+      if (tables === 0) {
+        const seen = { text: false };
+        for await (const _rows of streamRows(path, plan, seen)) if (seen.text) break;
+        return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
+      }
+      const sink = format === "json" ? new JsonSink(tables) : new RowSink(format);
+      const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
+      for await (const rows of streamRows(path, plan, { text: false })) {
+        for (const row of rows) reader.push(row);
+        const text = sink.drain();
+        if (text !== "") await write(text);
+      }
+      reader.end();
+      const rest = sink.drain();
+      if (rest !== "") await write(rest);
+      return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };
+    } catch (error) {
+      if (!(error instanceof StreamDecodeError)) throw error;
+      if (error.failure.messageId === "undecodable" && encoding === "auto" && plan.encoding === "utf-8") {
+        plan = { encoding: "gb18030", skip: 0 };
+        continue;
+      }
+      return { tables: 0, diagnostics: [unreadable(error.failure.messageId, error.failure.data)], encoding: null };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Streamed convert writes byte for byte what the in-memory formatters write.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDocuments, type ConvertFormat } from "../../src/convert/index.js";
+import { convertStreamed } from "../../src/convert/stream.js";
+import { parseTable } from "../../src/table/parse.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
+
+const dir = mkdtempSync(join(tmpdir(), "perftable-convert-stream-"));
+
+async function streamed(text: string, format: ConvertFormat): Promise<{ out: string; tables: number }> {
+  const file = join(dir, `t-${Math.random().toString(36).slice(2)}.txt`);
+  const bytes = Buffer.from(text, "utf8");
+  writeFileSync(file, bytes);
+  let out = "";
+  const result = await convertStreamed(file, bytes.subarray(0, 65536), format, (s) => void (out += s));
+  return { out, tables: result.tables };
+}
+
+const NO_UNITS = editSeed("广州开发区金融工作局\t15,810.92\t15,810.92\t\t\t\t\n", "").replace("广州开发区金融工作服务中心\t1.60\t1.60\t\t\t\t\n", "");
+const AMBIGUOUS = editSeed("金融风险防控经费\t105.00", "某行\t3.00\t3.00\t\t\t\t\n金融风险防控经费\t105.00");
+const WITH_NOTES = editSeed("单位：万元", "单位：万元\n注：本表为示例。").replace("绩效指标\n", "绩效指标\t备注\n");
+const MANY = Array.from({ length: 40 }, (_, i) => editSeed("广州开发区金融工作局（部门）", `部门${i}`)).join("\n");
+
+describe("convertStreamed", () => {
+  it.each([
+    ["the seed", SEED],
+    ["a table without unit rows", NO_UNITS],
+    ["an ambiguous row", AMBIGUOUS],
+    ["notes and an unknown column", WITH_NOTES],
+    ["two tables", SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门")],
+    ["forty tables over several chunks", MANY],
+  ])("%s: identical output in every format", async (_name, text) => {
+    const docs = parseTable(text).value;
+    for (const format of ["json", "ndjson", "csv"] as const) {
+      const { out, tables } = await streamed(text, format);
+      expect(tables).toBe(docs.length);
+      expect(out).toBe(formatDocuments(format, docs));
+    }
+  });
+
+  it("writes nothing for a file without a table", async () => {
+    const { out, tables } = await streamed("会议纪要\n今天开会。\n", "json");
+    expect([out, tables]).toEqual(["", 0]);
+  });
+});
