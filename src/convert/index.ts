@@ -5,9 +5,86 @@ import type { Indicator, Project, TableDocument, Target, Unit } from "../types.j
 export type ConvertFormat = "json" | "ndjson" | "csv";
 export const CONVERT_FORMATS: readonly ConvertFormat[] = ["json", "ndjson", "csv"];
 
+/**
+ * Writes the JSON of documents part by part, the same way whether they are in memory or streamed:
+ * the document's own fields one per line, each unit's fields on one line, each project on one line.
+ * Compact where the bulk is, so a 100 MB table converts quickly; still easy to skim and diff.
+ */
+export class JsonWriter {
+  private out: string[] = [];
+  private tableIndex = -1;
+  private headWritten = false;
+  private unitsInTable = 0;
+  private projectsInUnit = 0;
+
+  /** `tables`: how many documents will be written (more than one makes a JSON array). */
+  constructor(private readonly tables: number) {}
+
+  /** Take what was written so far. */
+  drain(): string {
+    const s = this.out.join("");
+    this.out = [];
+    return s;
+  }
+
+  startTable(_doc: TableDocument): void {
+    this.tableIndex++;
+    if (this.tables > 1) this.out.push(this.tableIndex === 0 ? "[\n" : ",\n");
+    this.headWritten = false;
+    this.unitsInTable = 0;
+  }
+
+  private writeHead(doc: TableDocument): void {
+    if (this.headWritten) return;
+    this.headWritten = true;
+    const head = { title: doc.title, department: doc.department, moneyUnit: doc.moneyUnit, encoding: doc.encoding, line: doc.line, header: doc.header, total: doc.total };
+    this.out.push("{\n");
+    for (const [k, v] of Object.entries(head)) this.out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+    this.out.push('  "units": [');
+  }
+
+  openUnit(unit: Unit, doc: TableDocument): void {
+    this.writeHead(doc);
+    const fields: string[] = [];
+    for (const [k, v] of Object.entries(unit)) {
+      if (k !== "projects" && k !== "ambiguous" && v !== undefined) fields.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+    }
+    this.out.push(`${this.unitsInTable++ === 0 ? "\n" : ",\n"}    {${fields.join(",")},"projects":[`);
+    this.projectsInUnit = 0;
+  }
+
+  project(project: Project): void {
+    this.out.push(this.projectsInUnit++ === 0 ? "\n      " : ",\n      ", JSON.stringify(project));
+  }
+
+  closeUnit(unit: Unit): void {
+    this.out.push(this.projectsInUnit === 0 ? "]" : "\n    ]");
+    if (unit.ambiguous) this.out.push(',"ambiguous":true');
+    this.out.push("}");
+  }
+
+  endTable(doc: TableDocument): void {
+    this.writeHead(doc);
+    this.out.push(this.unitsInTable === 0 ? "]" : "\n  ]");
+    if (doc.notes) this.out.push(`,\n  "notes": ${JSON.stringify(doc.notes)}`);
+    this.out.push("\n}");
+    if (this.tableIndex === this.tables - 1) this.out.push(this.tables > 1 ? "\n]\n" : "\n");
+  }
+}
+
 /** JSON: one document, or an array when the input held several tables. */
 export function formatJson(docs: readonly TableDocument[]): string {
-  return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n";
+  const w = new JsonWriter(docs.length);
+  for (const doc of docs) {
+    w.startTable(doc);
+    for (const unit of doc.units) {
+      w.openUnit(unit, doc);
+      for (const p of unit.projects) w.project(p);
+      w.closeUnit(unit);
+    }
+    w.endTable(doc);
+  }
+  return w.drain();
 }
 
 /** Visit every indicator (and every project without one, with `null`). */

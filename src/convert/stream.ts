@@ -6,94 +6,46 @@ import type { EncodingOption } from "../io/decode.js";
 import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
-import { type ConvertFormat, csvHeader, csvRows, ndjsonLines } from "./index.js";
+import { type ConvertFormat, csvHeader, csvRows, JsonWriter, ndjsonLines } from "./index.js";
 
 export type Write = (text: string) => void | Promise<void>;
 
-/** JSON.stringify(value, null, 2), indented to sit `depth` levels deep. */
-function nested(value: unknown, depth: number): string {
-  const text = JSON.stringify(value, null, 2);
-  return depth === 0 ? text : text.replace(/\n/g, "\n" + "  ".repeat(depth));
-}
-
-/** Writes the JSON of each table as its parts arrive, in the key order of `JSON.stringify(doc)`. */
+/** Writes the JSON of each table as its parts arrive (see `JsonWriter`). */
 class JsonSink implements TableSink {
-  private out: string[] = [];
-  private tableIndex = -1;
-  private depth = 0;
-  private headWritten = false;
+  private readonly writer: JsonWriter;
   private unitOpen: Unit | null = null;
-  private projectsInUnit = 0;
-  private unitsInTable = 0;
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly tables: number) {}
+  constructor(tables: number) {
+    this.writer = new JsonWriter(tables);
+  }
 
-  /** Take what was written so far. */
   drain(): string {
-    const s = this.out.join("");
-    this.out = [];
-    return s;
+    return this.writer.drain();
   }
 
-  startTable(_doc: TableDocument): void {
-    this.tableIndex++;
-    this.depth = this.tables > 1 ? 1 : 0;
-    if (this.tables > 1) this.out.push(this.tableIndex === 0 ? "[\n  " : ",\n  ");
-    this.headWritten = false;
-    this.unitsInTable = 0;
-  }
-
-  private writeHead(doc: TableDocument): void {
-    if (this.headWritten) return;
-    this.headWritten = true;
-    const pad = "  ".repeat(this.depth + 1);
-    const head: Record<string, unknown> = {
-      title: doc.title, department: doc.department, moneyUnit: doc.moneyUnit, encoding: doc.encoding,
-      line: doc.line, header: doc.header, total: doc.total,
-    };
-    const fields = Object.entries(head).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${nested(v, this.depth + 1)}`);
-    this.out.push(`{\n${fields.join(",\n")},\n${pad}"units": [`);
-  }
-
-  private openUnit(unit: Unit, doc: TableDocument): void {
-    this.writeHead(doc);
-    const pad = "  ".repeat(this.depth + 2);
-    const fields: string[] = [];
-    for (const [k, v] of Object.entries(unit)) {
-      if (k === "projects" || k === "ambiguous" || v === undefined) continue;
-      fields.push(`${pad}  ${JSON.stringify(k)}: ${nested(v, this.depth + 3)}`);
-    }
-    this.out.push(`${this.unitsInTable++ === 0 ? "\n" : ",\n"}${pad}{\n${fields.join(",\n")},\n${pad}  "projects": [`);
-    this.unitOpen = unit;
-    this.projectsInUnit = 0;
+  startTable(doc: TableDocument): void {
+    this.writer.startTable(doc);
   }
 
   total(_row: AmountRow): void {}
 
   project(project: Project, unit: Unit, doc: TableDocument): void {
-    if (this.unitOpen !== unit) this.openUnit(unit, doc);
-    const pad = "  ".repeat(this.depth + 4);
-    this.out.push(`${this.projectsInUnit++ === 0 ? "\n" : ",\n"}${pad}${nested(project, this.depth + 4)}`);
+    if (this.unitOpen !== unit) {
+      this.writer.openUnit(unit, doc);
+      this.unitOpen = unit;
+    }
+    this.writer.project(project);
   }
 
   endUnit(unit: Unit, doc: TableDocument): void {
-    if (this.unitOpen !== unit) this.openUnit(unit, doc);
-    const pad = "  ".repeat(this.depth + 2);
-    this.out.push(this.projectsInUnit === 0 ? "]" : `\n${pad}  ]`);
-    if (unit.ambiguous) this.out.push(`,\n${pad}  "ambiguous": true`);
-    this.out.push(`\n${pad}}`);
+    if (this.unitOpen !== unit) this.writer.openUnit(unit, doc);
+    this.writer.closeUnit(unit);
     this.unitOpen = null;
   }
 
   endTable(doc: TableDocument): void {
-    this.writeHead(doc);
-    const pad = "  ".repeat(this.depth + 1);
-    this.out.push(this.unitsInTable === 0 ? "]" : `\n${pad}]`);
-    if (doc.notes) this.out.push(`,\n${pad}"notes": ${nested(doc.notes, this.depth + 1)}`);
-    this.out.push(`\n${"  ".repeat(this.depth)}}`);
-    if (this.tables > 1 && this.tableIndex === this.tables - 1) this.out.push("\n]");
-    if (this.tableIndex === this.tables - 1) this.out.push("\n");
+    this.writer.endTable(doc);
   }
 
   diagnostic(d: Diagnostic): void {

@@ -46,3 +46,19 @@ describe("convertStreamed", () => {
     expect([out, tables]).toEqual(["", 0]);
   });
 });
+
+describe("formatJson", () => {
+  it("is the JSON of the documents", () => {
+    for (const text of [SEED, NO_UNITS, AMBIGUOUS, WITH_NOTES, MANY]) {
+      const docs = parseTable(text).value;
+      const parsed = JSON.parse(formatDocuments("json", docs));
+      expect(parsed).toEqual(JSON.parse(JSON.stringify(docs.length === 1 ? docs[0] : docs)));
+    }
+  });
+
+  it("puts each project on one line", () => {
+    const lines = formatDocuments("json", parseTable(SEED).value).split("\n");
+    expect(lines.filter((l) => l.startsWith('      {"name":'))).toHaveLength(13);
+    expect(lines[1]).toBe('  "title": "项目支出绩效目标表（含转移支付项目）",');
+  });
+});
