@@ -28,11 +28,11 @@ export default defineRule({
     messages: {
       ...defineTargetMessages("positiveCeiling", {
         zh: "“{name}”是正向指标（越高越好），{target}“{value}”却是上限",
-        en: "“{name}” is a positive indicator (more is better) but the {target} “{value}” is a ceiling",
+        en: "“{name}” is a positive indicator (more is better) but the {target} “{value}” {is} a ceiling",
       }),
       ...defineTargetMessages("reverseFloor", {
         zh: "“{name}”是反向指标（越低越好），{target}“{value}”却是下限",
-        en: "“{name}” is a reverse indicator (less is better) but the {target} “{value}” is a floor",
+        en: "“{name}” is a reverse indicator (less is better) but the {target} “{value}” {is} a floor",
       }),
     },
   },

@@ -22,7 +22,7 @@ export default defineRule({
     },
     messages: defineTargetMessages("missing", {
       zh: "{target}缺失（为空或“无”）",
-      en: "the {target} is missing (empty or 无)",
+      en: "the {target} {is} missing (empty or 无)",
     }),
   },
   create(ctx) {

@@ -22,7 +22,7 @@ export default defineRule({
     },
     messages: defineTargetMessages("noUnit", {
       zh: "{target}“{value}”没有单位",
-      en: "the {target} “{value}” has no unit",
+      en: "the {target} “{value}” {has} no unit",
     }),
   },
   create(ctx) {

@@ -33,11 +33,11 @@ export default defineRule({
     messages: {
       ...defineTargetMessages("outOfRange", {
         zh: "{target}“{value}”超出 0–100% 的范围",
-        en: "the {target} “{value}” is outside 0–100 %",
+        en: "the {target} “{value}” {is} outside 0–100 %",
       }),
       ...defineTargetMessages("growthBelowMinus100", {
         zh: "增长类指标的{target}“{value}”低于 -100%",
-        en: "the {target} “{value}” of a growth rate is below -100 %",
+        en: "the {target} “{value}” of a growth rate {is} below -100 %",
       }),
     },
   },

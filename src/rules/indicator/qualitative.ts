@@ -22,7 +22,7 @@ export default defineRule({
     },
     messages: defineTargetMessages("qualitative", {
       zh: "{target}“{value}”是定性描述，无法衡量",
-      en: "the {target} “{value}” is qualitative and cannot be measured",
+      en: "the {target} “{value}” {is} qualitative and cannot be measured",
     }),
   },
   create(ctx) {

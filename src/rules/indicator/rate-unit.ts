@@ -39,11 +39,11 @@ export default defineRule({
     messages: {
       ...defineTargetMessages("rateNotPercent", {
         zh: "“{name}”是比率，{target}“{value}”却不是百分比",
-        en: "“{name}” is a rate but the {target} “{value}” is not a percentage",
+        en: "“{name}” is a rate but the {target} “{value}” {is} not a percentage",
       }),
       ...defineTargetMessages("countInPercent", {
         zh: "“{name}”是数量，{target}“{value}”却是百分比",
-        en: "“{name}” is a count but the {target} “{value}” is a percentage",
+        en: "“{name}” is a count but the {target} “{value}” {is} a percentage",
       }),
     },
   },

@@ -34,7 +34,7 @@ export default defineRule({
     },
     messages: defineTargetMessages("belowFloor", {
       zh: "满意度的{target}“{value}”低于 {floor}%",
-      en: "the satisfaction {target} “{value}” is below {floor} %",
+      en: "the satisfaction {target} “{value}” {is} below {floor} %",
     }),
     defaultOptions: { floor: DEFAULT_FLOOR },
   },

@@ -64,15 +64,21 @@ export function targetMessageId(base: string, which: TargetWhich): string {
 
 /**
  * Three messages (`<base>Period`, `<base>Annual`, `<base>Both`) from one template whose
- * `{target}` names the target: 实施周期指标值 / 年度指标值 in Chinese, period / annual in English.
+ * `{target}` names the target: 实施周期指标值 / 年度指标值 in Chinese, period / annual in English;
+ * `{is}` / `{has}` agree with it in English. A template without `{name}` is prefixed with the
+ * indicator's name.
  * Other placeholders (`{value}` …) stay for the reporters to fill.
  */
 export function defineTargetMessages(base: string, template: Bilingual): Record<string, Bilingual> {
   const out: Record<string, Bilingual> = {};
   for (const which of ["period", "annual", "both"] as const) {
     out[targetMessageId(base, which)] = {
-      zh: template.zh.replaceAll("{target}", TARGET_NAMES[which].zh),
-      en: template.en.replaceAll("{target}", TARGET_NAMES[which].en),
+      zh: (template.zh.includes("{name}") ? "" : "“{name}”：") + template.zh.replaceAll("{target}", TARGET_NAMES[which].zh),
+      en: (template.en.includes("{name}") ? "" : "“{name}”: ") +
+        template.en
+          .replaceAll("{target}", TARGET_NAMES[which].en)
+          .replaceAll("{is}", which === "both" ? "are" : "is")
+          .replaceAll("{has}", which === "both" ? "have" : "has"),
     };
   }
   return out;
@@ -109,7 +115,7 @@ export function reportTargets(
   if (which === null) return;
   ctx.report({
     messageId: targetMessageId(base, which),
-    data: { value: targetValue(i, which), ...extra },
+    data: { name: indicatorLabel(i), value: targetValue(i, which), ...extra },
     span: targetSpan(i, which),
     project,
     indicator: indicatorLabel(i),

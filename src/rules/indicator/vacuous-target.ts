@@ -41,7 +41,7 @@ export default defineRule({
     },
     messages: defineTargetMessages("vacuous", {
       zh: "{target}“{value}”是任何结果都能达到的目标",
-      en: "the {target} “{value}” is met by any result",
+      en: "the {target} “{value}” {is} met by any result",
     }),
   },
   create(ctx) {

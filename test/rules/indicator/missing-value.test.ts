@@ -9,7 +9,7 @@ describe("indicator/missing-value", () => {
     expect(reports).toEqual([
       {
         messageId: "missingPeriod",
-        data: { value: "无" },
+        data: { name: expect.any(String), value: "无" },
         span: { line: 12, column: 57, endLine: 12, endColumn: 58 },
         project: "项目甲",
         indicator: "年度巨灾指数保险完成率",

@@ -9,7 +9,7 @@ describe("indicator/no-unit", () => {
     expect(reports).toEqual([
       {
         messageId: "noUnitBoth",
-        data: { value: "1" },
+        data: { name: expect.any(String), value: "1" },
         span: { line: 12, column: 54, endLine: 12, endColumn: 63 },
         project: "项目甲",
         indicator: "参加大型金融展会",

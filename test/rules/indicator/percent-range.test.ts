@@ -9,7 +9,7 @@ describe("indicator/percent-range", () => {
     expect(reports).toEqual([
       {
         messageId: "outOfRangePeriod",
-        data: { value: "≥950%" },
+        data: { name: expect.any(String), value: "≥950%" },
         span: { line: 12, column: 53, endLine: 12, endColumn: 58 },
         project: "项目甲",
         indicator: "补贴审核及时率",

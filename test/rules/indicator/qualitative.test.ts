@@ -11,7 +11,7 @@ describe("indicator/qualitative", () => {
     expect(reports).toEqual([
       {
         messageId: "qualitativeBoth",
-        data: { value: "提高" },
+        data: { name: expect.any(String), value: "提高" },
         span: { line: 12, column: 54, endLine: 12, endColumn: 65 },
         project: "项目甲",
         indicator: "提高项目评审效率",
@@ -23,7 +23,7 @@ describe("indicator/qualitative", () => {
     const reports = runOnIndicators(rule, [{ name: "展厅运营水平", period: "≥90分", annual: "𠀋好" }]);
     // 展厅运营水平 (6): period value at 52 ("≥90分", 4), annual at 52 + 4 + 7 = 63; "𠀋好" is 2 code points.
     expect(reports.map((r) => [r.messageId, r.data, r.span])).toEqual([
-      ["qualitativeAnnual", { value: "𠀋好" }, { line: 12, column: 63, endLine: 12, endColumn: 65 }],
+      ["qualitativeAnnual", { name: "展厅运营水平", value: "𠀋好" }, { line: 12, column: 63, endLine: 12, endColumn: 65 }],
     ]);
   });
 

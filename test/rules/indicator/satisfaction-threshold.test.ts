@@ -11,7 +11,7 @@ describe("indicator/satisfaction-threshold", () => {
     expect(reports).toEqual([
       {
         messageId: "belowFloorBoth",
-        data: { value: "≥60%", floor: 80 },
+        data: { name: expect.any(String), value: "≥60%", floor: 80 },
         span: { line: 12, column: 57, endLine: 12, endColumn: 72 },
         project: "项目甲",
         indicator: "扶持企业满意度",
@@ -21,7 +21,7 @@ describe("indicator/satisfaction-threshold", () => {
 
   it("uses the floor option and names a satisfaction indicator filed elsewhere", () => {
     const high = runOnIndicators(rule, [{ ...SAT, name: "服务对象满意率", period: "90%", annual: "85%" }], { floor: 90 });
-    expect(high.map((r) => [r.messageId, r.data])).toEqual([["belowFloorAnnual", { value: "85%", floor: 90 }]]);
+    expect(high.map((r) => [r.messageId, r.data])).toEqual([["belowFloorAnnual", { name: expect.any(String), value: "85%", floor: 90 }]]);
     const elsewhere = runOnIndicators(rule, [{ level1: "2-效益指标", level2: "22-社会效益", name: "群众满意度", period: "70%" }]);
     expect(elsewhere.map((r) => r.messageId)).toEqual(["belowFloorBoth"]);
   });

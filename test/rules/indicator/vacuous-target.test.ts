@@ -13,7 +13,7 @@ describe("indicator/vacuous-target", () => {
     expect(reports).toEqual([
       {
         messageId: "vacuousBoth",
-        data: { value: "≥0%" },
+        data: { name: expect.any(String), value: "≥0%" },
         span: { line: 12, column: 51, endLine: 12, endColumn: 64 },
         project: "项目甲",
         indicator: "保险赔付率",
@@ -25,7 +25,7 @@ describe("indicator/vacuous-target", () => {
     expect(runOnIndicators(rule, [{ period: "≥0", annual: "≥10家次" }])).toEqual([
       expect.objectContaining({
         messageId: "vacuousPeriod",
-        data: { value: "≥0" },
+        data: { name: expect.any(String), value: "≥0" },
         span: { line: 12, column: 52, endLine: 12, endColumn: 54 },
       }),
     ]);
@@ -33,7 +33,7 @@ describe("indicator/vacuous-target", () => {
     expect(runOnIndicators(rule, [{ name: "补贴审核及时率", period: "≥95%", annual: ">0%" }])).toEqual([
       expect.objectContaining({
         messageId: "vacuousAnnual",
-        data: { value: ">0%" },
+        data: { name: expect.any(String), value: ">0%" },
         span: { line: 12, column: 64, endLine: 12, endColumn: 67 },
       }),
     ]);
