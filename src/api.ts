@@ -7,7 +7,7 @@ import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { readPath, readStdin } from "./io/read-input.js";
+import { describeFsError, readPath, readStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -97,7 +97,12 @@ async function checkStreamed(absolute: string, head: Uint8Array, options: CheckF
     try {
       for await (const rows of streamRows(absolute, plan, seen)) for (const row of rows) reader.push(row);
     } catch (error) {
-      if (!(error instanceof StreamDecodeError)) throw error;
+      if (!(error instanceof StreamDecodeError)) {
+        // The file vanished or failed between the peek and the stream (ENOENT, EACCES, EIO …).
+        if (typeof (error as NodeJS.ErrnoException | null)?.code !== "string") throw error;
+        const failure = describeFsError(error, absolute);
+        return makeReport(options.path, null, [unreadable(failure.messageId, failure.data)]);
+      }
       // Not UTF-8 after all: GB18030 reads any byte sequence, so start again with it.
       if (error.failure.messageId === "undecodable" && forced === "auto" && plan.encoding === "utf-8") {
         plan = { encoding: "gb18030", skip: 0 };

@@ -74,6 +74,7 @@ export class JsonWriter {
 
 /** JSON: one document, or an array when the input held several tables. */
 export function formatJson(docs: readonly TableDocument[]): string {
+  if (docs.length === 0) return "[]\n";
   const w = new JsonWriter(docs.length);
   for (const doc of docs) {
     w.startTable(doc);

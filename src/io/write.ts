@@ -2,7 +2,7 @@
 // write (full disk, permission) never leaves a partial file that looks complete.
 import { statSync } from "node:fs";
 import { open, rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 
 /**
  * Whether `path` is a special file (a device such as /dev/null or /dev/stdout, a FIFO): those are
@@ -27,7 +27,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       throw describeWriteError(path, error);
     }
   }
-  const tmp = join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
+  const tmp = join(dirname(path), tempName());
   try {
     await writeFile(tmp, content);
     await rename(tmp, path);
@@ -35,6 +35,11 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await unlink(tmp).catch(() => undefined);
     throw describeWriteError(path, error);
   }
+}
+
+/** A short temporary name (a long output name plus a prefix could exceed the 255-byte limit). */
+function tempName(): string {
+  return `.perftable-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** A readable error for a failed write of `path`. */
@@ -50,7 +55,7 @@ export class AtomicWriter {
   private readonly tmp: string;
 
   constructor(private readonly path: string) {
-    this.tmp = isSpecialFile(path) ? path : join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
+    this.tmp = isSpecialFile(path) ? path : join(dirname(path), tempName());
   }
 
   async write(text: string): Promise<void> {

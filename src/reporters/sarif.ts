@@ -105,11 +105,15 @@ function describeRule(rule: Rule, lang: Lang): SarifRule {
   };
 }
 
+/** A lone surrogate (half of a pair without its other half): encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Where a finding's file is: relative to cwd under %SRCROOT% (percent-encoded), else a file URI. */
 function artifactLocation(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const relative = relativePath(filePath, cwd);
   if (relative === null) return { uri: pathToFileURL(path.resolve(cwd, filePath)).href };
-  return { uri: relative.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const encode = (part: string) => encodeURIComponent(part.replace(LONE_SURROGATE, "\ufffd"));
+  return { uri: relative.split("/").map(encode).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 /** The file part of a fingerprint: stable across machines (relative path when inside cwd). */

@@ -129,7 +129,8 @@ export class RuleRunner implements TableSink {
   }
 
   endTable(doc: TableDocument): void {
-    const categories: Record<string, number> = {};
+    // Category names are table text: a null-prototype record keeps `__proto__` as a key like any other.
+    const categories: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const [level1, level2s] of this.categoryCounts) {
       let n = 0;
       for (const [level2, count] of level2s) {

@@ -1,0 +1,274 @@
+// Filesystem faults through the CLI (check, convert, audit): a missing file, a directory given as a
+// file, permission denied, a symlink loop, a file that vanishes mid-run, and outputs that cannot be
+// written (missing folder, a directory, a full disk) — a clear message naming the file, exit 2, the rest
+// of the batch still processed, and no partial or temporary output file left behind.
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { checkFile } from "../../src/api.js";
+import { expandInputs } from "../../src/io/inputs.js";
+import { runCli } from "../helpers/cli.js";
+import { SEED } from "../helpers/fixtures.js";
+
+// Fault injection: a hook run before every `open` of node:fs/promises (the streaming reader opens a
+// file twice: once to peek at its first bytes, once to stream it).
+const hooks = vi.hoisted(() => ({ beforeOpen: null as ((path: string) => void) | null }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  const open: typeof actual.open = (path, ...rest) => {
+    hooks.beforeOpen?.(String(path));
+    return actual.open(path, ...rest);
+  };
+  return { ...actual, default: { ...actual, open }, open };
+});
+
+const root = mkdtempSync(join(tmpdir(), "perftable-fs-faults-"));
+let dir = "";
+let n = 0;
+
+beforeEach(() => {
+  hooks.beforeOpen = null;
+  dir = join(root, `case-${n++}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "seed.txt"), SEED);
+});
+
+/** Files whose name shows an interrupted atomic write. */
+function leftovers(folder: string): string[] {
+  return readdirSync(folder).filter((f) => f.startsWith(".perftable-tmp-"));
+}
+
+/** Every non-empty line of stderr names the file (by its path or its last part). */
+function expectEachLineNames(stderr: string, name: string): void {
+  const lines = stderr.split("\n").filter((l) => l !== "");
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toContain(name);
+}
+
+describe("a missing file", () => {
+  it("check reports it as unreadable, checks the rest, exits 2", async () => {
+    const r = await runCli(["check", "missing.txt", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { path: string }) => f.path)).toEqual(["missing.txt", "seed.txt"]);
+    expect(files[0].diagnostics).toMatchObject([{ ruleId: "input/unreadable", messageId: "notFound", message: `file not found: ${join(dir, "missing.txt")}` }]);
+    expect(files[1]).toMatchObject({ errorCount: 0, warningCount: 8, infoCount: 9 });
+  });
+
+  it("convert says so on stderr, naming it, and exits 2", async () => {
+    const r = await runCli(["convert", "missing.txt"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expectEachLineNames(r.stderr, "missing.txt");
+  });
+
+  it("audit reports it, audits the rest, exits 2", async () => {
+    const r = await runCli(["audit", join(dir, "missing.txt"), join(dir, "seed.txt"), "--jobs", "1", "-f", "csv", "--no-progress"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/seed\.txt,pass,广州开发区金融工作局（部门）,1,2,13,53,/);
+    expect(r.stdout).toMatch(/missing\.txt,unreadable,/);
+  });
+});
+
+describe("a directory given as a file", () => {
+  it("convert names it and exits 2", async () => {
+    mkdirSync(join(dir, "folder"));
+    const r = await runCli(["convert", "folder"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expectEachLineNames(r.stderr, "folder");
+    expect(r.stderr).toContain("is a directory");
+  });
+
+  it("check of a folder without tables names it and exits 2", async () => {
+    mkdirSync(join(dir, "empty"));
+    const r = await runCli(["check", "empty", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("perftable: no file found for empty\n");
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["seed.txt"]);
+  });
+});
+
+const isRoot = process.getuid?.() === 0;
+
+describe("permission denied", () => {
+  it.skipIf(isRoot)(`check names an unreadable file and checks the rest${isRoot ? " (skipped: running as root, chmod 000 does not deny root a read)" : ""}`, async () => {
+    writeFileSync(join(dir, "locked.txt"), SEED);
+    chmodSync(join(dir, "locked.txt"), 0o000);
+    const r = await runCli(["check", "locked.txt", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files[0].diagnostics[0]).toMatchObject({ ruleId: "input/unreadable", messageId: "permission" });
+    expect(files[0].diagnostics[0].message).toContain("locked.txt");
+    expect(files[1].errorCount).toBe(0);
+  });
+
+  it("a path through a file (ENOTDIR, which root meets too) is named and the rest checked", async () => {
+    const r = await runCli(["check", "seed.txt/inner.txt", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files[0].diagnostics[0]).toMatchObject({ ruleId: "input/unreadable", messageId: "notFound" });
+    expect(files[0].diagnostics[0].message).toContain("seed.txt/inner.txt");
+    expect(files[1].errorCount).toBe(0);
+    const converted = await runCli(["convert", "seed.txt/inner.txt"], { cwd: dir });
+    expect(converted.code).toBe(2);
+    expectEachLineNames(converted.stderr, "seed.txt/inner.txt");
+  });
+});
+
+describe("a symlink loop inside a folder", () => {
+  function makeTree(): string {
+    const tree = join(dir, "tree");
+    mkdirSync(join(tree, "sub"), { recursive: true });
+    writeFileSync(join(tree, "a.txt"), SEED);
+    writeFileSync(join(tree, "sub", "b.txt"), SEED);
+    symlinkSync("..", join(tree, "sub", "up")); // a loop back to tree
+    symlinkSync(tree, join(tree, "again")); // another, absolute
+    symlinkSync("self.txt", join(tree, "self.txt")); // a link to itself (ELOOP)
+    return tree;
+  }
+
+  it("check finishes and reports each real file once", async () => {
+    makeTree();
+    const r = await runCli(["check", "tree", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["tree/a.txt", "tree/sub/b.txt"]);
+  });
+
+  it("audit finishes and reports each real file once", async () => {
+    const tree = makeTree();
+    const r = await runCli(["audit", tree, "--jobs", "1", "-f", "csv", "--no-progress"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0]);
+    expect(rows).toEqual([join(tree, "a.txt"), join(tree, "sub", "b.txt")]);
+  });
+});
+
+describe("a file that vanishes mid-run", () => {
+  it("between listing (a glob) and reading: named, the rest checked, exit 2", async () => {
+    writeFileSync(join(dir, "gone.txt"), SEED);
+    const { files } = expandInputs(["*.txt"], dir);
+    expect(files).toEqual(["gone.txt", "seed.txt"]);
+    unlinkSync(join(dir, "gone.txt"));
+    const r = await runCli(["check", ...files, "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout).files;
+    expect(report[0].diagnostics[0]).toMatchObject({ ruleId: "input/unreadable", messageId: "notFound" });
+    expect(report[0].diagnostics[0].message).toContain("gone.txt");
+    expect(report[1].errorCount).toBe(0);
+  });
+
+  it("checkFile on a deleted path returns a finding, it does not throw", async () => {
+    const report = await checkFile(join(dir, "deleted.txt"), { path: "deleted.txt" });
+    expect(report).toMatchObject({ path: "deleted.txt", errorCount: 1, diagnostics: [{ ruleId: "input/unreadable", messageId: "notFound" }] });
+  });
+
+  it("after the first bytes were read, before the rest is streamed: named, the rest checked, exit 2", async () => {
+    const vanishing = join(dir, "vanishing.txt");
+    writeFileSync(vanishing, SEED);
+    let opens = 0;
+    hooks.beforeOpen = (path) => {
+      if (path === vanishing && ++opens === 2) unlinkSync(vanishing);
+    };
+    const r = await runCli(["check", "vanishing.txt", "seed.txt", "-f", "json"], { cwd: dir });
+    expect(opens).toBe(2);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files[0].diagnostics).toMatchObject([{ ruleId: "input/unreadable", messageId: "notFound" }]);
+    expect(files[0].diagnostics[0].message).toContain("vanishing.txt");
+    expect(files[1].errorCount).toBe(0);
+  });
+});
+
+describe("an output that cannot be written", () => {
+  const commands = (out: string): [string, string[]][] => [
+    ["check", ["check", "seed.txt", "-f", "json", "-o", out]],
+    ["check --report", ["check", "seed.txt", "-f", "json", "--report", `sarif=${out}`]],
+    ["convert", ["convert", "seed.txt", "-o", out]],
+    ["audit", ["audit", join(dir, "seed.txt"), "--jobs", "1", "-f", "csv", "--no-progress", "-o", out]],
+  ];
+
+  it("-o into a missing folder: exit 2, a message naming the file, nothing written", async () => {
+    for (const [name, args] of commands("no-such-folder/out.txt")) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "no-such-folder/out.txt")}: no such folder\n`);
+      expect(existsSync(join(dir, "no-such-folder")), name).toBe(false);
+      expect(leftovers(dir), name).toEqual([]);
+    }
+  });
+
+  it("-o naming a directory: exit 2, a message naming it, the directory untouched, no temporary file left", async () => {
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "keep.txt"), "keep");
+    for (const [name, args] of commands("out")) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "out")}: is a directory\n`);
+      expect(readdirSync(join(dir, "out")), name).toEqual(["keep.txt"]);
+      expect(leftovers(dir), name).toEqual([]);
+    }
+  });
+
+  it.skipIf(isRoot)(`-o into a read-only folder keeps the previous file${isRoot ? " (skipped: running as root, a read-only folder does not stop root; see the full-disk test)" : ""}`, async () => {
+    const folder = join(dir, "readonly");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "out.txt"), "previous");
+    chmodSync(folder, 0o555);
+    try {
+      for (const [name, args] of commands(join(folder, "out.txt"))) {
+        const r = await runCli(args, { cwd: dir });
+        expect(r.code, name).toBe(2);
+        expect(r.stderr, name).toBe(`perftable: cannot write ${join(folder, "out.txt")}: permission denied\n`);
+        expect(readFileSync(join(folder, "out.txt"), "utf8"), name).toBe("previous");
+        expect(leftovers(folder), name).toEqual([]);
+      }
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  });
+});
+
+/**
+ * A full disk: a 64 KiB tmpfs, filled up. Mounting needs root with CAP_SYS_ADMIN; anywhere else the
+ * test is skipped and says why.
+ */
+const disk = join(root, "full-disk");
+mkdirSync(disk);
+const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk], { encoding: "utf8" });
+const canMount = mounted.status === 0;
+const whyNot = canMount ? "" : ` (skipped: cannot mount a small tmpfs to fill up: ${(mounted.stderr || mounted.error?.message || "").trim() || "mount failed"})`;
+
+afterAll(() => {
+  if (canMount) spawnSync("umount", [disk]);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("a full disk", () => {
+  it.skipIf(!canMount)(`-o on a full disk: exit 2, "no space left", the previous file untouched, no temporary file${whyNot}`, async () => {
+    const out = join(disk, "out.txt");
+    writeFileSync(out, "previous");
+    // Fill the disk (writes stop with ENOSPC).
+    const filler = Buffer.alloc(4096, 0x41);
+    try {
+      for (let i = 0; i < 64; i++) writeFileSync(join(disk, "filler"), filler, { flag: "a" });
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+    }
+    const commands: [string, string[]][] = [
+      ["check", ["check", "seed.txt", "-f", "json", "-o", out]],
+      ["convert", ["convert", "seed.txt", "-o", out]],
+      ["audit", ["audit", join(dir, "seed.txt"), "--jobs", "1", "-f", "json", "--no-progress", "-o", out]],
+    ];
+    for (const [name, args] of commands) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${out}: no space left on device\n`);
+      expect(readFileSync(out, "utf8"), name).toBe("previous");
+      expect(leftovers(disk), name).toEqual([]);
+    }
+  });
+});
