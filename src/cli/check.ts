@@ -11,6 +11,7 @@ import type { FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, emit, loadConfig, parseReportFlags, printError } from "./shared.js";
 import { writeFileAtomic } from "../io/write.js";
+import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
 
 export const CHECK_FORMATS = ["pretty", "json", "sarif", "github", "junit", "summary"] as const;
@@ -89,7 +90,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   try {
     const toStdout = opts.output === undefined || opts.output === "-";
     if (!isReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
-    await emit(formatReport(opts.format, reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) }), opts.output, io);
+    let text = formatReport(opts.format, reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
+    if (toStdout && io.stdout.isTTY && (opts.format === "json" || opts.format === "sarif")) text = escapeJsonForTerminal(text);
+    await emit(text, opts.output, io);
     for (const [format, file] of reportsTo) {
       if (!isReportFormat(format)) throw new Error(`unknown format "${format}"`);
       await emit(formatReport(format, reports, { ...base, color: false }), file, io);

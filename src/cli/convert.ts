@@ -10,7 +10,7 @@ import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
 import { AtomicWriter } from "../io/write.js";
-import { sanitizeText } from "../reporters/sanitize.js";
+import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
 import { makeReport } from "../validate/run.js";
 import type { CliIo } from "./io.js";
@@ -58,7 +58,8 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
     const toFile = opts.output !== undefined && opts.output !== "-";
     const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
     try {
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding);
+      const terminal = !writer && io.stdout.isTTY === true && opts.to !== "csv";
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, terminal ? escapeJsonForTerminal(text) : text)), opts.encoding);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();
@@ -76,7 +77,9 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
   try {
-    await emit(formatDocuments(opts.to, result.value), opts.output, io);
+    const text = formatDocuments(opts.to, result.value);
+    const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true && opts.to !== "csv";
+    await emit(terminal ? escapeJsonForTerminal(text) : text, opts.output, io);
   } catch (error) {
     printError(io, (error as Error).message);
     return 2;

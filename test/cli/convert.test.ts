@@ -92,3 +92,15 @@ describe("writing to special files", () => {
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 });
+
+describe("JSON on a terminal", () => {
+  it("escapes C1 and bidi controls so the terminal shows them instead of acting on them", async () => {
+    const text = editSeed("综合工作经费\t1.60", "综合\u202e工作\u009b经费\t1.60");
+    const tty = await runCli(["convert", "-", "--to", "ndjson"], { stdin: text, tty: true });
+    expect(tty.stdout).toContain("综合\\u202e工作\\u009b经费");
+    expect(tty.stdout).not.toMatch(/[\u202e\u009b]/);
+    expect(JSON.parse(tty.stdout.trimEnd().split("\n").at(-1)!).project).toBe("综合\u202e工作\u009b经费");
+    const piped = await runCli(["convert", "-", "--to", "ndjson"], { stdin: text });
+    expect(piped.stdout).toContain("综合\u202e工作\u009b经费");
+  });
+});
