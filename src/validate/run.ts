@@ -27,16 +27,32 @@ export function defaultConfig(): ResolvedConfig {
  * A copy of a string that does not keep its parent alive: cell texts are slices of a whole chunk of
  * the file, and a finding kept to the end must not pin that chunk in memory.
  */
-function detach<T extends string | null>(s: T): T {
-  return (s === null || s.length > 256 ? s : (" " + s).slice(1)) as T;
+function detach(s: string): string {
+  return (" " + s).slice(1);
 }
 
-function detachData(data: Record<string, string | number>): Record<string, string | number> {
-  for (const key in data) {
-    const v = data[key];
-    if (typeof v === "string") data[key] = detach(v);
+/**
+ * One copy of each string a file's findings hold (names and values repeat across thousands of
+ * findings), detached from the chunk it was cut from.
+ */
+class StringPool {
+  private readonly pool = new Map<string, string>();
+  intern<T extends string | null>(s: T): T {
+    if (s === null || s.length > 256) return s;
+    let v = this.pool.get(s);
+    if (v === undefined) {
+      v = detach(s);
+      this.pool.set(v, v);
+    }
+    return v as T;
   }
-  return data;
+  internData(data: Record<string, string | number>): Record<string, string | number> {
+    for (const key in data) {
+      const v = data[key];
+      if (typeof v === "string") data[key] = this.intern(v);
+    }
+    return data;
+  }
 }
 
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
@@ -50,6 +66,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export class RuleRunner implements TableSink {
   readonly diagnostics: Diagnostic[] = [];
   readonly summaries: TableSummary[] = [];
+  private readonly strings = new StringPool();
   private listeners: Listeners | null = null;
   private summary: TableSummary | null = null;
   /** Indicators per level-1 name, then per level-2 name (turned into `summary.categories` at the end). */
@@ -80,13 +97,13 @@ export class RuleRunner implements TableSink {
             ruleId: rule.meta.id,
             severity,
             messageId: r.messageId,
-            data: r.data ? detachData(r.data) : {},
+            data: r.data ? this.strings.internData(r.data) : {},
             line: r.span.line,
             column: r.span.column,
             endLine: r.span.endLine,
             endColumn: r.span.endColumn,
-            project: detach(r.project ?? null),
-            indicator: detach(r.indicator ?? null),
+            project: this.strings.intern(r.project ?? null),
+            indicator: this.strings.intern(r.indicator ?? null),
           });
         },
       });
