@@ -3,7 +3,7 @@
 import type { AmountRow, MoneyKey, Unit } from "../../types.js";
 import { MONEY_KEYS } from "../../types.js";
 import { defineRule, type RuleContext } from "../types.js";
-import { cellSpan, COLUMN_ZH } from "./sums.js";
+import { cellSpan, COLUMN_ZH, eachAmountRow } from "./sums.js";
 
 function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null): void {
   const raw = row.amountsRaw;
@@ -37,12 +37,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    return {
-      total: (row) => checkRow(ctx, row, "合计", null),
-      project: (p) => checkRow(ctx, p, p.name, p.name),
-      unit: (u) => {
-        if (u.line !== null) checkRow(ctx, u, u.name ?? "", null);
-      },
-    };
+    return eachAmountRow((row, name, project) => checkRow(ctx, row, name, project));
   },
 });

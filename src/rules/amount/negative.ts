@@ -2,7 +2,7 @@
 import type { AmountRow, Unit } from "../../types.js";
 import { MONEY_KEYS } from "../../types.js";
 import { defineRule, type RuleContext } from "../types.js";
-import { cellSpan, COLUMN_ZH } from "./sums.js";
+import { cellSpan, COLUMN_ZH, eachAmountRow } from "./sums.js";
 
 function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null): void {
   for (const column of MONEY_KEYS) {
@@ -28,12 +28,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    return {
-      total: (row) => checkRow(ctx, row, "合计", null),
-      project: (p) => checkRow(ctx, p, p.name, p.name),
-      unit: (u) => {
-        if (u.line !== null) checkRow(ctx, u, u.name ?? "", null);
-      },
-    };
+    return eachAmountRow((row, name, project) => checkRow(ctx, row, name, project));
   },
 });

@@ -1,7 +1,7 @@
 // amount/row-sum: 总计 = 财政拨款 + 财政专户拨款 + 其他资金 on every row (合计, units, projects).
 import type { AmountRow, TableDocument, Unit } from "../../types.js";
 import { defineRule, type RuleContext } from "../types.js";
-import { cellSpan, checkRowSum, sumData } from "./sums.js";
+import { cellSpan, checkRowSum, sumData, eachAmountRow } from "./sums.js";
 
 function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null, doc: TableDocument): void {
   for (const c of checkRowSum(row)) {
@@ -31,12 +31,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    return {
-      total: (row, doc) => checkRow(ctx, row, "合计", null, doc),
-      project: (p, _u, doc) => checkRow(ctx, p, p.name, p.name, doc),
-      unit: (u, doc) => {
-        if (u.line !== null) checkRow(ctx, u, u.name ?? "", null, doc);
-      },
-    };
+    return eachAmountRow((row, name, project, doc) => checkRow(ctx, row, name, project, doc));
   },
 });

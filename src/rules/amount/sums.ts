@@ -3,6 +3,7 @@
 import type { Decimal } from "decimal.js";
 import { compareSum, formatMoney, MoneySum } from "../../table/amount.js";
 import type { AmountRow, MoneyKey, Span, TableDocument, Unit } from "../../types.js";
+import type { RuleListeners } from "../types.js";
 import { MONEY_KEYS } from "../../types.js";
 
 export const COLUMN_ZH: Record<MoneyKey, string> = { total: "总计", appropriation: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" };
@@ -107,5 +108,19 @@ export function sumData(c: SumCheck, name: string, moneyUnit: string | null): Re
     actual: formatMoney(c.actual ?? c.expected),
     difference: formatMoney(c.difference.abs()),
     unit: moneyUnit ?? "",
+  };
+}
+
+/**
+ * Listeners that call `check` on every row with money: the 合计 row (named 合计), each unit row and
+ * each project, with the row's display name and the project it concerns (null for 合计 and units).
+ */
+export function eachAmountRow(check: (row: AmountRow | Unit, name: string, project: string | null, doc: TableDocument) => void): RuleListeners {
+  return {
+    total: (row, doc) => check(row, "合计", null, doc),
+    project: (p, _unit, doc) => check(p, p.name, p.name, doc),
+    unit: (u, doc) => {
+      if (u.line !== null) check(u, u.name ?? "", null, doc);
+    },
   };
 }
