@@ -1,19 +1,23 @@
 // `perftable audit`: expand the inputs, check the files in parallel (src/audit/pool.ts), stream
 // each report format as files finish in order, then write the summaries; returns the exit code.
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { SingleBar } from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import { auditFiles, defaultJobs } from "../audit/pool.js";
 import { deferredSink, isBrokenPipe, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings } from "../audit/types.js";
 import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
-import { AUDIT_FORMATS, createAuditFormatter, formatNeedsExcerpts, type AuditFormat, type AuditFormatter } from "../reporters/audit/index.js";
+import { AUDIT_FORMATS, createAuditFormatter, findingsNeeded, type AuditFormat, type AuditFormatter } from "../reporters/audit/index.js";
 import { resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, wantsColor } from "./io.js";
 import { ConfigError, loadConfig, parseReportFlags, printError } from "./shared.js";
+
+// cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
+const requireLazy = createRequire(import.meta.url);
 
 export interface AuditCliOptions {
   format: string;
@@ -58,7 +62,10 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     return 2;
   }
 
-  const { files, missing } = expandInputs(inputs);
+  const expanded = expandInputs(inputs, io.cwd);
+  const missing = expanded.missing;
+  // One order for every report, whatever the order of the arguments and of the scheduling.
+  const files = [...expanded.files].sort();
   for (const m of missing) printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
   if (files.length === 0) {
     if (missing.length === 0) printError(io, lang === "zh" ? "没有要检查的文件" : "no files to audit");
@@ -88,7 +95,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     encoding,
     config: serializeConfig(config.resolved),
     cwd: io.cwd,
-    excerpts: outputs.some((o) => formatNeedsExcerpts(o.format)) ? EXCERPT_FINDINGS : 0,
+    keep: Math.max(0, ...outputs.map((o) => findingsNeeded(o.format))),
+    excerpts: outputs.some((o) => o.format === "html") ? EXCERPT_FINDINGS : 0,
   };
   const bar = createProgressBar(opts, io, main.format, main.target, lang);
   const summary = new AuditSummaryBuilder();
@@ -106,7 +114,10 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       },
       async (report) => {
         const row = summary.add(report);
-        if (report.diagnostics.some((d) => d.ruleId === "input/unreadable" && d.messageId === "notFound")) notFound = true;
+        if (report.unreadable === "notFound") {
+          notFound = true;
+          printError(io, lang === "zh" ? `文件不存在：${report.path}` : `file not found: ${report.path}`);
+        }
         for (const o of outputs) {
           const text = o.formatter.file(report, row);
           if (text !== "") await o.sink.write(text);
@@ -139,7 +150,8 @@ function createProgressBar(opts: AuditCliOptions, io: CliIo, format: AuditFormat
   const streamsToTerminal = (output === undefined || output === "-") && format !== "table" && io.stdout.isTTY === true;
   if (streamsToTerminal) return null;
   const files = lang === "zh" ? "个文件" : "files";
-  return new SingleBar({
+  const { SingleBar: Bar } = requireLazy("cli-progress") as typeof import("cli-progress");
+  return new Bar({
     stream: io.stderr,
     format: `{bar} {value}/{total} ${files} | {speed} ${files}/s | ETA {eta_formatted}`,
     barCompleteChar: "█",

@@ -1,0 +1,136 @@
+// Checks one file of an audit (in a worker or in-process): checkFile, then the offending text of
+// the first findings for the HTML report, then the source dropped so only counts and findings travel.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
+import { checkFile } from "../api.js";
+import { detectFormat } from "../io/formats.js";
+import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js";
+import { unreadable } from "../table/parse.js";
+import type { Diagnostic, FileReport } from "../types.js";
+import type { AuditCheckSettings, AuditFileReport, RuleCount } from "./types.js";
+
+/** Longest excerpt kept, in code points. */
+export const EXCERPT_LENGTH = 200;
+
+/** Check one file. Never throws: an unexpected failure becomes an `input/unreadable` finding. */
+export async function auditFile(file: string, settings: AuditCheckSettings, config: ResolvedConfig): Promise<AuditFileReport> {
+  try {
+    const keepSource = settings.excerpts > 0;
+    const bytes = readSmallFile(resolve(settings.cwd, file));
+    // Small text tables (the usual submission) in one synchronous read: no stream, fewer round trips.
+    if (bytes !== null && detectFormat(file, bytes) === "text") {
+      return finishReport(checkInput(bytes, { path: file, encoding: settings.encoding, config, keepSource }), settings);
+    }
+    return finishReport(await checkFile(file, { path: file, encoding: settings.encoding, config, cwd: settings.cwd, keepSource }), settings);
+  } catch (error) {
+    return failedReport(file, error);
+  }
+}
+
+/** Files up to this size are read whole; larger ones are left to checkFile, which streams them. */
+const SMALL_FILE = 1024 * 1024;
+
+/**
+ * One read buffer per thread, reused for every small file: checkInput is synchronous and keeps no
+ * reference to the bytes, so a thread never allocates (and leaves to the collector) a buffer per file.
+ */
+let readBuffer: Buffer | null = null;
+
+/**
+ * The bytes of a regular file of at most SMALL_FILE bytes (a view of the shared read buffer, valid
+ * until the next call), else null: checkFile then reports or streams it.
+ */
+function readSmallFile(path: string): Uint8Array | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > SMALL_FILE) return null;
+    if (readBuffer === null || info.size > readBuffer.length) readBuffer = Buffer.allocUnsafeSlow(Math.max(info.size, 2 * (readBuffer?.length ?? 32 * 1024)));
+    let read = 0;
+    while (read < info.size) {
+      const n = readSync(fd, readBuffer, read, info.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return readBuffer.subarray(0, read);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Turn a FileReport into what travels back: counts by rule, excerpts, no source, findings cut to `keep`. */
+export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts">): AuditFileReport {
+  const counts = new Map<string, RuleCount>();
+  let unreadableId: string | null = null;
+  for (const d of report.diagnostics) {
+    const key = `${d.ruleId}\u0000${d.severity}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { ruleId: d.ruleId, severity: d.severity, count: 1 });
+    if (unreadableId === null && d.ruleId === "input/unreadable") unreadableId = d.messageId;
+  }
+  const out: AuditFileReport = { ...report, ruleCounts: [...counts.values()], unreadable: unreadableId };
+  if (out.source !== undefined) {
+    if (settings.excerpts > 0 && out.diagnostics.length > 0) out.excerpts = extractExcerpts(out.source, out.diagnostics, settings.excerpts);
+    delete out.source;
+  }
+  if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
+  return out;
+}
+
+/** The report of a file whose check failed unexpectedly (a bug, or a worker that died). */
+export function failedReport(file: string, error: unknown): AuditFileReport {
+  const reason = error instanceof Error ? error.message : String(error);
+  return finishReport(makeReport(file, null, [unreadable("ioError", { path: file, reason: `internal error: ${reason}` })]), { keep: Infinity, excerpts: 0 });
+}
+
+/**
+ * The text each of the first `limit` diagnostics points at: from its start to its end, or to the
+ * end of its first line when it spans several; at most EXCERPT_LENGTH code points.
+ */
+export function extractExcerpts(source: string, diagnostics: readonly Diagnostic[], limit: number): string[] {
+  const out: string[] = [];
+  const count = Math.min(limit, diagnostics.length);
+  // Diagnostics are sorted by line, so line starts are found with one forward scan.
+  let lineNumber = 1;
+  let lineStart = 0;
+  for (let i = 0; i < count; i++) {
+    const d = diagnostics[i]!;
+    if (d.line < lineNumber) {
+      lineNumber = 1;
+      lineStart = 0;
+    }
+    while (lineNumber < d.line && lineStart !== -1) {
+      const nl = source.indexOf("\n", lineStart);
+      lineStart = nl === -1 ? -1 : nl + 1;
+      lineNumber++;
+    }
+    if (lineStart === -1) {
+      out.push("");
+      lineNumber = 1;
+      lineStart = 0;
+      continue;
+    }
+    let lineEnd = source.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = source.length;
+    const from = advanceCodePoints(source, lineStart, lineEnd, d.column - 1);
+    const wanted = d.endLine === d.line ? Math.max(0, d.endColumn - d.column) : Infinity;
+    const to = advanceCodePoints(source, from, lineEnd, Math.min(wanted, EXCERPT_LENGTH));
+    out.push(source.slice(from, to).replace(/\r$/, ""));
+  }
+  return out;
+}
+
+/** The UTF-16 offset `n` code points after `from`, stopping at `limit`. */
+function advanceCodePoints(s: string, from: number, limit: number, n: number): number {
+  let i = from;
+  while (n > 0 && i < limit) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1;
+    n--;
+  }
+  return i;
+}

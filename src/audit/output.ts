@@ -1,0 +1,117 @@
+// Where audit reports go, written piece by piece as files finish: standard output (respecting
+// backpressure), a memory buffer, or a file written atomically (a temporary name, renamed at the end).
+import { createWriteStream, type WriteStream } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** A destination for text written in pieces. */
+export interface TextSink {
+  write(text: string): Promise<void>;
+  /** Finish: flush, and for a file put it in place. */
+  close(): Promise<void>;
+  /** Give up: for a file, remove the temporary file and leave any existing target untouched. */
+  abort(): Promise<void>;
+}
+
+/** A write that failed because the reader went away (`perftable audit … | head`). */
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === "EPIPE";
+}
+
+/** Waits for a stream to drain, or to fail. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+  });
+}
+
+/** Text straight to a stream (standard output), with backpressure; a write error rejects. */
+export function streamSink(stream: NodeJS.WritableStream): TextSink {
+  let failure: unknown = null;
+  const onError = (e: unknown) => (failure ??= e);
+  stream.on("error", onError);
+  const check = () => {
+    if (failure !== null) throw failure;
+  };
+  return {
+    async write(text) {
+      check();
+      if (text !== "" && !stream.write(text)) await drained(stream);
+      check();
+    },
+    // The error listener stays: a broken pipe may still be reported after the last write.
+    close: async () => check(),
+    abort: async () => undefined,
+  };
+}
+
+/** Text kept in memory and written to `stream` on close (a second report on standard output). */
+export function deferredSink(stream: NodeJS.WritableStream): TextSink {
+  const parts: string[] = [];
+  return {
+    write: async (text) => void parts.push(text),
+    async close() {
+      const sink = streamSink(stream);
+      await sink.write(parts.join(""));
+      await sink.close();
+    },
+    abort: async () => void parts.splice(0),
+  };
+}
+
+function describeWriteError(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
+  return new Error(`cannot write ${path}: ${why}`);
+}
+
+/** A file written atomically: opened now (so a bad path fails before any work), renamed on close. */
+export async function openFileSink(path: string): Promise<TextSink> {
+  const tmp = join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
+  const stream: WriteStream = createWriteStream(tmp, { flags: "wx" });
+  let failure: Error | null = null;
+  stream.on("error", (e) => (failure ??= describeWriteError(path, e)));
+  await new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", (e) => reject(describeWriteError(path, e)));
+  });
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    async write(text) {
+      check();
+      if (!stream.write(text)) await drained(stream);
+      check();
+    },
+    async close() {
+      check();
+      // A write error (a full disk) reaches end()'s callback before the 'error' event: take it from there,
+      // or an empty temporary file would be renamed over the target.
+      await new Promise<void>((resolve) =>
+        stream.end((error?: Error | null) => {
+          if (error) failure ??= describeWriteError(path, error);
+          resolve();
+        }),
+      );
+      check();
+      try {
+        await rename(tmp, path);
+      } catch (error) {
+        await unlink(tmp).catch(() => undefined);
+        throw describeWriteError(path, error);
+      }
+    },
+    async abort() {
+      stream.destroy();
+      await unlink(tmp).catch(() => undefined);
+    },
+  };
+}

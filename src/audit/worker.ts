@@ -1,0 +1,28 @@
+// The audit worker thread (bundled to dist/worker.js): receives batches of file paths, checks each
+// file and posts back the per-file reports of the batch — never documents or source text.
+import { parentPort, workerData } from "node:worker_threads";
+import { auditFile } from "./check-file.js";
+import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
+
+/** A batch sent to a worker. */
+export interface WorkerRequest {
+  batch: number;
+  files: string[];
+}
+
+/** A worker's answer: the reports of one batch, in the order of its files. */
+export interface WorkerResponse {
+  batch: number;
+  reports: AuditFileReport[];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const settings = workerData as AuditCheckSettings;
+  const config = deserializeConfig(settings.config);
+  port.on("message", async (request: WorkerRequest) => {
+    const reports: AuditFileReport[] = [];
+    for (const file of request.files) reports.push(await auditFile(file, settings, config));
+    port.postMessage({ batch: request.batch, reports } satisfies WorkerResponse);
+  });
+}

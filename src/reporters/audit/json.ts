@@ -1,0 +1,35 @@
+// The audit `json` report: { files: [per file, as `check -f json` plus `tables`], summary }, written
+// file by file so that memory does not grow with the number of files.
+import type { AuditFileReport } from "../../audit/types.js";
+import type { AuditSummary } from "../../audit/summary.js";
+import type { Lang, ReportOptions, TableSummary } from "../../types.js";
+import { buildJsonReport, type JsonFile } from "../json.js";
+import type { AuditFormatter } from "./index.js";
+
+/** One file of the audit JSON / NDJSON: the `check -f json` entry plus its tables' summaries. */
+export interface AuditJsonFile extends JsonFile {
+  tables: TableSummary[];
+}
+
+/** The JSON entry of one file. */
+export function buildAuditJsonFile(report: AuditFileReport, lang: Lang): AuditJsonFile {
+  const { excerpts: _excerpts, source: _source, tables, ...rest } = report;
+  return { ...buildJsonReport([rest], lang).files[0]!, tables: tables ?? [] };
+}
+
+function indent(text: string, spaces: string): string {
+  return spaces + text.replace(/\n/g, `\n${spaces}`);
+}
+
+export function createJsonFormatter(options: ReportOptions): AuditFormatter {
+  let first = true;
+  return {
+    begin: () => '{\n  "files": [',
+    file(report) {
+      const text = (first ? "\n" : ",\n") + indent(JSON.stringify(buildAuditJsonFile(report, options.lang), null, 2), "    ");
+      first = false;
+      return text;
+    },
+    end: (summary: AuditSummary) => `${first ? "" : "\n  "}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`,
+  };
+}

@@ -1,0 +1,153 @@
+// The audit `table` report for the terminal: a row per file, totals by rule and by department, and
+// a one-line verdict; boxed tables aligned by display width (Chinese counts two columns).
+import type { ChalkInstance } from "chalk";
+import { formatMoney, type AuditFileRow, type AuditSummary } from "../../audit/summary.js";
+import type { Lang, ReportOptions } from "../../types.js";
+import { sanitizeText } from "../sanitize.js";
+import { createChalk, describeTotals, severityWord } from "../shared.js";
+import { displayWidth, padEndDisplay, padStartDisplay } from "../text-width.js";
+import type { AuditFormatter } from "./index.js";
+
+const LABELS = {
+  en: {
+    files: ["file", "department", "units", "projects", "indicators", "money", "errors", "warnings", "infos"],
+    rules: ["rule", "severity", "findings", "files"],
+    departments: ["department", "files", "projects", "indicators", "money (万元)", "errors", "warnings", "infos"],
+    byRule: "Findings by rule",
+    byDepartment: "By department",
+    unreadable: "(unreadable)",
+    noDepartment: "(no department)",
+    noFindings: "no findings",
+  },
+  zh: {
+    files: ["文件", "部门", "单位", "项目", "指标", "金额", "错误", "警告", "提示"],
+    rules: ["规则", "级别", "问题数", "文件数"],
+    departments: ["部门", "文件", "项目", "指标", "金额（万元）", "错误", "警告", "提示"],
+    byRule: "按规则统计",
+    byDepartment: "按部门统计",
+    unreadable: "（无法读取）",
+    noDepartment: "（未注明部门）",
+    noFindings: "没有发现问题",
+  },
+} as const;
+
+const RIGHT = "right" as const;
+const LEFT = "left" as const;
+type Align = typeof LEFT | typeof RIGHT;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Display width of a cell; plain ASCII (most cells: paths, numbers) without the general measure. */
+function cellWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text);
+}
+
+/**
+ * A boxed table drawn like cli-table3's (same characters, one space of padding, a rule under the
+ * head) but in linear time: cli-table3 takes seconds for the 10,000 rows of a large audit.
+ */
+export function renderBoxTable(head: readonly string[], rows: readonly string[][], aligns: readonly Align[], chalk: ChalkInstance): string {
+  const widths = head.map((h) => cellWidth(h));
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c] ?? 0, cellWidth(row[c]!));
+  }
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
+  const line = (cells: readonly string[], style: (s: string) => string = (s) => s) =>
+    "│" +
+    widths
+      .map((w, c) => {
+        const text = cells[c] ?? "";
+        const pad = w - cellWidth(text);
+        const padded = pad <= 0 ? text : aligns[c] === RIGHT ? padStartDisplay(text, w) : padEndDisplay(text, w);
+        return ` ${style(padded)} `;
+      })
+      .join("│") +
+    "│";
+  const out = [rule("┌", "┬", "┐"), line(head, (s) => chalk.bold(s)), rule("├", "┼", "┤")];
+  for (const row of rows) out.push(line(row));
+  out.push(rule("└", "┴", "┘"));
+  return out.join("\n");
+}
+
+function count(n: number, chalk: ChalkInstance, colour: (s: string) => string): string {
+  return n > 0 ? colour(String(n)) : String(n);
+}
+
+/** The one-line verdict: how many files fail (and are unreadable), and the findings. */
+export function formatVerdict(summary: AuditSummary, lang: Lang, chalk: ChalkInstance): string {
+  const totals = describeTotals({ errors: summary.errorCount, warnings: summary.warningCount, infos: summary.infoCount }, lang);
+  if (summary.verdict === "pass") {
+    const text = lang === "zh" ? `✔ ${summary.files} 个文件全部通过 — ${totals}` : `✔ ${summary.files} ${summary.files === 1 ? "file passes" : "files pass"} — ${totals}`;
+    return chalk.green.bold(text);
+  }
+  const unreadable =
+    summary.unreadableFiles === 0 ? "" : lang === "zh" ? `（${summary.unreadableFiles} 个无法读取）` : ` (${summary.unreadableFiles} unreadable)`;
+  const text =
+    lang === "zh"
+      ? `✖ ${summary.files} 个文件中 ${summary.failingFiles} 个未通过${unreadable} — ${totals}`
+      : `✖ ${summary.failingFiles} of ${summary.files} ${summary.files === 1 ? "file fails" : "files fail"}${unreadable} — ${totals}`;
+  return chalk.red.bold(text);
+}
+
+export function createTableFormatter(options: ReportOptions): AuditFormatter {
+  const chalk = createChalk(options.color);
+  const labels = LABELS[options.lang];
+  const rows: AuditFileRow[] = [];
+  return {
+    begin: () => "",
+    file(_report, row) {
+      rows.push(row);
+      return "";
+    },
+    end(summary) {
+      const out: string[] = [];
+      const files: string[][] = [];
+      for (const r of rows) {
+        files.push([
+          sanitizeText(r.path),
+          r.unreadable ? chalk.dim(labels.unreadable) : sanitizeText(r.departments.join("; ")),
+          String(r.units),
+          String(r.projects),
+          String(r.indicators),
+          sanitizeText(formatMoney(r.money)),
+          count(r.errorCount, chalk, chalk.red),
+          count(r.warningCount, chalk, chalk.yellow),
+          String(r.infoCount),
+        ]);
+      }
+      out.push(renderBoxTable(labels.files, files, [LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], chalk));
+
+      out.push("", chalk.bold(labels.byRule));
+      if (summary.byRule.length === 0) out.push(labels.noFindings);
+      else {
+        const rules: string[][] = [];
+        for (const r of summary.byRule) {
+          const word = severityWord(r.severity, options.lang);
+          rules.push([r.ruleId, r.severity === "error" ? chalk.red(word) : r.severity === "warning" ? chalk.yellow(word) : word, String(r.count), String(r.files)]);
+        }
+        out.push(renderBoxTable(labels.rules, rules, [LEFT, LEFT, RIGHT, RIGHT], chalk));
+      }
+
+      if (summary.byDepartment.length > 0) {
+        out.push("", chalk.bold(labels.byDepartment));
+        const deps: string[][] = [];
+        for (const d of summary.byDepartment) {
+          const money = d.money.length === 1 && d.money[0]!.unit === "万元" ? formatMoney(d.money).replace(/ 万元$/, "") : formatMoney(d.money);
+          deps.push([
+            d.department === null ? chalk.dim(labels.noDepartment) : sanitizeText(d.department),
+            String(d.files),
+            String(d.projects),
+            String(d.indicators),
+            sanitizeText(money),
+            count(d.errorCount, chalk, chalk.red),
+            count(d.warningCount, chalk, chalk.yellow),
+            String(d.infoCount),
+          ]);
+        }
+        out.push(renderBoxTable(labels.departments, deps, [LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], chalk));
+      }
+      out.push("", formatVerdict(summary, options.lang, chalk), "");
+      return out.join("\n");
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The audit summary and the per-file pieces workers send back: money in 万元, totals by rule and
+// department and category, and the offending text of findings (code points, one line, capped).
+import { describe, expect, it } from "vitest";
+import { extractExcerpts, finishReport } from "../../src/audit/check-file.js";
+import { AuditSummaryBuilder, formatMoney, groupThousands, summarizeFile } from "../../src/audit/summary.js";
+import type { AuditFileReport } from "../../src/audit/types.js";
+import type { Diagnostic, TableSummary } from "../../src/types.js";
+import { makeReport } from "../../src/validate/run.js";
+
+function diag(ruleId: string, severity: Diagnostic["severity"], line: number, column: number, endColumn: number, endLine = line): Diagnostic {
+  return { ruleId, severity, messageId: "m", data: {}, line, column, endLine, endColumn, project: null, indicator: null };
+}
+
+function table(department: string | null, moneyUnit: string | null, moneyTotal: string | null, categories: Record<string, number> = {}): TableSummary {
+  return { department, moneyUnit, units: 1, projects: 2, indicators: 5, moneyTotal, categories };
+}
+
+function report(path: string, diagnostics: Diagnostic[], tables: TableSummary[]): AuditFileReport {
+  return finishReport(makeReport(path, "utf-8", diagnostics, tables), { keep: Infinity, excerpts: 0 });
+}
+
+describe("finishReport", () => {
+  it("counts findings by rule and severity, keeps only `keep` of them, and names why a file is unreadable", () => {
+    const r = finishReport(
+      makeReport("a.txt", null, [diag("input/unreadable", "error", 1, 1, 2), diag("x/y", "warning", 2, 1, 3), diag("x/y", "warning", 3, 1, 3)]),
+      { keep: 1, excerpts: 0 },
+    );
+    expect(r.ruleCounts).toEqual([
+      { ruleId: "input/unreadable", severity: "error", count: 1 },
+      { ruleId: "x/y", severity: "warning", count: 2 },
+    ]);
+    expect(r.diagnostics).toHaveLength(1);
+    expect([r.errorCount, r.warningCount]).toEqual([1, 2]);
+    expect(r.unreadable).toBe("m");
+  });
+});
+
+describe("extractExcerpts", () => {
+  const source = "第一行\n合计\t15,812.52\t𠀀𠀁名称\tx\r\n最后\n";
+  it("cuts each finding's text by code points, on its own line", () => {
+    const d = [diag("a/b", "error", 2, 4, 13), diag("a/b", "error", 2, 14, 18), diag("a/b", "info", 3, 1, 3)];
+    expect(extractExcerpts(source, d, 10)).toEqual(["15,812.52", "𠀀𠀁名称", "最后"]);
+  });
+  it("stops at the end of the first line of a span over several lines, and at the limit", () => {
+    const d = [diag("a/b", "error", 2, 14, 3, 3), diag("a/b", "error", 3, 1, 3)];
+    expect(extractExcerpts(source, d, 1)).toEqual(["𠀀𠀁名称\tx"]);
+  });
+  it("gives an empty text for a position past the end", () => {
+    expect(extractExcerpts(source, [diag("a/b", "error", 9, 1, 4)], 5)).toEqual([""]);
+  });
+});
+
+describe("summarizeFile", () => {
+  it("adds up the tables of a file by money unit as published", () => {
+    const row = summarizeFile(report("a.txt", [diag("x/y", "error", 1, 1, 2)], [table("甲局", "万元", "10.5"), table("甲局", "万元", "0.25"), table("乙局", "元", "100")]));
+    expect(row).toMatchObject({ departments: ["甲局", "乙局"], tables: 3, units: 3, projects: 6, indicators: 15, errorCount: 1, unreadable: false });
+    expect(row.money).toEqual([
+      { unit: "万元", total: "10.75" },
+      { unit: "元", total: "100.00" },
+    ]);
+    expect(formatMoney(row.money)).toBe("10.75 万元 + 100.00 元");
+  });
+});
+
+describe("AuditSummaryBuilder", () => {
+  it("totals by rule (findings and files), by department in 万元, and by category", () => {
+    const b = new AuditSummaryBuilder();
+    b.add(report("a.txt", [diag("x/y", "warning", 1, 1, 2), diag("x/y", "warning", 2, 1, 2)], [table("甲局", "万元", "1000.00", { 产出指标: 3, "产出指标/数量指标": 2 })]));
+    b.add(report("b.txt", [diag("x/y", "warning", 1, 1, 2), diag("a/b", "error", 1, 1, 2)], [table("甲局", "元", "12345.67", { 产出指标: 1, 效益指标: 4 })]));
+    b.add(report("c.txt", [], [table(null, "美元", "5", {})]));
+    b.add(finishReport(makeReport("d.txt", null, [diag("input/unreadable", "error", 1, 1, 2)]), { keep: 0, excerpts: 0 }));
+    const s = b.build();
+    expect(s).toMatchObject({ files: 4, failingFiles: 2, unreadableFiles: 1, tables: 3, projects: 6, errorCount: 2, warningCount: 3, verdict: "fail" });
+    expect(s.byRule).toEqual([
+      { ruleId: "x/y", severity: "warning", count: 3, files: 2 },
+      { ruleId: "a/b", severity: "error", count: 1, files: 1 },
+      { ruleId: "input/unreadable", severity: "error", count: 1, files: 1 },
+    ]);
+    // 12,345.67 元 is exactly 1.234567 万元; 美元 is not converted.
+    expect(s.money).toEqual([
+      { unit: "万元", total: "1001.234567" },
+      { unit: "美元", total: "5.00" },
+    ]);
+    expect(s.byDepartment.map((d) => [d.department, d.files, d.tables, d.money, d.errorCount, d.warningCount])).toEqual([
+      ["甲局", 2, 2, [{ unit: "万元", total: "1001.234567" }], 1, 3],
+      [null, 1, 1, [{ unit: "美元", total: "5.00" }], 0, 0],
+    ]);
+    expect(s.categories).toEqual([
+      { level1: "产出指标", level2: null, count: 4 },
+      { level1: "效益指标", level2: null, count: 4 },
+      { level1: "产出指标", level2: "数量指标", count: 2 },
+    ]);
+  });
+
+  it("passes when no file has an error", () => {
+    const b = new AuditSummaryBuilder();
+    b.add(report("a.txt", [diag("x/y", "warning", 1, 1, 2)], [table("甲局", "万元", "1")]));
+    expect(b.build().verdict).toBe("pass");
+  });
+});
+
+describe("groupThousands", () => {
+  it.each([
+    ["15812.52", "15,812.52"],
+    ["1234567", "1,234,567"],
+    ["-1000.5", "-1,000.5"],
+    ["999", "999"],
+  ])("%s → %s", (input, output) => expect(groupThousands(input)).toBe(output));
+});

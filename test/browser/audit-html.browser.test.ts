@@ -1,0 +1,146 @@
+// The audit HTML report in a real headless browser (Debian's /usr/bin/chromium via playwright-core):
+// opened from disk, charts drawn, filter / search / sort working, hostile names inert, no network.
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { ROOT } from "../helpers/fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+/** The file paths of the table rows, as shown. */
+async function shownPaths(): Promise<string[]> {
+  return page.locator("#pt-rows td.path").allTextContents();
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "perftable-html-"));
+  const report = join(dir, "audit.html");
+  const r = await runCli(["audit", "fixtures/audit", "-f", "html", "-o", report], { cwd: ROOT });
+  expect(r.code).toBe(1);
+  expect(readFileSync(report, "utf8")).toContain("</html>");
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(pathToFileURL(report).href, { waitUntil: "load" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the audit HTML report in chromium", () => {
+  it("renders the charts as SVG bars with a real size", async () => {
+    const charts = page.locator("svg.chart");
+    expect(await charts.count()).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const bars = charts.nth(i).locator("rect");
+      expect(await bars.count()).toBeGreaterThan(0);
+      const box = await bars.first().boundingBox();
+      expect(box!.width).toBeGreaterThan(1);
+      expect(box!.height).toBeGreaterThan(1);
+    }
+    // Money by department: the finance bureau (two tables) has the longest bar.
+    const widths = await page.locator("svg.chart").first().locator("rect").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+    expect(widths[0]).toBe(Math.max(...widths));
+  });
+
+  it("lists every file and shows the overview", async () => {
+    expect(await shownPaths()).toHaveLength(9);
+    await expect.poll(() => page.locator("#pt-count").textContent()).toBe("9 of 9 files");
+    expect(await page.locator(".verdict").textContent()).toBe("✖ 4 of 9 files fail");
+    expect(await page.locator(".cards .card").first().locator(".v").textContent()).toBe("9");
+  });
+
+  it("hides passing files with the failing-only filter", async () => {
+    await page.locator("#pt-failing").check();
+    expect(await shownPaths()).toEqual([
+      "fixtures/audit/dept-finance/finance-bureau-rollup-broken.txt",
+      "fixtures/audit/unreadable/binary.txt",
+      "fixtures/audit/unreadable/empty.txt",
+      "fixtures/audit/unreadable/meeting-notes.txt",
+    ]);
+    expect(await page.locator("#pt-count").textContent()).toBe("4 of 9 files");
+    await page.locator("#pt-failing").uncheck();
+    expect(await shownPaths()).toHaveLength(9);
+  });
+
+  it("filters with the search box (paths, departments, projects)", async () => {
+    await page.locator("#pt-search").fill("体育局");
+    expect(await shownPaths()).toEqual(["fixtures/audit/dept-sports/sports-bureau-in-yuan.txt", "fixtures/audit/dept-sports/sports-bureau.txt"]);
+    await page.locator("#pt-search").fill("onerror");
+    expect(await shownPaths()).toEqual(["fixtures/audit/hostile/img-project-name.txt"]);
+    await page.locator("#pt-search").fill("no such thing");
+    expect(await shownPaths()).toEqual([]);
+    expect(await page.locator("#pt-rows td.empty").textContent()).toBe("No file matches.");
+    await page.locator("#pt-search").fill("");
+    expect(await shownPaths()).toHaveLength(9);
+  });
+
+  it("sorts by a column, both ways", async () => {
+    const header = page.locator('th[data-key="errors"] button');
+    await header.click();
+    const errors = () => page.locator("#pt-rows tr").evaluateAll((rows) => rows.map((r) => Number(r.children[7]!.textContent)));
+    expect(await errors()).toEqual([2, 1, 1, 1, 0, 0, 0, 0, 0]);
+    expect(await page.locator('th[data-key="errors"]').getAttribute("aria-sort")).toBe("descending");
+    await header.click();
+    expect(await errors()).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 2]);
+    await page.locator('th[data-key="projects"] button').click();
+    const projects = await page.locator("#pt-rows tr").evaluateAll((rows) => rows.map((r) => Number(r.children[4]!.textContent)));
+    expect(projects).toEqual([...projects].sort((a, b) => b - a));
+    expect(projects[0]).toBe(13);
+    await page.locator('th[data-key="path"] button').click();
+    expect((await shownPaths())[0]).toBe("fixtures/audit/dept-finance/finance-bureau-rollup-broken.txt");
+  });
+
+  it("shows hostile project names as text and never runs them", async () => {
+    await page.locator("a", { hasText: "fixtures/audit/hostile/script-project-name.txt" }).click();
+    const details = page.locator("details#pt-file-5");
+    expect(await details.getAttribute("open")).not.toBeNull();
+    const where = details.locator(".where").first();
+    await expect.poll(() => where.isVisible()).toBe(true);
+    expect(await where.textContent()).toBe("<script>alert(1)</script>");
+    expect(await details.locator("code").first().textContent()).toBe("<script>alert(1)</script>");
+    await page.locator("details#pt-file-4 > summary").click();
+    expect(await page.locator("details#pt-file-4 code").first().textContent()).toBe("<img src=x onerror=alert(1)>");
+    // Nothing was injected: no element from table text, no dialog, no script error.
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.locator("b", { hasText: "测试局" }).count()).toBe(0);
+    expect(await page.locator("#pt-rows td", { hasText: "<b>广州开发区测试局</b>（部门）" }).count()).toBe(1);
+    expect(await page.locator("script").count()).toBe(3);
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("requests nothing but the file itself", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"))).toEqual([]);
+  });
+
+  it("saves a screenshot", async () => {
+    mkdirSync(join(ROOT, "test-results"), { recursive: true });
+    await page.locator("#pt-failing").uncheck();
+    await page.mouse.wheel(0, -100000);
+    await page.screenshot({ path: join(ROOT, "test-results/audit-report.png"), fullPage: true });
+    expect(readFileSync(join(ROOT, "test-results/audit-report.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
