@@ -8,7 +8,7 @@ import stringWidth from "string-width";
  * whole string can tell.
  */
 const cpWidth = new Uint8Array(0x110000);
-const COMBINING = /[\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f]/u;
+const COMBINING = /\p{M}|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0e|\ufe0f/u;
 
 function codePointWidth(cp: number): number {
   let w = cpWidth[cp]!;

@@ -9,7 +9,7 @@ describe("indicator/rate-unit", () => {
     expect(reports).toEqual([
       {
         messageId: "rateNotPercentBoth",
-        data: { name: expect.any(String), value: "≥95家", name: "补贴审核及时率" },
+        data: { value: "≥95家", name: "补贴审核及时率" },
         span: { line: 12, column: 53, endLine: 12, endColumn: 68 },
         project: "项目甲",
         indicator: "补贴审核及时率",
