@@ -64,7 +64,8 @@ class GenerationalCache<V> {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, value);
+    // A copy of the key: a substring would keep the whole text it was cut from alive.
+    this.young.set(detach(key), value);
   }
 }
 
@@ -91,8 +92,10 @@ function endOf(t: IToken): number {
 function typeTarget(raw: string): Target {
   let t = targetCache.get(raw);
   if (t === undefined) {
-    t = parseTarget(raw);
-    if (raw.length <= MAX_CACHED_BODY) targetCache.set(raw, t);
+    if (raw.length > MAX_CACHED_BODY) return parseTarget(raw);
+    // The cached Target keeps its text: parse a copy, not a substring of the whole table.
+    t = parseTarget(detach(raw));
+    targetCache.set(raw, t);
   }
   return t;
 }

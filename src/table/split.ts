@@ -4,6 +4,9 @@ import type { RawCell, RawRow } from "./rows.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Cells per row at most; the last one holds the rest of the line. */
+export const MAX_CELLS = 256;
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x0b || code === 0x0c || code === 0x0d;
 }
@@ -15,14 +18,17 @@ export function splitLine(line: string, lineNumber: number): RawRow {
   const astral = SURROGATE.test(line);
   let start = 0;
   for (;;) {
-    let end = line.indexOf("\t", start);
+    // No table has this many columns: the rest of a longer line stays whole in its last cell
+    // (lossless, and a line of ten million tabs does not become ten million cells).
+    const last = cells.length === MAX_CELLS - 1;
+    let end = last ? line.length : line.indexOf("\t", start);
     if (end === -1) end = line.length;
     let a = start;
     let b = end;
-    while (a < b && isSpace(line.charCodeAt(a))) a++;
-    while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+    while (a < b && (isSpace(line.charCodeAt(a)) || (last && line.charCodeAt(a) === 9))) a++;
+    while (b > a && (isSpace(line.charCodeAt(b - 1)) || (last && line.charCodeAt(b - 1) === 9))) b--;
     const column = astral ? codePointLength(line, 0, a) + 1 : a + 1;
-    cells.push({ text: a === start && b === end ? line.slice(a, b) : line.slice(a, b), line: lineNumber, column });
+    cells.push({ text: line.slice(a, b), line: lineNumber, column });
     if (end === line.length) break;
     start = end + 1;
   }

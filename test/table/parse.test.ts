@@ -254,3 +254,16 @@ describe("unusable input", () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: "input/unreadable", messageId, line: 1, column: 1 })]);
   });
 });
+
+describe("pathological rows", () => {
+  it("keeps a line of a million tabs to a bounded number of cells, losing no text", async () => {
+    const { splitLine, MAX_CELLS } = await import("../../src/table/split.js");
+    const row = splitLine("a\t" + "\t".repeat(1_000_000) + "z", 1);
+    expect(row.cells).toHaveLength(MAX_CELLS);
+    expect(row.cells.at(-1)!.text).toBe("z");
+    expect(row.cells.at(-1)!.column).toBe(1_000_003);
+    const text = SEED.replace(/(金融招商能力提升。)$/m, "$1" + "\t".repeat(300) + "备注");
+    const p = parseTable(text).value[0]!.units[1]!.projects[0]!;
+    expect(Object.values(p.extra ?? {})).toContain("备注");
+  });
+});
