@@ -337,8 +337,8 @@ async function main() {
 
     const node = process.execPath;
     const rel = (p) => relative(ROOT, p);
-    const built = existsSync(join(ROOT, "dist", "cli.js"));
-    const ptUnavailable = options.skipPerftable ? "skipped --skip-perftable" : built ? null : "perftable is not built (dist/cli.js missing: npm run build)";
+    const built = existsSync(join(ROOT, "dist", "cli.cjs"));
+    const ptUnavailable = options.skipPerftable ? "skipped --skip-perftable" : built ? null : "perftable is not built (dist/cli.cjs missing: npm run build)";
     const perftable = (...args) => [node, "bin/perftable.js", ...args];
     const big = rel(corpus.bigPath);
     const depts = rel(corpus.deptsDir);

@@ -16,7 +16,7 @@ export interface AuditPoolOptions {
   jobs?: number;
   settings: AuditCheckSettings;
   /**
-   * The worker script. Default: worker.js beside this module (dist/worker.js next to dist/cli.js)
+   * The worker script. Default: worker.js beside this module (dist/worker.js next to dist/cli.cjs)
    * when it exists; null or a missing file: check in-process.
    */
   workerUrl?: URL | null;

@@ -4,7 +4,7 @@ import { checkFile } from "../api.js";
 import { resolveLang } from "../i18n/format.js";
 import { expandInputs } from "../io/inputs.js";
 import type { EncodingOption } from "../io/decode.js";
-import { formatGithubStepSummary, formatReport, isReportFormat } from "../reporters/index.js";
+import { isCheckReportFormat, loadGithubStepSummary, loadReporter } from "../reporters/load.js";
 import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
 import { makeReport } from "../validate/run.js";
 import type { FileReport, ReportOptions } from "../types.js";
@@ -14,7 +14,8 @@ import { writeFileAtomic } from "../io/write.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
 
-export const CHECK_FORMATS = ["pretty", "json", "sarif", "github", "junit", "summary"] as const;
+export { CHECK_REPORT_FORMATS as CHECK_FORMATS } from "../reporters/load.js";
+import { CHECK_REPORT_FORMATS } from "../reporters/load.js";
 
 export interface CheckCliOptions {
   format: string;
@@ -38,7 +39,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   let baseline = null;
   try {
     config = loadConfig(opts, io);
-    reportsTo = parseReportFlags(opts.report, CHECK_FORMATS);
+    reportsTo = parseReportFlags(opts.report, CHECK_REPORT_FORMATS);
     if (opts.baseline) baseline = loadBaseline(resolve(io.cwd, opts.baseline));
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -89,16 +90,16 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
   try {
     const toStdout = opts.output === undefined || opts.output === "-";
-    if (!isReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
-    let text = formatReport(opts.format, reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
+    if (!isCheckReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
+    let text = (await loadReporter(opts.format))(reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
     if (toStdout && io.stdout.isTTY && (opts.format === "json" || opts.format === "sarif")) text = escapeJsonForTerminal(text);
     await emit(text, opts.output, io);
     for (const [format, file] of reportsTo) {
-      if (!isReportFormat(format)) throw new Error(`unknown format "${format}"`);
-      await emit(formatReport(format, reports, { ...base, color: false }), file, io);
+      if (!isCheckReportFormat(format)) throw new Error(`unknown format "${format}"`);
+      await emit((await loadReporter(format))(reports, { ...base, color: false }), file, io);
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile && formats.includes("github")) await appendFile(summaryFile, formatGithubStepSummary(reports, { ...base, color: false }));
+    if (summaryFile && formats.includes("github")) await appendFile(summaryFile, (await loadGithubStepSummary())(reports, { ...base, color: false }));
   } catch (error) {
     printError(io, (error as Error).message);
     return 2;

@@ -1,13 +1,11 @@
 // The commander program: parses arguments, runs one command, returns the exit code
 // (0 pass, 1 findings that fail, 2 usage error / bad config / unreadable input). Never throws.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runAudit } from "./audit.js";
-import { runCheck } from "./check.js";
-import { runConvert } from "./convert.js";
-import { runInit } from "./init.js";
 import { type CliIo, processIo } from "./io.js";
-import { runRules } from "./rules.js";
 import { VERSION } from "../version.js";
+
+// Each command's code is imported when that command runs: the bundle keeps them as lazily
+// initialised modules, so `check` does not pay for evaluating audit, convert or the HTML report.
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -59,7 +57,7 @@ Examples:
 Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2 usage error, bad config or unreadable input.`,
     )
     .action(async (inputs: string[], opts) => {
-      exitCode = await runCheck(inputs, opts, io);
+      exitCode = await (await import("./check.js")).runCheck(inputs, opts, io);
     });
 
   program
@@ -84,7 +82,7 @@ Examples:
 Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 the input is not a readable table.`,
     )
     .action(async (input: string, opts) => {
-      exitCode = await runConvert(input, opts, io);
+      exitCode = await (await import("./convert.js")).runConvert(input, opts, io);
     });
 
   program
@@ -112,7 +110,7 @@ Examples:
 Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a path does not exist or no file was found.`,
     )
     .action(async (inputs: string[], opts) => {
-      exitCode = await runAudit(inputs, opts, io);
+      exitCode = await (await import("./audit.js")).runAudit(inputs, opts, io);
     });
 
   program
@@ -123,7 +121,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .addOption(new Option("--lang <lang>", "language").choices(["zh", "en"]))
     .addHelpText("after", "\nExamples:\n  perftable rules\n  perftable rules indicator/direction --lang zh\n  perftable rules -f json")
     .action(async (id: string | undefined, opts) => {
-      exitCode = await runRules(id, opts, io);
+      exitCode = await (await import("./rules.js")).runRules(id, opts, io);
     });
 
   program
@@ -131,7 +129,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .description("write a starter perftable.config.json in the current folder")
     .option("--force", "overwrite an existing configuration")
     .action(async (opts) => {
-      exitCode = await runInit(opts, io);
+      exitCode = await (await import("./init.js")).runInit(opts, io);
     });
 
   try {

@@ -101,13 +101,13 @@ describe("auditFiles when workers die", () => {
   });
 });
 
-const CLI = `${ROOT}dist/cli.js`;
+const CLI = `${ROOT}dist/cli.cjs`;
 const WORKER = `${ROOT}dist/worker.js`;
 const built = existsSync(CLI) && existsSync(WORKER);
 
-describe("the built bundle (dist/cli.js + dist/worker.js)", () => {
+describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
   const title = "checks on worker threads with the same results and order as in-process";
-  it.skipIf(!built)(built ? title : `${title} — SKIPPED: dist/cli.js is not built (run npm run build; CI builds before testing)`, async () => {
+  it.skipIf(!built)(built ? title : `${title} — SKIPPED: dist/cli.cjs is not built (run npm run build; CI builds before testing)`, async () => {
     const inProcess = await collect({ jobs: 1, settings });
     const threaded = await collect({ jobs: 2, settings, workerUrl: pathToFileURL(WORKER) });
     expect(threaded.stats.threads).toBe(2);

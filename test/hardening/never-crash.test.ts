@@ -196,10 +196,10 @@ describe("never crash: the CLI in-process", () => {
   });
 });
 
-const BUILT = existsSync(join(ROOT, "dist/cli.js"));
+const BUILT = existsSync(join(ROOT, "dist/cli.cjs"));
 
 describe("never crash: the built binary", () => {
-  it.skipIf(!BUILT)(`bin/perftable.js checks a mutated table${BUILT ? "" : " (skipped: dist/cli.js is missing; run npm run build)"}`, () => {
+  it.skipIf(!BUILT)(`bin/perftable.js checks a mutated table${BUILT ? "" : " (skipped: dist/cli.cjs is missing; run npm run build)"}`, () => {
     const [list] = fc.sample(mutations(3), { numRuns: 1, seed: 20240501 });
     const file = join(workDir, "built.txt");
     writeFileSync(file, applyMutations(SEED_BYTES, list!));
