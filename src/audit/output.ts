@@ -2,7 +2,8 @@
 // backpressure), a memory buffer, or a file written atomically (a temporary name, renamed at the end).
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { isSpecialFile } from "../io/write.js";
+import { dirname, join } from "node:path";
 
 /** A destination for text written in pieces. */
 export interface TextSink {
@@ -74,8 +75,10 @@ function describeWriteError(path: string, error: unknown): Error {
 
 /** A file written atomically: opened now (so a bad path fails before any work), renamed on close. */
 export async function openFileSink(path: string): Promise<TextSink> {
-  const tmp = join(dirname(path), `.perftable-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
-  const stream: WriteStream = createWriteStream(tmp, { flags: "wx" });
+  // A device such as /dev/null is written directly: renaming onto it would replace the device.
+  const direct = isSpecialFile(path);
+  const tmp = direct ? path : join(dirname(path), `.perftable-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const stream: WriteStream = createWriteStream(tmp, { flags: direct ? "w" : "wx" });
   let failure: Error | null = null;
   stream.on("error", (e) => (failure ??= describeWriteError(path, e)));
   await new Promise<void>((resolve, reject) => {
@@ -102,6 +105,7 @@ export async function openFileSink(path: string): Promise<TextSink> {
         }),
       );
       check();
+      if (direct) return;
       try {
         await rename(tmp, path);
       } catch (error) {
@@ -111,7 +115,7 @@ export async function openFileSink(path: string): Promise<TextSink> {
     },
     async abort() {
       stream.destroy();
-      await unlink(tmp).catch(() => undefined);
+      if (!direct) await unlink(tmp).catch(() => undefined);
     },
   };
 }

@@ -10,7 +10,7 @@ import { makeReport } from "../validate/run.js";
 import type { FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, emit, loadConfig, parseReportFlags, printError } from "./shared.js";
-import { writeFileAtomic } from "../io/write.js";
+import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
 
@@ -91,9 +91,26 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   try {
     const toStdout = opts.output === undefined || opts.output === "-";
     if (!isCheckReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
-    let text = (await loadReporter(opts.format))(reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
-    if (toStdout && io.stdout.isTTY && (opts.format === "json" || opts.format === "sarif")) text = escapeJsonForTerminal(text);
-    await emit(text, opts.output, io);
+    const terminal = toStdout && io.stdout.isTTY === true;
+    if (opts.format === "json") {
+      // Streamed: a report of hundreds of thousands of findings never becomes one huge string.
+      const { formatJsonChunks } = await import("../reporters/json.js");
+      const writer = toStdout ? null : new AtomicWriter(resolve(io.cwd, opts.output!));
+      try {
+        for (const chunk of formatJsonChunks(reports, { ...base, color: false })) {
+          if (writer) await writer.write(chunk);
+          else await writeOut(io.stdout, terminal ? escapeJsonForTerminal(chunk) : chunk);
+        }
+        await writer?.commit();
+      } catch (error) {
+        await writer?.abort();
+        throw error;
+      }
+    } else {
+      let text = (await loadReporter(opts.format))(reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
+      if (terminal && opts.format === "sarif") text = escapeJsonForTerminal(text);
+      await emit(text, opts.output, io);
+    }
     for (const [format, file] of reportsTo) {
       if (!isCheckReportFormat(format)) throw new Error(`unknown format "${format}"`);
       await emit((await loadReporter(format))(reports, { ...base, color: false }), file, io);

@@ -1,7 +1,7 @@
 // The `json` reporter: the machine contract of `perftable check` (SPEC §6). Keys are fixed; rule
 // ids, message ids and data stay language-neutral, only `message` is in the chosen language.
 import { formatMessage } from "../i18n/format.js";
-import type { FileReport, Lang, ReportOptions } from "../types.js";
+import type { Diagnostic, FileReport, Lang, ReportOptions } from "../types.js";
 
 /** One finding in the JSON report. */
 export interface JsonDiagnostic {
@@ -34,28 +34,58 @@ export interface JsonReport {
 
 /** The JSON report as a value (for the library API and for tests). */
 export function buildJsonReport(reports: readonly FileReport[], lang: Lang): JsonReport {
+  return { files: reports.map((r) => ({ ...fileHead(r), diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, lang)) })) };
+}
+
+function fileHead(r: FileReport): Omit<JsonFile, "diagnostics"> {
+  return { path: r.path, encoding: r.encoding, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
+}
+
+function jsonDiagnostic(d: Diagnostic, lang: Lang): JsonDiagnostic {
   return {
-    files: reports.map((r) => ({
-      path: r.path,
-      encoding: r.encoding,
-      errorCount: r.errorCount,
-      warningCount: r.warningCount,
-      infoCount: r.infoCount,
-      diagnostics: r.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: formatMessage(d, lang),
-        line: d.line,
-        column: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-        project: d.project ?? null,
-        indicator: d.indicator ?? null,
-        messageId: d.messageId,
-        data: d.data,
-      })),
-    })),
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: formatMessage(d, lang),
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    project: d.project ?? null,
+    indicator: d.indicator ?? null,
+    messageId: d.messageId,
+    data: d.data,
   };
+}
+
+/**
+ * The `json` report in pieces (a file's head, then each finding), exactly the text of `formatJson`,
+ * so a report with hundreds of thousands of findings is written without building one huge string.
+ */
+export function* formatJsonChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
+  if (reports.length === 0) {
+    yield '{\n  "files": []\n}\n';
+    return;
+  }
+  yield '{\n  "files": [\n';
+  for (let f = 0; f < reports.length; f++) {
+    const r = reports[f]!;
+    const head = JSON.stringify(fileHead(r), null, 2).replace(/\n/g, "\n    ");
+    const open = head.slice(0, -1).trimEnd();
+    if (r.diagnostics.length === 0) {
+      yield `    ${open},\n      "diagnostics": []\n    }`;
+    } else {
+      yield `    ${open},\n      "diagnostics": [\n`;
+      const parts: string[] = [];
+      for (let i = 0; i < r.diagnostics.length; i++) {
+        parts.push((i === 0 ? "        " : ",\n        ") + JSON.stringify(jsonDiagnostic(r.diagnostics[i]!, options.lang), null, 2).replace(/\n/g, "\n        "));
+        if (parts.length === 1000) yield parts.splice(0).join("");
+      }
+      parts.push("\n      ]\n    }");
+      yield parts.join("");
+    }
+    yield f === reports.length - 1 ? "\n" : ",\n";
+  }
+  yield "  ]\n}\n";
 }
 
 /** The `json` report: pretty-printed with two spaces, ending with a newline. */

@@ -104,3 +104,12 @@ describe("JSON on a terminal", () => {
     expect(piped.stdout).toContain("综合\u202e工作\u009b经费");
   });
 });
+
+describe("audit to a special file", () => {
+  it("writes -o /dev/null directly and leaves the device in place", async () => {
+    const { statSync } = await import("node:fs");
+    const r = await runCli(["audit", SEED_PATH, "-f", "json", "-o", "/dev/null", "--report", "csv=/dev/null", "--no-progress"]);
+    expect(r.code).toBe(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});
