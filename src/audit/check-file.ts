@@ -8,7 +8,6 @@ import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js"
 import { unreadable } from "../table/parse.js";
 import type { Diagnostic, FileReport } from "../types.js";
 import type { AuditCheckSettings, AuditFileReport, RuleCount } from "./types.js";
-import { buildAuditJsonFile, renderJsonEntry } from "../reporters/audit/json.js";
 
 /** Longest excerpt kept, in code points. */
 export const EXCERPT_LENGTH = 200;
@@ -63,7 +62,7 @@ function readSmallFile(path: string): Uint8Array | null {
 }
 
 /** Turn a FileReport into what travels back: counts by rule, excerpts, no source, findings cut to `keep`. */
-export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts" | "render">): AuditFileReport {
+export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts">): AuditFileReport {
   const counts = new Map<string, RuleCount>();
   let unreadableId: string | null = null;
   for (const d of report.diagnostics) {
@@ -77,13 +76,6 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
   if (out.source !== undefined) {
     if (settings.excerpts > 0 && out.diagnostics.length > 0) out.excerpts = extractExcerpts(out.source, out.diagnostics, settings.excerpts);
     delete out.source;
-  }
-  const render = settings.render;
-  if (render && (render.json || render.ndjson)) {
-    const entry = buildAuditJsonFile(out, render.lang);
-    out.rendered = {};
-    if (render.json) out.rendered.json = renderJsonEntry(entry);
-    if (render.ndjson) out.rendered.ndjson = JSON.stringify(entry) + "\n";
   }
   if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
   return out;

@@ -1,7 +1,7 @@
 // Data that crosses the audit's thread boundary: the settings a worker checks files with, and the
 // per-file result it sends back (a FileReport without source text, plus excerpts for the HTML report).
 import type { EncodingOption } from "../io/decode.js";
-import type { FileReport, Lang, Severity } from "../types.js";
+import type { FileReport, Severity } from "../types.js";
 import type { ResolvedConfig } from "../validate/run.js";
 
 /** ResolvedConfig as plain arrays, so it can be posted to a worker and rebuilt there. */
@@ -26,11 +26,6 @@ export interface AuditCheckSettings {
    * 0: none, and the decoded text is never kept.
    */
   excerpts: number;
-  /**
-   * Render each file's json / ndjson entry where the file is checked (in the worker), so only one
-   * string per file crosses threads and the main thread just writes it.
-   */
-  render?: { json: boolean; ndjson: boolean; lang: Lang };
 }
 
 /** Findings of one rule at one severity in a file. */
@@ -50,8 +45,6 @@ export interface AuditFileReport extends FileReport {
   ruleCounts: RuleCount[];
   unreadable: string | null;
   excerpts?: string[];
-  /** The file's json entry (indented to sit in the report) and ndjson line, when rendered in the worker. */
-  rendered?: { json?: string; ndjson?: string };
 }
 
 /** Turn a ResolvedConfig (Maps) into arrays that survive structured clone and JSON. */

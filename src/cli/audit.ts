@@ -95,10 +95,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     encoding,
     config: serializeConfig(config.resolved),
     cwd: io.cwd,
-    // json and ndjson entries are rendered in the workers; only the other formats need findings back.
-    keep: Math.max(0, ...outputs.filter((o) => o.format !== "json" && o.format !== "ndjson").map((o) => findingsNeeded(o.format))),
+    keep: Math.max(0, ...outputs.map((o) => findingsNeeded(o.format))),
     excerpts: outputs.some((o) => o.format === "html") ? EXCERPT_FINDINGS : 0,
-    render: { json: outputs.some((o) => o.format === "json"), ndjson: outputs.some((o) => o.format === "ndjson"), lang },
   };
   const bar = createProgressBar(opts, io, main.format, main.target, lang);
   const summary = new AuditSummaryBuilder();

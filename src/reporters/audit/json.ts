@@ -13,7 +13,7 @@ export interface AuditJsonFile extends JsonFile {
 
 /** The JSON entry of one file. */
 export function buildAuditJsonFile(report: AuditFileReport, lang: Lang): AuditJsonFile {
-  const { excerpts: _excerpts, source: _source, tables, rendered: _rendered, ...rest } = report;
+  const { excerpts: _excerpts, source: _source, tables, ...rest } = report;
   return { ...buildJsonReport([rest], lang).files[0]!, tables: tables ?? [] };
 }
 
@@ -21,17 +21,12 @@ function indent(text: string, spaces: string): string {
   return spaces + text.replace(/\n/g, `\n${spaces}`);
 }
 
-/** A file's entry as it sits in the report's `files` array (indented by four spaces). */
-export function renderJsonEntry(entry: AuditJsonFile): string {
-  return indent(JSON.stringify(entry, null, 2), "    ");
-}
-
 export function createJsonFormatter(options: ReportOptions): AuditFormatter {
   let first = true;
   return {
     begin: () => '{\n  "files": [',
     file(report) {
-      const text = (first ? "\n" : ",\n") + (report.rendered?.json ?? renderJsonEntry(buildAuditJsonFile(report, options.lang)));
+      const text = (first ? "\n" : ",\n") + indent(JSON.stringify(buildAuditJsonFile(report, options.lang), null, 2), "    ");
       first = false;
       return text;
     },

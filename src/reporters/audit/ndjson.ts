@@ -7,7 +7,7 @@ import { buildAuditJsonFile } from "./json.js";
 export function createNdjsonFormatter(options: ReportOptions): AuditFormatter {
   return {
     begin: () => "",
-    file: (report) => report.rendered?.ndjson ?? JSON.stringify(buildAuditJsonFile(report, options.lang)) + "\n",
+    file: (report) => JSON.stringify(buildAuditJsonFile(report, options.lang)) + "\n",
     end: (summary) => JSON.stringify({ summary }) + "\n",
   };
 }
