@@ -9,12 +9,11 @@ import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings } from "../audit/types.js";
 import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
 import { AUDIT_FORMATS, createAuditFormatter, findingsNeeded, type AuditFormat, type AuditFormatter } from "../reporters/audit/index.js";
-import { resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, wantsColor } from "./io.js";
-import { ConfigError, loadConfig, parseReportFlags, printError } from "./shared.js";
+import { loadRunSettings, printError } from "./shared.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
 const requireLazy = createRequire(import.meta.url);
@@ -39,20 +38,9 @@ interface Output {
 }
 
 export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliIo): Promise<number> {
-  let config;
-  let reportsTo: [string, string][];
-  try {
-    config = loadConfig(opts, io);
-    reportsTo = parseReportFlags(opts.report ?? [], AUDIT_FORMATS);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      printError(io, error.message);
-      return 2;
-    }
-    throw error;
-  }
-  const lang = resolveLang(opts.lang ?? config.file?.lang, io.env);
-  const encoding = (opts.encoding ?? config.file?.encoding ?? "auto") as EncodingOption;
+  const run = loadRunSettings(opts, AUDIT_FORMATS, io);
+  if (run === null) return 2;
+  const { config, reportsTo, lang, encoding } = run;
   if (opts.jobs !== undefined && opts.jobs < 1) {
     printError(io, lang === "zh" ? `--jobs 必须至少为 1，而不是 ${opts.jobs}` : `--jobs must be at least 1, not ${opts.jobs}`);
     return 2;

@@ -1,7 +1,6 @@
 // `perftable check`: check every input, report in one or more formats, return the exit code.
 import { appendFile } from "node:fs/promises";
 import { checkFile } from "../api.js";
-import { resolveLang } from "../i18n/format.js";
 import { expandInputs } from "../io/inputs.js";
 import type { EncodingOption } from "../io/decode.js";
 import { isCheckReportFormat, loadGithubStepSummary, loadReporter } from "../reporters/load.js";
@@ -9,7 +8,7 @@ import { applyBaseline, createBaseline, loadBaseline } from "../validate/baselin
 import { makeReport } from "../validate/run.js";
 import type { FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
-import { ConfigError, emit, loadConfig, parseReportFlags, printError } from "./shared.js";
+import { ConfigError, emit, loadRunSettings, printError } from "./shared.js";
 import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
@@ -34,12 +33,11 @@ export interface CheckCliOptions {
 }
 
 export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliIo): Promise<number> {
-  let config;
-  let reportsTo: [string, string][];
+  const settings = loadRunSettings(opts, CHECK_REPORT_FORMATS, io);
+  if (settings === null) return 2;
+  const { config, reportsTo, lang, encoding } = settings;
   let baseline = null;
   try {
-    config = loadConfig(opts, io);
-    reportsTo = parseReportFlags(opts.report, CHECK_REPORT_FORMATS);
     if (opts.baseline) baseline = loadBaseline(resolve(io.cwd, opts.baseline));
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -48,8 +46,6 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     }
     throw error;
   }
-  const lang = resolveLang(opts.lang ?? config.file?.lang, io.env);
-  const encoding = (opts.encoding ?? config.file?.encoding ?? "auto") as EncodingOption;
   const maxWarnings = opts.maxWarnings ?? config.file?.maxWarnings ?? -1;
   const formats = [opts.format, ...reportsTo.map(([f]) => f)];
   const keepSource = formats.includes("pretty");

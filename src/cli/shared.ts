@@ -6,6 +6,9 @@ import { type ConfigFile, ConfigError, findConfig, loadConfigFile, resolveConfig
 import type { ResolvedConfig } from "../validate/run.js";
 import { writeFileAtomic } from "../io/write.js";
 import type { CliIo } from "./io.js";
+import type { EncodingOption } from "../io/decode.js";
+import { resolveLang } from "../i18n/format.js";
+import type { Lang } from "../types.js";
 import { writeOut } from "./io.js";
 
 export interface ConfigOptions {
@@ -54,3 +57,35 @@ export function printError(io: CliIo, message: string): void {
 }
 
 export { ConfigError };
+
+/** What check and audit settle before any file is read. */
+export interface RunSettings {
+  config: ReturnType<typeof loadConfig>;
+  reportsTo: [string, string][];
+  lang: Lang;
+  encoding: EncodingOption;
+}
+
+/**
+ * Load the configuration and the `--report` flags and settle language and encoding (flag, then
+ * config file, then locale / auto). A user mistake is printed and gives null (exit code 2).
+ */
+export function loadRunSettings(
+  opts: ConfigOptions & { report?: string[]; lang?: string; encoding?: string },
+  formats: readonly string[],
+  io: CliIo,
+): RunSettings | null {
+  try {
+    const config = loadConfig(opts, io);
+    const reportsTo = parseReportFlags(opts.report ?? [], formats);
+    const lang = resolveLang(opts.lang ?? config.file?.lang, io.env);
+    const encoding = (opts.encoding ?? config.file?.encoding ?? "auto") as EncodingOption;
+    return { config, reportsTo, lang, encoding };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      printError(io, error.message);
+      return null;
+    }
+    throw error;
+  }
+}
