@@ -1,0 +1,60 @@
+// The built executable, spawned as a user runs it: convert in each format, standard input, check's
+// exit codes, and unusable inputs (exit 2, the file named, no stack trace). CI builds before testing.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+
+const BIN = join(ROOT, "bin/perftable.js");
+const BUILT = existsSync(join(ROOT, "dist/cli.cjs"));
+const STACK = /\n\s+at /;
+
+function run(args: string[], input?: string | Buffer, cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: dist/cli.cjs is not built (npm run build)", () => {
+  it("converts the seed to JSON, NDJSON and CSV", () => {
+    const json = run(["convert", SEED_PATH]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).units.flatMap((u: { projects: unknown[] }) => u.projects)).toHaveLength(13);
+    const ndjson = run(["convert", SEED_PATH, "--to", "ndjson"]);
+    expect(ndjson.stdout.trimEnd().split("\n")).toHaveLength(53);
+    const csv = run(["convert", SEED_PATH, "--to", "csv"]);
+    expect(csv.stdout.startsWith("\uFEFFdepartment,")).toBe(true);
+    expect(csv.stdout.trimEnd().split("\r\n")).toHaveLength(54);
+  });
+
+  it("reads standard input", () => {
+    const r = run(["convert", "-", "--stdin-filename", "dept.txt", "--to", "ndjson"], SEED);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toContain("金融发展专项资金");
+  });
+
+  it("checks with the exit codes of the contract", () => {
+    const dir = mkdtempSync(join(tmpdir(), "perftable-bin-"));
+    writeFileSync(join(dir, "broken.txt"), editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52"));
+    expect(run(["check", SEED_PATH]).code).toBe(0);
+    const broken = run(["check", "broken.txt", "-f", "json", "-o", "r.json"], undefined, dir);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).files[0].errorCount).toBe(2);
+    expect(run(["check", "--rule", "nope=error", SEED_PATH]).code).toBe(2);
+  });
+
+  it.each([
+    ["a missing file", ["convert", "missing.txt"], "missing.txt"],
+    ["an empty file", ["convert", "empty.txt"], "empty.txt"],
+    ["a binary file", ["check", "image.txt"], "image.txt"],
+  ])("%s: exit 2, the file named, no stack trace", (_name, args, file) => {
+    const dir = mkdtempSync(join(tmpdir(), "perftable-bin-"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]));
+    const r = run(args, undefined, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain(file);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
