@@ -14,7 +14,10 @@ const file = path.join(__dirname, "..", "dist", "cli.cjs");
 
 function load() {
   const source = fs.readFileSync(file, "utf8");
-  const key = createHash("sha1").update(process.version).update(source).digest("hex").slice(0, 20);
+  // Keyed by Node's version and the bundle's size and modification time (hashing 0.5 MB of source
+  // would cost more than the cache saves on a small run); V8 itself rejects a cache that does not fit.
+  const info = fs.statSync(file);
+  const key = createHash("sha1").update(`${process.version}:${process.arch}:${info.size}:${info.mtimeMs}`).digest("hex").slice(0, 20);
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
   const dir = path.join(base, "perftable");
   const cacheFile = path.join(dir, `${key}.v8cache`);
