@@ -2,7 +2,7 @@
 // backpressure), a memory buffer, or a file written atomically (a temporary name, renamed at the end).
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { isSpecialFile } from "../io/write.js";
+import { describeWriteError, isSpecialFile } from "../io/write.js";
 import { dirname, join } from "node:path";
 
 /** A destination for text written in pieces. */
@@ -64,13 +64,6 @@ export function deferredSink(stream: NodeJS.WritableStream): TextSink {
     },
     abort: async () => void parts.splice(0),
   };
-}
-
-function describeWriteError(path: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
-  return new Error(`cannot write ${path}: ${why}`);
 }
 
 /** A file written atomically: opened now (so a bad path fails before any work), renamed on close. */

@@ -43,7 +43,7 @@ function tempName(): string {
 }
 
 /** A readable error for a failed write of `path`. */
-function describeWriteError(path: string, error: unknown): Error {
+export function describeWriteError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
   return new Error(`cannot write ${path}: ${reason}`, { cause: error });
