@@ -1,13 +1,12 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
-import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { planEncoding, StreamDecodeError, streamRows } from "./io/stream.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { describeFsError, readPath, readStdin } from "./io/read-input.js";
+import { describeFsError, peekFile, readPath, readStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -67,24 +66,6 @@ function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined
 /** Files above this size are never held in memory whole, even for code frames. */
 const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
-/** The first bytes of a file and its size, or null when it cannot be opened (the slow path reports why). */
-async function peek(path: string): Promise<{ head: Uint8Array; size: number } | null> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return null;
-      const head = new Uint8Array(Math.min(65536, info.size));
-      await handle.read(head, 0, head.length, 0);
-      return { head, size: info.size };
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
 /** Check a text table streamed from disk: memory stays flat whatever the file's size. */
 async function checkStreamed(absolute: string, head: Uint8Array, options: CheckFileOptions & { path: string }): Promise<FileReport> {
   const forced = options.encoding ?? "auto";
@@ -121,7 +102,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   const path = options.path ?? file;
   if (file !== "-") {
     const absolute = resolve(options.cwd ?? process.cwd(), file);
-    const peeked = await peek(absolute);
+    const peeked = await peekFile(absolute);
     if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
       return checkStreamed(absolute, peeked.head, { ...options, path });
     }

@@ -1,7 +1,6 @@
 // `perftable convert`: one input to JSON / NDJSON / CSV. Text files are streamed from disk (any
 // size, flat memory); stdin, .csv and .xlsx are read whole. Parse problems go to stderr as
 // diagnostics; exit 0 when a document was produced, 2 when the input is not a readable table.
-import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseFile } from "../api.js";
 import { type ConvertFormat, formatDocuments } from "../convert/index.js";
@@ -9,6 +8,7 @@ import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
+import { peekFile } from "../io/read-input.js";
 import { AtomicWriter } from "../io/write.js";
 import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
@@ -32,28 +32,11 @@ function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], la
   }
 }
 
-/** The first bytes of a regular file, or null (stdin, a directory, unreadable: the whole-file path reports it). */
-async function head(path: string): Promise<Uint8Array | null> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      if (!(await handle.stat()).isFile()) return null;
-      const bytes = new Uint8Array(65536);
-      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
-      return bytes.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
 export async function runConvert(input: string, opts: ConvertCliOptions, io: CliIo): Promise<number> {
   const lang = resolveLang(opts.lang, io.env);
   const path = input === "-" ? (opts.stdinFilename ?? "<stdin>") : input;
   const absolute = input === "-" ? null : resolve(io.cwd, input);
-  const first = absolute === null ? null : await head(absolute);
+  const first = absolute === null ? null : ((await peekFile(absolute))?.head ?? null);
   if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
     const toFile = opts.output !== undefined && opts.output !== "-";
     const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;

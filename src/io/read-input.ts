@@ -1,6 +1,6 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
@@ -31,4 +31,26 @@ export function describeFsError(error: unknown, path: string): Extract<ReadResul
   if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path } };
   if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path } };
   return { ok: false, messageId: "ioError", data: { path, reason: code ?? String((error as Error)?.message ?? error) } };
+}
+
+/**
+ * The first 64 KiB of a regular file and its size — enough to pick the format and encoding before
+ * streaming it. null when it is not a regular file or cannot be opened (the caller's slow path then
+ * reports why).
+ */
+export async function peekFile(path: string): Promise<{ head: Uint8Array; size: number } | null> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return null;
+      const head = new Uint8Array(Math.min(65536, info.size));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return { head: head.subarray(0, bytesRead), size: info.size };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
 }
