@@ -1,7 +1,7 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { resolve } from "node:path";
-import { planEncoding, StreamDecodeError, streamRows } from "./io/stream.js";
+import { collectGarbage, planEncoding, StreamDecodeError, streamRows } from "./io/stream.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
@@ -76,7 +76,12 @@ async function checkStreamed(absolute: string, head: Uint8Array, options: CheckF
     const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
     const seen = { text: false };
     try {
-      for await (const rows of streamRows(absolute, plan, seen)) for (const row of rows) reader.push(row);
+      let chunks = 0;
+      for await (const rows of streamRows(absolute, plan, seen)) {
+        for (const row of rows) reader.push(row);
+        // Each chunk is 1 MiB: on a huge file, collect every 32 MiB to keep memory flat.
+        if (++chunks % 32 === 0) collectGarbage();
+      }
     } catch (error) {
       if (!(error instanceof StreamDecodeError)) {
         // The file vanished or failed between the peek and the stream (ENOENT, EACCES, EIO …).
@@ -93,7 +98,7 @@ async function checkStreamed(absolute: string, head: Uint8Array, options: CheckF
     }
     if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
     if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
-    return makeReport(options.path, plan.encoding, runner.diagnostics, runner.summaries);
+    return runner.toReport(options.path, plan.encoding);
   }
 }
 

@@ -203,6 +203,11 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   tables?: TableSummary[];
   source?: string;
+  /**
+   * Set for files with very many findings, which are kept compactly: iterates the findings in order
+   * without making them all at once (`diagnostics` then makes the whole array on first use).
+   */
+  eachDiagnostic?: () => Iterable<Diagnostic>;
 }
 
 /** Options every reporter receives. */

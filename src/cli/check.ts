@@ -10,6 +10,7 @@ import type { FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, emit, loadRunSettings, printError } from "./shared.js";
 import { AtomicWriter, writeFileAtomic } from "../io/write.js";
+import { collectGarbage } from "../io/stream.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
 
@@ -60,7 +61,8 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   for (const file of files) {
     const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
     const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
-    if (report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
+    // (A file too broken to read has a single finding: no need to make the findings of a huge one.)
+    if (report.eachDiagnostic === undefined && report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
     reports.push(report);
   }
 
@@ -93,9 +95,13 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
       const { formatJsonChunks } = await import("../reporters/json.js");
       const writer = toStdout ? null : new AtomicWriter(resolve(io.cwd, opts.output!));
       try {
+        const huge = reports.some((r) => r.eachDiagnostic !== undefined);
+        let n = 0;
         for (const chunk of formatJsonChunks(reports, { ...base, color: false })) {
           if (writer) await writer.write(chunk);
           else await writeOut(io.stdout, terminal ? escapeJsonForTerminal(chunk) : chunk);
+          // Millions of findings: keep the garbage of formatting them from piling up.
+          if (huge && ++n % 100 === 0) collectGarbage();
         }
         await writer?.commit();
       } catch (error) {

@@ -71,13 +71,15 @@ export function* formatJsonChunks(reports: readonly FileReport[], options: Repor
     const r = reports[f]!;
     const head = JSON.stringify(fileHead(r), null, 2).replace(/\n/g, "\n    ");
     const open = head.slice(0, -1).trimEnd();
-    if (r.diagnostics.length === 0) {
+    if (r.eachDiagnostic ? r.errorCount + r.warningCount + r.infoCount === 0 : r.diagnostics.length === 0) {
       yield `    ${open},\n      "diagnostics": []\n    }`;
     } else {
       yield `    ${open},\n      "diagnostics": [\n`;
       const parts: string[] = [];
-      for (let i = 0; i < r.diagnostics.length; i++) {
-        parts.push((i === 0 ? "        " : ",\n        ") + JSON.stringify(jsonDiagnostic(r.diagnostics[i]!, options.lang), null, 2).replace(/\n/g, "\n        "));
+      let i = 0;
+      // Files with very many findings keep them compactly: iterate without making them all at once.
+      for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
+        parts.push((i++ === 0 ? "        " : ",\n        ") + JSON.stringify(jsonDiagnostic(d, options.lang), null, 2).replace(/\n/g, "\n        "));
         if (parts.length === 1000) yield parts.splice(0).join("");
       }
       parts.push("\n      ]\n    }");

@@ -5,7 +5,6 @@ import { sanitizeText } from "./sanitize.js";
 import {
   createChalk,
   createTable,
-  flattenFindings,
   formatTotalsLine,
   severityRank,
   severityWord,
@@ -16,11 +15,14 @@ import type { FindingSeverity } from "./shared.js";
 /** Counts by (rule, severity): most severe first, then most frequent, then by rule id. */
 export function countByRule(reports: readonly FileReport[]): { ruleId: string; severity: FindingSeverity; count: number }[] {
   const counts = new Map<string, { ruleId: string; severity: FindingSeverity; count: number }>();
-  for (const { diagnostic: d } of flattenFindings(reports)) {
-    const key = `${d.ruleId}\u0000${d.severity}`;
-    const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
+  // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
+  for (const r of reports) {
+    for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
+      const key = `${d.ruleId}\u0000${d.severity}`;
+      const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+      entry.count++;
+      counts.set(key, entry);
+    }
   }
   return [...counts.values()].sort(
     (a, b) =>

@@ -8,6 +8,7 @@ import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
 import type { AmountRow, Diagnostic, FileReport, Project, Severity, TableDocument, TableSummary, Unit } from "../types.js";
+import { COMPACT_THRESHOLD, CompactDiagnostics } from "./compact.js";
 
 /** Severities and options per rule id, after defaults, config file and `--rule` flags. */
 export interface ResolvedConfig {
@@ -67,6 +68,27 @@ export class RuleRunner implements TableSink {
   readonly diagnostics: Diagnostic[] = [];
   readonly summaries: TableSummary[] = [];
   private readonly strings = new StringPool();
+  /** Where findings go once a file has very many (see compact.ts). */
+  private compact: CompactDiagnostics | null = null;
+
+  private keep(d: Diagnostic): void {
+    if (this.compact !== null) {
+      this.compact.push(d);
+      return;
+    }
+    this.diagnostics.push(d);
+    if (this.diagnostics.length >= this.compactAfter) {
+      this.compact = new CompactDiagnostics();
+      for (const x of this.diagnostics) this.compact.push(x);
+      this.diagnostics.length = 0;
+    }
+  }
+
+  /** The FileReport of everything this runner found. */
+  toReport(path: string, encoding: string | null): FileReport {
+    if (this.compact === null) return makeReport(path, encoding, this.diagnostics, this.summaries);
+    return makeCompactReport(path, encoding, this.compact, this.summaries);
+  }
   private listeners: Listeners | null = null;
   private summary: TableSummary | null = null;
   /** Indicators per level-1 name, then per level-2 name (turned into `summary.categories` at the end). */
@@ -77,6 +99,8 @@ export class RuleRunner implements TableSink {
     private readonly file: string,
     private readonly config: ResolvedConfig = defaultConfig(),
     rules: readonly Rule[] = allRules,
+    /** Findings kept as objects before the rest go to compact storage. */
+    private readonly compactAfter: number = COMPACT_THRESHOLD,
   ) {
     this.enabled = [];
     for (const rule of rules) {
@@ -93,7 +117,7 @@ export class RuleRunner implements TableSink {
         file: this.file,
         options,
         report: (r) => {
-          this.diagnostics.push({
+          this.keep({
             ruleId: rule.meta.id,
             severity,
             messageId: r.messageId,
@@ -166,7 +190,7 @@ export class RuleRunner implements TableSink {
     const severity = this.config.severities.get(d.ruleId) ?? "error";
     if (severity === "off") return;
     d.severity = severity;
-    this.diagnostics.push(d);
+    this.keep(d);
   }
 }
 
@@ -177,6 +201,8 @@ export interface CheckOptions {
   config?: ResolvedConfig;
   /** Keep the decoded text in the report (for code frames). */
   keepSource?: boolean;
+  /** Findings kept as objects before the rest go to compact storage (tests lower it). */
+  compactAfter?: number;
 }
 
 /** Build a FileReport from diagnostics: sort and count. */
@@ -195,13 +221,42 @@ export function makeReport(path: string, encoding: string | null, diagnostics: D
   return report;
 }
 
+/**
+ * A FileReport over compactly kept findings: counts at once, `eachDiagnostic` to iterate them in
+ * order, and `diagnostics` made (and kept) on first use.
+ */
+function makeCompactReport(path: string, encoding: string | null, compact: CompactDiagnostics, tables: TableSummary[]): FileReport {
+  compact.seal();
+  const order = compact.sortedOrder();
+  const report = { path, encoding, ...compact.counts(), tables } as FileReport;
+  Object.defineProperty(report, "diagnostics", {
+    enumerable: true,
+    configurable: true,
+    get(this: FileReport) {
+      const all = order.map((i) => compact.get(i));
+      Object.defineProperty(this, "diagnostics", { value: all, enumerable: true, writable: true, configurable: true });
+      return all;
+    },
+    set(this: FileReport, value: Diagnostic[]) {
+      Object.defineProperty(this, "diagnostics", { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  Object.defineProperty(report, "eachDiagnostic", {
+    enumerable: false,
+    value: function* () {
+      for (const i of order) yield compact.get(i);
+    },
+  });
+  return report;
+}
+
 /** Check rows that are already split (any input format). */
 export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions): FileReport {
-  const runner = new RuleRunner(options.path, options.config);
+  const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter);
   const reader = new TableReader(runner, { encoding, retain: false });
   for (const row of rows) reader.push(row);
   if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
-  return makeReport(options.path, encoding, runner.diagnostics, runner.summaries);
+  return runner.toReport(options.path, encoding);
 }
 
 /** Check a decoded text or the bytes of a file. Never throws. */

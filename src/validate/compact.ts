@@ -1,0 +1,117 @@
+// Compact storage of findings for huge files: a table of a gigabyte can hold millions of findings,
+// and as objects (~190 bytes each) they would not fit the memory goal. Here a finding costs ~33
+// bytes (positions in typed arrays, strings and data objects pooled); objects are made one at a
+// time when a reporter iterates.
+import type { Diagnostic } from "../types.js";
+
+/** Past this many findings in one file, the runner moves them into a CompactDiagnostics. */
+export const COMPACT_THRESHOLD = 100_000;
+
+class Pool<T> {
+  readonly values: T[] = [];
+  private index = new Map<string, number>();
+  /** Drop the lookup index once nothing more is added (values stay). */
+  seal(): void {
+    this.index = new Map();
+  }
+  add(key: string, value: T): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+const SEVERITIES: Diagnostic["severity"][] = ["error", "warning", "info"];
+
+export class CompactDiagnostics {
+  private capacity = 1 << 16;
+  private n = 0;
+  private positions = new Int32Array(this.capacity * 4);
+  private refs = new Int32Array(this.capacity * 5); // rule, severity, message, project, indicator
+  private dataRefs = new Int32Array(this.capacity);
+  private readonly strings = new Pool<string | null>();
+  private readonly data = new Pool<Record<string, string | number>>();
+
+  get length(): number {
+    return this.n;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const p = new Int32Array(this.capacity * 4);
+    p.set(this.positions);
+    this.positions = p;
+    const r = new Int32Array(this.capacity * 5);
+    r.set(this.refs);
+    this.refs = r;
+    const d = new Int32Array(this.capacity);
+    d.set(this.dataRefs);
+    this.dataRefs = d;
+  }
+
+  private ref(s: string | null): number {
+    return this.strings.add(s === null ? "\u0000null" : s, s);
+  }
+
+  push(d: Diagnostic): void {
+    if (this.n === this.capacity) this.grow();
+    const i = this.n++;
+    this.positions.set([d.line, d.column, d.endLine, d.endColumn], i * 4);
+    this.refs.set([this.ref(d.ruleId), SEVERITIES.indexOf(d.severity), this.ref(d.messageId), this.ref(d.project), this.ref(d.indicator)], i * 5);
+    this.dataRefs[i] = this.data.add(JSON.stringify(d.data), d.data);
+  }
+
+  /** The finding at storage position `i` (a new object each call; its `data` object is shared). */
+  get(i: number): Diagnostic {
+    const p = i * 4;
+    const r = i * 5;
+    const s = this.strings.values;
+    return {
+      ruleId: s[this.refs[r]!]!,
+      severity: SEVERITIES[this.refs[r + 1]!]!,
+      messageId: s[this.refs[r + 2]!]!,
+      data: this.data.values[this.dataRefs[i]!]!,
+      line: this.positions[p]!,
+      column: this.positions[p + 1]!,
+      endLine: this.positions[p + 2]!,
+      endColumn: this.positions[p + 3]!,
+      project: s[this.refs[r + 3]!]!,
+      indicator: s[this.refs[r + 4]!]!,
+    };
+  }
+
+  /** No more findings will come: free what was only needed to add them. */
+  seal(): void {
+    this.strings.seal();
+    this.data.seal();
+  }
+
+  /** Storage positions in report order: line, column, rule id. */
+  sortedOrder(): number[] {
+    const order = Array.from({ length: this.n }, (_, i) => i);
+    const pos = this.positions;
+    const s = this.strings.values;
+    const refs = this.refs;
+    order.sort((a, b) => {
+      const dl = pos[a * 4]! - pos[b * 4]!;
+      if (dl !== 0) return dl;
+      const dc = pos[a * 4 + 1]! - pos[b * 4 + 1]!;
+      if (dc !== 0) return dc;
+      const ra = s[refs[a * 5]!]!;
+      const rb = s[refs[b * 5]!]!;
+      return ra < rb ? -1 : ra > rb ? 1 : 0;
+    });
+    return order;
+  }
+
+  /** Counts by severity. */
+  counts(): { errorCount: number; warningCount: number; infoCount: number } {
+    const c = [0, 0, 0];
+    for (let i = 0; i < this.n; i++) c[this.refs[i * 5 + 1]!]!++;
+    return { errorCount: c[0]!, warningCount: c[1]!, infoCount: c[2]! };
+  }
+}

@@ -1,0 +1,34 @@
+// Files with very many findings keep them compactly; every output is the same as with objects.
+import { describe, expect, it } from "vitest";
+import { formatJson, formatJsonChunks } from "../../src/reporters/json.js";
+import { checkInput } from "../../src/validate/run.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
+
+const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
+const MANY = Array.from({ length: 30 }, (_, i) => (i % 7 === 3 ? BROKEN : SEED)).join("\n");
+
+describe("compact findings", () => {
+  const plain = checkInput(MANY, { path: "many.txt" });
+  const compact = checkInput(MANY, { path: "many.txt", compactAfter: 10 });
+
+  it("are used past the threshold", () => {
+    expect(plain.eachDiagnostic).toBeUndefined();
+    expect(compact.eachDiagnostic).toBeTypeOf("function");
+    expect(plain.diagnostics.length).toBeGreaterThan(500);
+  });
+
+  it("give the same counts, order and findings", () => {
+    expect([compact.errorCount, compact.warningCount, compact.infoCount]).toEqual([plain.errorCount, plain.warningCount, plain.infoCount]);
+    expect([...compact.eachDiagnostic!()]).toEqual(plain.diagnostics);
+    expect(compact.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("give the same JSON report, streamed or not", () => {
+    const options = { lang: "en" as const, color: false, cwd: "/" };
+    const fresh = checkInput(MANY, { path: "many.txt", compactAfter: 10 });
+    const streamed = [...formatJsonChunks([fresh], options)].join("");
+    expect(streamed).toBe(formatJson([plain], options));
+    // the streamed report did not need the whole array
+    expect(Object.getOwnPropertyDescriptor(fresh, "diagnostics")?.get).toBeTypeOf("function");
+  });
+});
