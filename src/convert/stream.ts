@@ -1,7 +1,7 @@
 // Streaming convert: reads a text table from disk chunk by chunk and writes JSON, NDJSON or CSV
 // as projects are read, so a table of any size converts in flat memory and no output string nears
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
-import { planEncoding, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
+import { collectGarbage, planEncoding, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
 import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
@@ -118,10 +118,13 @@ export async function convertStreamed(path: string, head: Uint8Array, format: Co
       }
       const sink = format === "json" ? new JsonSink(tables) : new RowSink(format);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
+      let chunks = 0;
       for await (const rows of streamRows(path, plan, { text: false })) {
         for (const row of rows) reader.push(row);
         const text = sink.drain();
         if (text !== "") await write(text);
+        // Each chunk is 1 MiB: on a huge file, collect every 32 MiB to keep memory flat.
+        if (++chunks % 32 === 0) collectGarbage();
       }
       reader.end();
       const rest = sink.drain();

@@ -49,3 +49,13 @@ describe("streamed check", () => {
     expect((await checkFile(join(dir, "pdf.txt"))).diagnostics.map((d) => d.messageId)).toEqual(["binary"]);
   });
 });
+
+describe("collectGarbage", () => {
+  it("runs a collection without a command-line flag, and again", async () => {
+    const { collectGarbage } = await import("../../src/io/stream.js");
+    expect(() => {
+      collectGarbage();
+      collectGarbage();
+    }).not.toThrow();
+  });
+});
