@@ -102,6 +102,25 @@ async function checkStreamed(absolute: string, head: Uint8Array, options: CheckF
   }
 }
 
+/**
+ * Name the spreadsheet cell of each finding (`Sheet1!G12`): the cell of its row that starts at or
+ * before its column. Rows are in order, so a binary search over each row's cells finds it.
+ */
+export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
+  const byLine = new Map<number, RawRow>();
+  for (const row of rows) for (const cell of row.cells) if (!byLine.has(cell.line)) byLine.set(cell.line, row);
+  for (const d of diagnostics) {
+    const row = byLine.get(d.line);
+    if (row === undefined) continue;
+    let ref: string | undefined;
+    for (const cell of row.cells) {
+      if (cell.line > d.line || (cell.line === d.line && cell.column > d.column)) break;
+      ref = cell.ref ?? ref;
+    }
+    if (ref !== undefined) d.ref = ref;
+  }
+}
+
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   const path = options.path ?? file;
@@ -119,6 +138,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   const sheet = await readSheetRows(format, read.bytes, options);
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
   const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config });
+  addCellRefs(report.diagnostics, sheet.rows);
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
   return merged;

@@ -168,6 +168,8 @@ export interface Diagnostic extends Span {
   project: string | null;
   /** Indicator the finding concerns (its name, or `#seq` when unnamed), if any. */
   indicator: string | null;
+  /** For .xlsx / .csv input: the spreadsheet cell the finding is in (`Sheet1!G12`, `G12`). */
+  ref?: string;
 }
 
 /** A stage's result: its value and what it found on the way. Stages never throw on bad input. */

@@ -16,6 +16,8 @@ export interface JsonDiagnostic {
   indicator: string | null;
   messageId: string;
   data: Record<string, string | number>;
+  /** The spreadsheet cell, for .xlsx / .csv input. */
+  ref?: string;
 }
 
 /** One file in the JSON report (no `source`). */
@@ -54,6 +56,7 @@ function jsonDiagnostic(d: Diagnostic, lang: Lang): JsonDiagnostic {
     indicator: d.indicator ?? null,
     messageId: d.messageId,
     data: d.data,
+    ...(d.ref === undefined ? {} : { ref: d.ref }),
   };
 }
 

@@ -90,7 +90,7 @@ function formatFileBlock(report: FileReport, options: ReportOptions, chalk: Chal
     const word = padEndDisplay(severityWord(d.severity, options.lang), severityColumn);
     const message = sanitizeText(formatMessage(d, options.lang));
     out.push(
-      `${path}:${d.line}:${d.column}  ${colorSeverity(word, d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`,
+      `${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(word, d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`,
     );
     const lineText = d.line >= 1 ? lines?.[d.line - 1] : undefined;
     if (lineText === undefined) continue;

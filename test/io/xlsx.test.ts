@@ -51,6 +51,23 @@ describe("the seed as .xlsx", () => {
     expect(xlsx.encoding).toBe("utf-8");
   });
 
+  test("findings name their sheet and cell", async () => {
+    const f = await writeTableFormats();
+    const xlsx = await checkFile(f.xlsx);
+    const refs = xlsx.diagnostics.map((d) => `${d.ruleId} ${d.ref}`);
+    // project rows are reported at the name cell, target findings in the 绩效指标 cell (column G)
+    expect(refs).toContain("project/missing-satisfaction 绩效目标表!A14");
+    expect(refs).toContain("indicator/vacuous-target 绩效目标表!G21");
+    expect(xlsx.diagnostics.every((d) => d.ref !== undefined)).toBe(true);
+    const { formatJson } = await import("../../src/reporters/json.js");
+    const json = JSON.parse(formatJson([xlsx], { lang: "en", color: false, cwd: "/" }));
+    expect(json.files[0].diagnostics[0].ref).toMatch(/^绩效目标表!/);
+    const { formatPretty } = await import("../../src/reporters/pretty.js");
+    expect(formatPretty([xlsx], { lang: "en", color: false, cwd: "/" })).toMatch(/:14:1 \(绩效目标表!A14\) {2}warning/);
+    const csv = await checkFile(f.csv);
+    expect(csv.diagnostics.map((d) => `${d.ruleId} ${d.ref}`)).toContain("indicator/vacuous-target G21");
+  });
+
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
     const read = await readXlsxRows(await tsvToXlsx(SEED));
     expect(read.sheet).toBe("绩效目标表");
