@@ -123,8 +123,8 @@ export async function convertStreamed(path: string, head: Uint8Array, format: Co
         for (const row of rows) reader.push(row);
         const text = sink.drain();
         if (text !== "") await write(text);
-        // Each chunk is 1 MiB: on a huge file, collect every 32 MiB to keep memory flat.
-        if (++chunks % 32 === 0) collectGarbage();
+        // Each chunk is 1 MiB: on a huge file, collect every 16 MiB to keep memory flat.
+        if (++chunks % 16 === 0) collectGarbage();
       }
       reader.end();
       const rest = sink.drain();
