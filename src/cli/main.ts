@@ -119,7 +119,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .argument("[id]", "a rule id such as amount/unit-rollup")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--lang <lang>", "language").choices(["zh", "en"]))
-    .addHelpText("after", "\nExamples:\n  perftable rules\n  perftable rules indicator/direction --lang zh\n  perftable rules -f json")
+    .addHelpText("after", "\nExamples:\n  perftable rules                                 the catalogue: id, default severity, what it checks\n  perftable rules indicator/direction --lang zh   one rule: why it matters, a failing and a passing example\n  perftable rules -f json                         the catalogue for tools\n\nExit codes: 0, or 2 for an unknown rule id.")
     .action(async (id: string | undefined, opts) => {
       exitCode = await (await import("./rules.js")).runRules(id, opts, io);
     });
@@ -128,6 +128,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .command("init")
     .description("write a starter perftable.config.json in the current folder")
     .option("--force", "overwrite an existing configuration")
+    .addHelpText("after", "\nExamples:\n  perftable init            writes perftable.config.json listing every rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.")
     .action(async (opts) => {
       exitCode = await (await import("./init.js")).runInit(opts, io);
     });
