@@ -1,12 +1,12 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { resolve } from "node:path";
-import { collectGarbage, planEncoding, StreamDecodeError, streamRows } from "./io/stream.js";
+import { readStreamed, streamRows } from "./io/stream.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { describeFsError, peekFile, readPath, readStdin } from "./io/read-input.js";
+import { peekFile, readPath, readStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -67,44 +67,27 @@ function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined
 const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
 /** Check a text table streamed from disk: memory stays flat whatever the file's size. */
-async function checkStreamed(absolute: string, head: Uint8Array, options: CheckFileOptions & { path: string }): Promise<FileReport> {
-  const forced = options.encoding ?? "auto";
-  let plan = planEncoding(head, forced);
-  for (;;) {
-    if (!("encoding" in plan)) return makeReport(options.path, null, [unreadable(plan.messageId, plan.data)]);
-    const runner = new RuleRunner(options.path, options.config);
-    const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
-    const seen = { text: false };
-    try {
-      let chunks = 0;
-      for await (const rows of streamRows(absolute, plan, seen)) {
-        for (const row of rows) reader.push(row);
-        // Each chunk is 1 MiB: on a huge file, collect every 32 MiB to keep memory flat.
-        if (++chunks % 32 === 0) collectGarbage();
-      }
-    } catch (error) {
-      if (!(error instanceof StreamDecodeError)) {
-        // The file vanished or failed between the peek and the stream (ENOENT, EACCES, EIO …).
-        if (typeof (error as NodeJS.ErrnoException | null)?.code !== "string") throw error;
-        const failure = describeFsError(error, absolute);
-        return makeReport(options.path, null, [unreadable(failure.messageId, failure.data)]);
-      }
-      // Not UTF-8 after all: GB18030 reads any byte sequence, so start again with it.
-      if (error.failure.messageId === "undecodable" && forced === "auto" && plan.encoding === "utf-8") {
-        plan = { encoding: "gb18030", skip: 0 };
-        continue;
-      }
-      return makeReport(options.path, null, [unreadable(error.failure.messageId, error.failure.data)]);
-    }
-    if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
-    if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
-    return runner.toReport(options.path, plan.encoding);
-  }
+function checkStreamed(absolute: string, head: Uint8Array, options: CheckFileOptions & { path: string }): Promise<FileReport> {
+  return readStreamed(
+    absolute,
+    head,
+    options.encoding ?? "auto",
+    async (plan) => {
+      const runner = new RuleRunner(options.path, options.config);
+      const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
+      const seen = { text: false };
+      for await (const rows of streamRows(absolute, plan, seen, 32)) for (const row of rows) reader.push(row);
+      if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
+      if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
+      return runner.toReport(options.path, plan.encoding);
+    },
+    (failure) => makeReport(options.path, null, [unreadable(failure.messageId, failure.data)]),
+  );
 }
 
 /**
  * Name the spreadsheet cell of each finding (`Sheet1!G12`): the cell of its row that starts at or
- * before its column. Rows are in order, so a binary search over each row's cells finds it.
+ * before its column.
  */
 export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
   const byLine = new Map<number, RawRow>();

@@ -1,7 +1,7 @@
 // Streaming convert: reads a text table from disk chunk by chunk and writes JSON, NDJSON or CSV
 // as projects are read, so a table of any size converts in flat memory and no output string nears
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
-import { collectGarbage, planEncoding, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
+import { readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
 import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
@@ -82,9 +82,8 @@ class RowSink implements TableSink {
 }
 
 /** Count the header rows (tables) of a file cheaply: the JSON output needs to know one vs. several. */
-async function countTables(path: string, plan: StreamPlan): Promise<number> {
+async function countTables(path: string, plan: StreamPlan, seen: { text: boolean }): Promise<number> {
   let n = 0;
-  const seen = { text: false };
   const reader = new TableReader(
     { startTable: () => void n++, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} },
     { encoding: plan.encoding, retain: false, skipIndicators: true },
@@ -105,38 +104,27 @@ export interface StreamConvertResult {
  * Returns the number of tables and the reader's diagnostics (an `input/unreadable` one when the
  * file is not a readable table; then nothing was written).
  */
-export async function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto"): Promise<StreamConvertResult> {
-  let plan = planEncoding(head, encoding);
-  for (;;) {
-    if (!("encoding" in plan)) return { tables: 0, diagnostics: [unreadable(plan.messageId, plan.data)], encoding: null };
-    try {
-      const tables = await countTables(path, plan);
-      if (tables === 0) {
-        const seen = { text: false };
-        for await (const _rows of streamRows(path, plan, seen)) if (seen.text) break;
-        return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
-      }
+export function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto"): Promise<StreamConvertResult> {
+  return readStreamed<StreamConvertResult>(
+    path,
+    head,
+    encoding,
+    async (plan) => {
+      const seen = { text: false };
+      const tables = await countTables(path, plan, seen);
+      if (tables === 0) return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
       const sink = format === "json" ? new JsonSink(tables) : new RowSink(format);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
-      let chunks = 0;
-      for await (const rows of streamRows(path, plan, { text: false })) {
+      for await (const rows of streamRows(path, plan, { text: false }, 16)) {
         for (const row of rows) reader.push(row);
         const text = sink.drain();
         if (text !== "") await write(text);
-        // Each chunk is 1 MiB: on a huge file, collect every 16 MiB to keep memory flat.
-        if (++chunks % 16 === 0) collectGarbage();
       }
       reader.end();
       const rest = sink.drain();
       if (rest !== "") await write(rest);
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };
-    } catch (error) {
-      if (!(error instanceof StreamDecodeError)) throw error;
-      if (error.failure.messageId === "undecodable" && encoding === "auto" && plan.encoding === "utf-8") {
-        plan = { encoding: "gb18030", skip: 0 };
-        continue;
-      }
-      return { tables: 0, diagnostics: [unreadable(error.failure.messageId, error.failure.data)], encoding: null };
-    }
-  }
+    },
+    (failure) => ({ tables: 0, diagnostics: [unreadable(failure.messageId, failure.data)], encoding: null }),
+  );
 }

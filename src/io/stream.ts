@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import type { EncodingName, EncodingOption } from "./decode.js";
 import { sniffBinary } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
+import { describeFsError } from "./read-input.js";
 import { splitLine } from "../table/split.js";
 
 const CHUNK = 1 << 20;
@@ -66,7 +67,7 @@ export function planEncoding(head: Uint8Array, forced: EncodingOption): StreamPl
  * in that encoding (strict UTF-8) or contain NUL characters. `seen.text` tells whether any
  * non-blank text was read (to tell an empty file from one without a table).
  */
-export async function* streamRows(path: string, plan: StreamPlan, seen: { text: boolean }): AsyncGenerator<RawRow[]> {
+export async function* streamRows(path: string, plan: StreamPlan, seen: { text: boolean }, collectEvery = 0): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
     const decoder = makeDecoder(plan.encoding);
@@ -75,6 +76,7 @@ export async function* streamRows(path: string, plan: StreamPlan, seen: { text: 
     let carry = "";
     let line = 1;
     let first = plan.skip === 0;
+    let chunks = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       position += bytesRead;
@@ -104,6 +106,8 @@ export async function* streamRows(path: string, plan: StreamPlan, seen: { text: 
       }
       carry = done ? "" : last === -1 ? all : all.slice(last + 1);
       if (rows.length > 0) yield rows;
+      // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
+      if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();
       if (done) break;
     }
   } finally {
@@ -129,4 +133,38 @@ export function collectGarbage(): void {
     }
   }
   collector?.();
+}
+
+export type StreamFailureOrFs = { messageId: string; data: Record<string, string> };
+
+/**
+ * Read a text file as a stream with `read`, choosing the encoding from its first bytes: when a file
+ * taken for UTF-8 turns out not to be, `read` runs again with GB18030 (which reads any bytes). A file
+ * that is not text, cannot be decoded or fails on disk (vanished, EIO …) goes to `fail` instead.
+ */
+export async function readStreamed<T>(
+  path: string,
+  head: Uint8Array,
+  forced: EncodingOption,
+  read: (plan: StreamPlan) => Promise<T>,
+  fail: (failure: StreamFailureOrFs) => T,
+): Promise<T> {
+  let plan = planEncoding(head, forced);
+  for (;;) {
+    if (!("encoding" in plan)) return fail(plan);
+    try {
+      return await read(plan);
+    } catch (error) {
+      if (error instanceof StreamDecodeError) {
+        if (error.failure.messageId === "undecodable" && forced === "auto" && plan.encoding === "utf-8") {
+          plan = { encoding: "gb18030", skip: 0 };
+          continue;
+        }
+        return fail(error.failure);
+      }
+      // The file vanished or failed between the peek and the stream (ENOENT, EACCES, EIO …).
+      if (typeof (error as NodeJS.ErrnoException | null)?.code === "string") return fail(describeFsError(error, path));
+      throw error;
+    }
+  }
 }
