@@ -49,18 +49,45 @@ function hasNul(text: string): boolean {
   return text.indexOf("\u0000") !== -1;
 }
 
+export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
+
+/** How to decode a file: its encoding and the bytes to skip at the start (a BOM). */
+export interface StreamPlan {
+  encoding: EncodingName;
+  skip: number;
+}
+
+/**
+ * Decide the encoding from the first bytes of a file (BOM, binary magic), or a failure. UTF-8
+ * without a BOM is a guess: a decoder that finds it invalid falls back to GB18030.
+ */
+export function planEncoding(head: Uint8Array, forced: EncodingOption): StreamPlan | StreamFailure {
+  if (head.length === 0) return { messageId: "empty", data: {} };
+  const bom8 = startsWith(head, [0xef, 0xbb, 0xbf]);
+  const bom16le = startsWith(head, [0xff, 0xfe]);
+  const bom16be = startsWith(head, [0xfe, 0xff]);
+  if (forced !== "auto") {
+    const skip = forced === "utf-8" && bom8 ? 3 : (forced === "utf-16le" && bom16le) || (forced === "utf-16be" && bom16be) ? 2 : 0;
+    return { encoding: forced, skip };
+  }
+  if (bom8) return { encoding: "utf-8", skip: 3 };
+  if (bom16le) return { encoding: "utf-16le", skip: 2 };
+  if (bom16be) return { encoding: "utf-16be", skip: 2 };
+  const kind = sniffBinary(head);
+  if (kind === "XLS/OLE") return { messageId: "xls", data: {} };
+  if (kind) return { messageId: "binary", data: { kind } };
+  return { encoding: "utf-8", skip: 0 };
+}
+
 /** Decode `bytes` with the forced encoding, or detect it (`auto`). Never throws. */
 export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
-  if (bytes.length === 0) return { ok: false, messageId: "empty", data: {} };
-  if (encoding !== "auto") return decodeAs(bytes, encoding);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return finish(decodeUtf8(bytes.subarray(3)), "utf-8");
-  if (startsWith(bytes, [0xff, 0xfe])) return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16le"), "utf-16le");
-  if (startsWith(bytes, [0xfe, 0xff])) return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), "utf-16be"), "utf-16be");
-  if (startsWith(bytes, OLE)) return { ok: false, messageId: "xls", data: {} };
-  const kind = sniffBinary(bytes);
-  if (kind) return { ok: false, messageId: "binary", data: { kind } };
-  const utf8 = decodeUtf8(bytes);
-  if (utf8 !== null) return finish(utf8, "utf-8");
+  const plan = planEncoding(bytes, encoding);
+  if (!("encoding" in plan)) return { ok: false, ...plan };
+  const body = bytes.subarray(plan.skip);
+  if (plan.encoding !== "utf-8") return finish(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), plan.encoding), plan.encoding);
+  const text = decodeUtf8(body);
+  if (text !== null) return finish(text, "utf-8");
+  if (encoding !== "auto") return { ok: false, messageId: "undecodable", data: { encoding } };
   return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
 }
 
@@ -70,18 +97,6 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-function decodeAs(bytes: Uint8Array, encoding: EncodingName): DecodeResult {
-  let body = bytes;
-  if (encoding === "utf-8" && startsWith(bytes, [0xef, 0xbb, 0xbf])) body = bytes.subarray(3);
-  if (encoding === "utf-16le" && startsWith(bytes, [0xff, 0xfe])) body = bytes.subarray(2);
-  if (encoding === "utf-16be" && startsWith(bytes, [0xfe, 0xff])) body = bytes.subarray(2);
-  if (encoding === "utf-8") {
-    const text = decodeUtf8(body);
-    return text === null ? { ok: false, messageId: "undecodable", data: { encoding } } : finish(text, encoding);
-  }
-  return finish(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), encoding);
 }
 
 function finish(text: string | null, encoding: EncodingName): DecodeResult {

@@ -3,8 +3,9 @@
 // the file's size and no string nears V8's length limit.
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
-import type { EncodingName, EncodingOption } from "./decode.js";
-import { sniffBinary } from "./decode.js";
+import { type EncodingName, type EncodingOption, planEncoding, type StreamFailure, type StreamPlan } from "./decode.js";
+
+export type { StreamPlan } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
 import { describeFsError } from "./read-input.js";
 import { splitLine } from "../table/split.js";
@@ -28,38 +29,12 @@ function makeDecoder(encoding: EncodingName): ChunkDecoder {
   return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
 }
 
-export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
 
 /** Thrown inside the row generator when the file turns out not to be decodable as assumed. */
 export class StreamDecodeError extends Error {
   constructor(readonly failure: StreamFailure) {
     super(failure.messageId);
   }
-}
-
-export interface StreamPlan {
-  encoding: EncodingName;
-  /** Bytes to skip at the start (a BOM). */
-  skip: number;
-}
-
-/** Decide the encoding from the first bytes of a file (BOM, binary magic), or a failure. */
-export function planEncoding(head: Uint8Array, forced: EncodingOption): StreamPlan | StreamFailure {
-  if (head.length === 0) return { messageId: "empty", data: {} };
-  const bom8 = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const bom16le = head[0] === 0xff && head[1] === 0xfe;
-  const bom16be = head[0] === 0xfe && head[1] === 0xff;
-  if (forced !== "auto") {
-    const skip = (forced === "utf-8" && bom8) ? 3 : (forced === "utf-16le" && bom16le) || (forced === "utf-16be" && bom16be) ? 2 : 0;
-    return { encoding: forced, skip };
-  }
-  if (bom8) return { encoding: "utf-8", skip: 3 };
-  if (bom16le) return { encoding: "utf-16le", skip: 2 };
-  if (bom16be) return { encoding: "utf-16be", skip: 2 };
-  const kind = sniffBinary(head);
-  if (kind === "XLS/OLE") return { messageId: "xls", data: {} };
-  if (kind) return { messageId: "binary", data: { kind } };
-  return { encoding: "utf-8", skip: 0 };
 }
 
 /**
