@@ -91,6 +91,15 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
   return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
 }
 
+/**
+ * Text to read from either decoded text (a leading BOM dropped; recorded as UTF-8) or bytes
+ * (decoded by `decodeBytes`). Blank input and text with NUL characters are failures either way.
+ */
+export function decodeInput(input: string | Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
+  if (typeof input !== "string") return decodeBytes(input, encoding);
+  return finish(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, "utf-8");
+}
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return utf8Strict.decode(bytes);

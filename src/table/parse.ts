@@ -1,6 +1,6 @@
 // parseTable: bytes or text in, the document model of every table in it out, with the reader's
 // diagnostics (table/*, indicator/syntax, input/unreadable). The library entry point of `convert`.
-import { decodeBytes, type EncodingOption } from "../io/decode.js";
+import { decodeInput, type EncodingOption } from "../io/decode.js";
 import type { AmountRow, Diagnostic, Project, Result, Span, TableDocument, Unit } from "../types.js";
 import { TableReader, type TableSink } from "./reader.js";
 import type { RawRow } from "./rows.js";
@@ -49,16 +49,7 @@ export function parseRows(rows: Iterable<RawRow>, encoding: string): Result<Tabl
  * when the input is not a table, with an `input/unreadable` diagnostic). Never throws.
  */
 export function parseTable(input: string | Uint8Array, options: ParseOptions = {}): Result<TableDocument[]> {
-  let text: string;
-  let encoding = "utf-8";
-  if (typeof input === "string") {
-    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  } else {
-    const decoded = decodeBytes(input, options.encoding ?? "auto");
-    if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
-    text = decoded.text;
-    encoding = decoded.encoding;
-  }
-  if (text.trim() === "") return { value: [], diagnostics: [unreadable("empty")] };
-  return parseRows(splitRows(text), encoding);
+  const decoded = decodeInput(input, options.encoding ?? "auto");
+  if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
+  return parseRows(splitRows(decoded.text), decoded.encoding);
 }

@@ -1,6 +1,6 @@
 // Runs the rules: a table sink that calls every enabled rule's listeners once per node as the
 // reader produces them, applies the configured severities, and collects sorted diagnostics.
-import { decodeBytes, type EncodingOption } from "../io/decode.js";
+import { decodeInput, type EncodingOption } from "../io/decode.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule, RuleListeners } from "../rules/types.js";
 import { unreadable } from "../table/parse.js";
@@ -261,16 +261,10 @@ export function checkRows(rows: Iterable<RawRow>, encoding: string, options: Che
 
 /** Check a decoded text or the bytes of a file. Never throws. */
 export function checkInput(input: string | Uint8Array, options: CheckOptions): FileReport {
-  let text: string;
-  let encoding = "utf-8";
-  if (typeof input === "string") text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  else {
-    const decoded = decodeBytes(input, options.encoding ?? "auto");
-    if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
-    text = decoded.text;
-    encoding = decoded.encoding;
-  }
-  const report = checkRows(splitRows(text), encoding, options);
+  const decoded = decodeInput(input, options.encoding ?? "auto");
+  if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
+  const text = decoded.text;
+  const report = checkRows(splitRows(text), decoded.encoding, options);
   if (options.keepSource) report.source = text;
   return report;
 }
