@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    // The CommonJS loader of the bundled CLI.
-    files: ["**/*.cjs"],
+    // The CommonJS executable and the loader of the bundled CLI.
+    files: ["**/*.cjs", "bin/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -7,7 +7,6 @@ const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
 const os = require("node:os");
-const { createHash } = require("node:crypto");
 const Module = require("node:module");
 
 const file = path.join(__dirname, "..", "dist", "cli.cjs");
@@ -15,9 +14,10 @@ const file = path.join(__dirname, "..", "dist", "cli.cjs");
 function load() {
   const source = fs.readFileSync(file, "utf8");
   // Keyed by Node's version and the bundle's size and modification time (hashing 0.5 MB of source
-  // would cost more than the cache saves on a small run); V8 itself rejects a cache that does not fit.
+  // would cost more than the cache saves on a small run, and loading node:crypto alone costs ~2 ms);
+  // V8 itself rejects a cache that does not fit.
   const info = fs.statSync(file);
-  const key = createHash("sha1").update(`${process.version}:${process.arch}:${info.size}:${info.mtimeMs}`).digest("hex").slice(0, 20);
+  const key = `${process.version}-${process.arch}-${info.size}-${Math.round(info.mtimeMs)}`.replace(/[^\w-]/g, "_");
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
   const dir = path.join(base, "perftable");
   const cacheFile = path.join(dir, `${key}.v8cache`);

@@ -122,6 +122,9 @@ export function getLexer(): Lexer {
     positionTracking: "onlyOffset",
     ensureOptimizations: false,
     skipValidations: true,
+    // Text has no start-character hint, so the first-character optimisation can never apply; safe
+    // mode skips analysing the patterns for it (regexp-to-ast on every regex: ~1 ms at start-up).
+    safeMode: true,
   });
   return lexer;
 }

@@ -3,8 +3,87 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 
 rmSync("dist", { recursive: true, force: true });
+
+/**
+ * commander requires node:child_process at load time, for executable subcommands perftable does
+ * not have; loading it (and the net, stream and dgram modules behind it) costs ~1.6 ms of every
+ * start-up. This gives commander a stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents: 'let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
+      loader: "js",
+    }));
+  },
+};
+/**
+ * Start-up patches to dependencies, applied to their text when bundling. Each must change the text
+ * (the build fails if an upgrade moved it) and must not change behaviour.
+ * - chevrotain fills a 65,536-entry table at every lexer construction (~1.6 ms in a cold process) to
+ *   map a character code to `255 + ~~(code / 255)`; the lexer runs in safe mode (grammar/tokens.ts)
+ *   and never uses it, so the function computes the same value instead of reading the table.
+ * - chevrotain's parser, after recording the grammar, deletes the ~90 recording methods it put on
+ *   the parser instance so that the prototype's methods show through; deleting them turns the
+ *   instance into a slow dictionary-mode object (~1 ms). Setting each to the prototype's method
+ *   instead calls the very same functions and keeps the object fast.
+ */
+const patches = [
+  {
+    file: /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/,
+    edits: [
+      [
+        "        : charCodeToOptimizedIdxMap[charCode];",
+        "        : 255 + ~~(charCode / 255);",
+      ],
+      [
+        "    if (isEmpty(charCodeToOptimizedIdxMap)) {",
+        "    if (false) {",
+      ],
+    ],
+  },
+  {
+    file: /chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]traits[\\/]gast_recorder\.js$/,
+    edits: [
+      [
+        `        this.TRACE_INIT("Deleting Recording methods", () => {
+            const that = this;`,
+        `        this.TRACE_INIT("Deleting Recording methods", () => {
+            const proto = Object.getPrototypeOf(this);
+            const that = new Proxy(this, {
+                deleteProperty(target, key) {
+                    if (key in proto) target[key] = proto[key];
+                    else delete target[key];
+                    return true;
+                },
+            });`,
+      ],
+    ],
+  },
+];
+const patchDependencies = {
+  name: "patch-dependencies",
+  setup(b) {
+    for (const { file, edits } of patches) {
+      b.onLoad({ filter: file }, async (args) => {
+        let contents = await readFile(args.path, "utf8");
+        for (const [from, to] of edits) {
+          if (!contents.includes(from)) throw new Error(`build: patch no longer applies to ${args.path}: ${from.trim()}`);
+          contents = contents.replace(from, to);
+        }
+        return { contents, loader: "js" };
+      });
+    }
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
@@ -16,6 +95,7 @@ const common = {
   // so a plain check does not pay for parsing them at start-up.
   external: ["iconv-lite", "exceljs", "csv-parse", "csv-parse/sync", "cli-progress"],
   logLevel: "warning",
+  plugins: [lazyChildProcess, patchDependencies],
 };
 // The CLI: CommonJS, so that bin/load-cli.cjs can run it through vm.Script with a code cache.
 // `import.meta.url` becomes the bundle's own file URL.

@@ -60,7 +60,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   let reports: FileReport[] = [];
   for (const file of files) {
     const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
-    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
+    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined });
     // (A file too broken to read has a single finding: no need to make the findings of a huge one.)
     if (report.eachDiagnostic === undefined && report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
     reports.push(report);

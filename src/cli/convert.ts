@@ -56,7 +56,7 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
       return 2;
     }
   }
-  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin: io.stdin });
+  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin: input === "-" ? io.stdin : undefined });
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
   try {

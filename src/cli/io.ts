@@ -9,8 +9,42 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * The process's own streams. Node creates process.stdout, stderr and stdin on first access (a
+ * stream object each, ~1 ms apiece), so they are looked up only when a command uses them.
+ */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return guardOutput(process.stdout, "standard output");
+    },
+    get stderr() {
+      return guardOutput(process.stderr, "standard error");
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * An output stream's failures, handled once per stream. A reader that went away (`perftable check
+ * … | head`: EPIPE) is normal: the rest of the output is dropped and the run ends with its own exit
+ * code. Any other failure (a full disk behind `> file`) is said on stderr and ends the run with 2.
+ */
+function guardOutput<T extends NodeJS.WritableStream>(stream: T, name: string): T {
+  if (guarded.has(stream)) return stream;
+  guarded.add(stream);
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") return;
+    if (name !== "standard error") process.stderr.write(`perftable: cannot write to ${name}: ${error.message}\n`);
+    process.exit(2);
+  });
+  return stream;
 }
 
 /** Colour on for a stream: a TTY, and neither NO_COLOR nor FORCE_COLOR=0 set. */
@@ -20,11 +54,23 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
   return stream.isTTY === true;
 }
 
-/** Write to a stream and wait until it is flushed. */
+/**
+ * Write to a stream and wait until it has taken the text. Resolves, never rejects: when the stream
+ * has failed or closed (a reader that went away) there is nothing left to wait for.
+ */
 export function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve) => {
-    if (text === "") return resolve();
-    if (stream.write(text)) resolve();
-    else stream.once("drain", () => resolve());
+    const s = stream as NodeJS.WritableStream & { destroyed?: boolean };
+    if (text === "" || s.destroyed === true) return resolve();
+    if (stream.write(text)) return resolve();
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+    stream.on("close", done);
   });
 }
