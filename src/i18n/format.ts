@@ -9,9 +9,14 @@ export function fillTemplate(template: string, data: Record<string, string | num
   );
 }
 
+/** The template of a diagnostic's message in the given language (undefined for an unknown id). */
+export function messageTemplate(d: Pick<Diagnostic, "ruleId" | "messageId">, lang: Lang): string | undefined {
+  return getRule(d.ruleId)?.meta.messages[d.messageId]?.[lang];
+}
+
 /** The message of a diagnostic in the given language. */
 export function formatMessage(d: Pick<Diagnostic, "ruleId" | "messageId" | "data">, lang: Lang): string {
-  const template = getRule(d.ruleId)?.meta.messages[d.messageId]?.[lang];
+  const template = messageTemplate(d, lang);
   if (template === undefined) return `${d.ruleId}: ${d.messageId} ${JSON.stringify(d.data)}`;
   return fillTemplate(template, d.data);
 }

@@ -1,6 +1,6 @@
 // The `json` reporter: the machine contract of `perftable check` (SPEC §6). Keys are fixed; rule
 // ids, message ids and data stay language-neutral, only `message` is in the chosen language.
-import { formatMessage } from "../i18n/format.js";
+import { formatMessage, messageTemplate } from "../i18n/format.js";
 import type { Diagnostic, FileReport, Lang, ReportOptions } from "../types.js";
 
 /** One finding in the JSON report. */
@@ -60,9 +60,81 @@ function jsonDiagnostic(d: Diagnostic, lang: Lang): JsonDiagnostic {
   };
 }
 
+/** JSON literals of strings that repeat across findings (rule ids, names, values), bounded. */
+const literals = new Map<string, string>();
+function literal(s: string | null): string {
+  if (s === null) return "null";
+  let v = literals.get(s);
+  if (v === undefined) {
+    v = JSON.stringify(s);
+    if (literals.size >= 50_000) literals.clear();
+    literals.set(s, v);
+  }
+  return v;
+}
+
 /**
- * The `json` report in pieces (a file's head, then each finding), exactly the text of `formatJson`,
- * so a report with hundreds of thousands of findings is written without building one huge string.
+ * The rendered `data` block and messages of a data object. The rule runner shares one data object
+ * between all findings with the same data, so this is made once per distinct data, not per finding.
+ */
+interface RenderedData {
+  block: string;
+  /** Message literal by message template (a template is one rule's message in one language). */
+  messages: Map<string, string>;
+}
+const renderedData = new WeakMap<object, RenderedData>();
+
+const I10 = "\n          ";
+const I12 = "\n            ";
+
+function renderData(data: Record<string, string | number>): RenderedData {
+  let r = renderedData.get(data);
+  if (r === undefined) {
+    let block = "";
+    for (const key of Object.keys(data)) {
+      const value = data[key];
+      const text = typeof value === "string" ? literal(value) : JSON.stringify(value);
+      if (text === undefined) continue;
+      block += (block === "" ? "{" : ",") + I12 + JSON.stringify(key) + ": " + text;
+    }
+    r = { block: block === "" ? "{}" : block + I10 + "}", messages: new Map() };
+    renderedData.set(data, r);
+  }
+  return r;
+}
+
+/** One finding as `JSON.stringify(jsonDiagnostic(d), null, 2)` indented by 8, without the objects. */
+function renderDiagnostic(d: Diagnostic, lang: Lang): string {
+  const data = renderData(d.data);
+  const template = messageTemplate(d, lang);
+  let message: string | undefined;
+  if (template !== undefined) {
+    message = data.messages.get(template);
+    if (message === undefined) data.messages.set(template, (message = JSON.stringify(formatMessage(d, lang))));
+  } else {
+    message = JSON.stringify(formatMessage(d, lang));
+  }
+  return (
+    "{" + I10 + '"ruleId": ' + literal(d.ruleId) +
+    "," + I10 + '"severity": "' + d.severity + '"' +
+    "," + I10 + '"message": ' + message +
+    "," + I10 + '"line": ' + d.line +
+    "," + I10 + '"column": ' + d.column +
+    "," + I10 + '"endLine": ' + d.endLine +
+    "," + I10 + '"endColumn": ' + d.endColumn +
+    "," + I10 + '"project": ' + literal(d.project ?? null) +
+    "," + I10 + '"indicator": ' + literal(d.indicator ?? null) +
+    "," + I10 + '"messageId": ' + literal(d.messageId) +
+    "," + I10 + '"data": ' + data.block +
+    (d.ref === undefined ? "" : "," + I10 + '"ref": ' + JSON.stringify(d.ref)) +
+    "\n        }"
+  );
+}
+
+/**
+ * The `json` report in pieces (a file's head, then its findings a thousand at a time), exactly the
+ * text of `JSON.stringify(buildJsonReport(…), null, 2)`, so a report with hundreds of thousands of
+ * findings is written without building one huge string.
  */
 export function* formatJsonChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
   if (reports.length === 0) {
@@ -78,15 +150,17 @@ export function* formatJsonChunks(reports: readonly FileReport[], options: Repor
       yield `    ${open},\n      "diagnostics": []\n    }`;
     } else {
       yield `    ${open},\n      "diagnostics": [\n`;
-      const parts: string[] = [];
+      let chunk = "";
       let i = 0;
       // Files with very many findings keep them compactly: iterate without making them all at once.
       for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
-        parts.push((i++ === 0 ? "        " : ",\n        ") + JSON.stringify(jsonDiagnostic(d, options.lang), null, 2).replace(/\n/g, "\n        "));
-        if (parts.length === 1000) yield parts.splice(0).join("");
+        chunk += (i === 0 ? "        " : ",\n        ") + renderDiagnostic(d, options.lang);
+        if (++i % 1000 === 0) {
+          yield chunk;
+          chunk = "";
+        }
       }
-      parts.push("\n      ]\n    }");
-      yield parts.join("");
+      yield chunk + "\n      ]\n    }";
     }
     yield f === reports.length - 1 ? "\n" : ",\n";
   }
@@ -95,5 +169,7 @@ export function* formatJsonChunks(reports: readonly FileReport[], options: Repor
 
 /** The `json` report: pretty-printed with two spaces, ending with a newline. */
 export function formatJson(reports: FileReport[], options: ReportOptions): string {
-  return JSON.stringify(buildJsonReport(reports, options.lang), null, 2) + "\n";
+  let text = "";
+  for (const chunk of formatJsonChunks(reports, options)) text += chunk;
+  return text;
 }

@@ -34,7 +34,9 @@ export class CompactDiagnostics {
   private refs = new Int32Array(this.capacity * 5); // rule, severity, message, project, indicator
   private dataRefs = new Int32Array(this.capacity);
   private readonly strings = new Pool<string | null>();
-  private readonly data = new Pool<Record<string, string | number>>();
+  /** Data objects by identity (the rule runner shares one object per distinct data). */
+  private readonly dataValues: Record<string, string | number>[] = [];
+  private dataIndex = new Map<object, number>();
 
   get length(): number {
     return this.n;
@@ -60,9 +62,26 @@ export class CompactDiagnostics {
   push(d: Diagnostic): void {
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
-    this.positions.set([d.line, d.column, d.endLine, d.endColumn], i * 4);
-    this.refs.set([this.ref(d.ruleId), SEVERITIES.indexOf(d.severity), this.ref(d.messageId), this.ref(d.project), this.ref(d.indicator)], i * 5);
-    this.dataRefs[i] = this.data.add(JSON.stringify(d.data), d.data);
+    const p = i * 4;
+    const pos = this.positions;
+    pos[p] = d.line;
+    pos[p + 1] = d.column;
+    pos[p + 2] = d.endLine;
+    pos[p + 3] = d.endColumn;
+    const r = i * 5;
+    const refs = this.refs;
+    refs[r] = this.ref(d.ruleId);
+    refs[r + 1] = d.severity === "error" ? 0 : d.severity === "warning" ? 1 : 2;
+    refs[r + 2] = this.ref(d.messageId);
+    refs[r + 3] = this.ref(d.project);
+    refs[r + 4] = this.ref(d.indicator);
+    let di = this.dataIndex.get(d.data);
+    if (di === undefined) {
+      di = this.dataValues.length;
+      this.dataValues.push(d.data);
+      this.dataIndex.set(d.data, di);
+    }
+    this.dataRefs[i] = di;
   }
 
   /** The finding at storage position `i` (a new object each call; its `data` object is shared). */
@@ -74,7 +93,7 @@ export class CompactDiagnostics {
       ruleId: s[this.refs[r]!]!,
       severity: SEVERITIES[this.refs[r + 1]!]!,
       messageId: s[this.refs[r + 2]!]!,
-      data: this.data.values[this.dataRefs[i]!]!,
+      data: this.dataValues[this.dataRefs[i]!]!,
       line: this.positions[p]!,
       column: this.positions[p + 1]!,
       endLine: this.positions[p + 2]!,
@@ -87,7 +106,7 @@ export class CompactDiagnostics {
   /** No more findings will come: free what was only needed to add them. */
   seal(): void {
     this.strings.seal();
-    this.data.seal();
+    this.dataIndex = new Map();
   }
 
   /** Storage positions in report order: line, column, rule id. */

@@ -47,13 +47,29 @@ class StringPool {
     }
     return v as T;
   }
+  /**
+   * The data of a finding with its strings pooled, and one shared object for all findings with the
+   * same data (the reporters render each distinct data, and its message, once).
+   */
   internData(data: Record<string, string | number>): Record<string, string | number> {
-    for (const key in data) {
-      const v = data[key];
-      if (typeof v === "string") data[key] = this.intern(v);
+    let key = "";
+    for (const k in data) {
+      let v = data[k]!;
+      if (typeof v === "string") {
+        if (v.length > 256) return data;
+        data[k] = v = this.intern(v);
+        key += k + "\u0000s" + v + "\u0001";
+      } else {
+        key += k + "\u0000n" + v + "\u0001";
+      }
     }
+    const shared = this.data.get(key);
+    if (shared !== undefined) return shared;
+    if (this.data.size >= 200_000) this.data.clear();
+    this.data.set(key, data);
     return data;
   }
+  private readonly data = new Map<string, Record<string, string | number>>();
 }
 
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
