@@ -49,27 +49,43 @@ class StringPool {
   }
   /**
    * The data of a finding with its strings pooled, and one shared object for all findings with the
-   * same data (the reporters render each distinct data, and its message, once).
+   * same data (the reporters render each distinct data, and its message, once). Found through a
+   * trie of key → value maps: the pooled strings' hashes are cached, so no key string is built.
    */
   internData(data: Record<string, string | number>): Record<string, string | number> {
-    let key = "";
+    let node = this.dataRoot;
     for (const k in data) {
       let v = data[k]!;
       if (typeof v === "string") {
         if (v.length > 256) return data;
         data[k] = v = this.intern(v);
-        key += k + "\u0000s" + v + "\u0001";
-      } else {
-        key += k + "\u0000n" + v + "\u0001";
       }
+      let byValue = node.next.get(k);
+      if (byValue === undefined) node.next.set(k, (byValue = new Map()));
+      let child = byValue.get(v);
+      if (child === undefined) {
+        if (++this.dataNodes > 500_000) {
+          // Bound the memory: start again (findings then share less, and stay correct).
+          this.dataNodes = 0;
+          this.dataRoot = { shared: null, next: new Map() };
+          return data;
+        }
+        byValue.set(v, (child = { shared: null, next: new Map() }));
+      }
+      node = child;
     }
-    const shared = this.data.get(key);
-    if (shared !== undefined) return shared;
-    if (this.data.size >= 200_000) this.data.clear();
-    this.data.set(key, data);
+    if (node.shared !== null) return node.shared;
+    node.shared = data;
     return data;
   }
-  private readonly data = new Map<string, Record<string, string | number>>();
+  private dataRoot: DataNode = { shared: null, next: new Map() };
+  private dataNodes = 0;
+}
+
+/** A node of the data trie: the shared data object ending here, and the next key → value → node. */
+interface DataNode {
+  shared: Record<string, string | number> | null;
+  next: Map<string, Map<string | number, DataNode>>;
 }
 
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
