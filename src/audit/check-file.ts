@@ -7,7 +7,9 @@ import { detectFormat } from "../io/formats.js";
 import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js";
 import { unreadable } from "../table/parse.js";
 import type { Diagnostic, FileReport } from "../types.js";
-import type { AuditCheckSettings, AuditFileReport, RuleCount } from "./types.js";
+import type { AuditCheckSettings, AuditFileReport, PrerenderFormat, RuleCount } from "./types.js";
+import { renderJsonEntry } from "../reporters/audit/json.js";
+import { renderNdjsonLine } from "../reporters/audit/ndjson.js";
 
 /** Longest excerpt kept, in code points. */
 export const EXCERPT_LENGTH = 200;
@@ -62,7 +64,7 @@ function readSmallFile(path: string): Uint8Array | null {
 }
 
 /** Turn a FileReport into what travels back: counts by rule, excerpts, no source, findings cut to `keep`. */
-export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts">): AuditFileReport {
+export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts" | "prerender">): AuditFileReport {
   const counts = new Map<string, RuleCount>();
   let unreadableId: string | null = null;
   for (const d of report.diagnostics) {
@@ -77,9 +79,19 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
     if (settings.excerpts > 0 && out.diagnostics.length > 0) out.excerpts = extractExcerpts(out.source, out.diagnostics, settings.excerpts);
     delete out.source;
   }
+  if (settings.prerender !== undefined) {
+    const rendered: Partial<Record<PrerenderFormat, Uint8Array>> = {};
+    for (const format of settings.prerender.formats) {
+      const text = format === "json" ? renderJsonEntry(out, settings.prerender.lang) : renderNdjsonLine(out, settings.prerender.lang);
+      rendered[format] = encoder.encode(text);
+    }
+    out.rendered = rendered;
+  }
   if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
   return out;
 }
+
+const encoder = new TextEncoder();
 
 /** The report of a file whose check failed unexpectedly (a bug, or a worker that died). */
 export function failedReport(file: string, error: unknown): AuditFileReport {

@@ -5,9 +5,9 @@ import { rename, unlink } from "node:fs/promises";
 import { describeWriteError, isSpecialFile } from "../io/write.js";
 import { dirname, join } from "node:path";
 
-/** A destination for text written in pieces. */
+/** A destination for text written in pieces (strings, or text already encoded as UTF-8). */
 export interface TextSink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Finish: flush, and for a file put it in place. */
   close(): Promise<void>;
   /** Give up: for a file, remove the temporary file and leave any existing target untouched. */
@@ -43,7 +43,7 @@ export function streamSink(stream: NodeJS.WritableStream): TextSink {
   return {
     async write(text) {
       check();
-      if (text !== "" && !stream.write(text)) await drained(stream);
+      if (text.length > 0 && !stream.write(text)) await drained(stream);
       check();
     },
     // The error listener stays: a broken pipe may still be reported after the last write.
@@ -54,12 +54,12 @@ export function streamSink(stream: NodeJS.WritableStream): TextSink {
 
 /** Text kept in memory and written to `stream` on close (a second report on standard output). */
 export function deferredSink(stream: NodeJS.WritableStream): TextSink {
-  const parts: string[] = [];
+  const parts: (string | Uint8Array)[] = [];
   return {
     write: async (text) => void parts.push(text),
     async close() {
       const sink = streamSink(stream);
-      await sink.write(parts.join(""));
+      for (const part of parts) await sink.write(part);
       await sink.close();
     },
     abort: async () => void parts.splice(0),

@@ -1,7 +1,7 @@
 // Data that crosses the audit's thread boundary: the settings a worker checks files with, and the
 // per-file result it sends back (a FileReport without source text, plus excerpts for the HTML report).
 import type { EncodingOption } from "../io/decode.js";
-import type { FileReport, Severity } from "../types.js";
+import type { FileReport, Lang, Severity } from "../types.js";
 import type { ResolvedConfig } from "../validate/run.js";
 
 /** ResolvedConfig as plain arrays, so it can be posted to a worker and rebuilt there. */
@@ -26,7 +26,15 @@ export interface AuditCheckSettings {
    * 0: none, and the decoded text is never kept.
    */
   excerpts: number;
+  /**
+   * Report entries made where the file is checked (on the worker, in parallel) as UTF-8 bytes, so
+   * the main thread only writes them: the json and ndjson reports, in this language.
+   */
+  prerender?: { formats: PrerenderFormat[]; lang: Lang };
 }
+
+/** The audit formats whose per-file text a worker makes. */
+export type PrerenderFormat = "json" | "ndjson";
 
 /** Findings of one rule at one severity in a file. */
 export interface RuleCount {
@@ -45,6 +53,8 @@ export interface AuditFileReport extends FileReport {
   ruleCounts: RuleCount[];
   unreadable: string | null;
   excerpts?: string[];
+  /** The file's entry in each prerendered report (UTF-8), made before `diagnostics` was cut. */
+  rendered?: Partial<Record<PrerenderFormat, Uint8Array>>;
 }
 
 /** Turn a ResolvedConfig (Maps) into arrays that survive structured clone and JSON. */

@@ -23,6 +23,9 @@ if (parentPort) {
   port.on("message", async (request: WorkerRequest) => {
     const reports: AuditFileReport[] = [];
     for (const file of request.files) reports.push(await auditFile(file, settings, config));
-    port.postMessage({ batch: request.batch, reports } satisfies WorkerResponse);
+    // The prerendered bytes move to the main thread without a copy.
+    const transfer: ArrayBuffer[] = [];
+    for (const r of reports) for (const bytes of Object.values(r.rendered ?? {})) transfer.push(bytes.buffer as ArrayBuffer);
+    port.postMessage({ batch: request.batch, reports } satisfies WorkerResponse, transfer);
   });
 }

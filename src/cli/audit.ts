@@ -6,7 +6,7 @@ import type { SingleBar } from "cli-progress";
 import { auditFiles, defaultJobs } from "../audit/pool.js";
 import { deferredSink, isBrokenPipe, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
-import { serializeConfig, type AuditCheckSettings } from "../audit/types.js";
+import { serializeConfig, type AuditCheckSettings, type PrerenderFormat } from "../audit/types.js";
 import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
 import { AUDIT_FORMATS, createAuditFormatter, findingsNeeded, type AuditFormat, type AuditFormatter } from "../reporters/audit/index.js";
 import type { EncodingOption } from "../io/decode.js";
@@ -17,6 +17,10 @@ import { loadRunSettings, printError } from "./shared.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
 const requireLazy = createRequire(import.meta.url);
+
+function isPrerendered(format: AuditFormat): format is PrerenderFormat {
+  return format === "json" || format === "ndjson";
+}
 
 export interface AuditCliOptions {
   format: string;
@@ -83,8 +87,11 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     encoding,
     config: serializeConfig(config.resolved),
     cwd: io.cwd,
-    keep: Math.max(0, ...outputs.map((o) => findingsNeeded(o.format))),
+    // json and ndjson entries are made where each file is checked; the findings then only travel
+    // back for the other reports.
+    keep: Math.max(0, ...outputs.filter((o) => !isPrerendered(o.format)).map((o) => findingsNeeded(o.format))),
     excerpts: outputs.some((o) => o.format === "html") ? EXCERPT_FINDINGS : 0,
+    prerender: { formats: [...new Set(outputs.map((o) => o.format).filter(isPrerendered))], lang },
   };
   const bar = createProgressBar(opts, io, main.format, main.target, lang);
   const summary = new AuditSummaryBuilder();
@@ -107,8 +114,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
           printError(io, lang === "zh" ? `文件不存在：${report.path}` : `file not found: ${report.path}`);
         }
         for (const o of outputs) {
-          const text = o.formatter.file(report, row);
-          if (text !== "") await o.sink.write(text);
+          const out = o.formatter.file(report, row);
+          for (const piece of Array.isArray(out) ? out : [out]) if (piece.length > 0) await o.sink.write(piece);
         }
       },
     );

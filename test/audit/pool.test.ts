@@ -1,7 +1,9 @@
 // The audit pool: in-order delivery whatever the completion order, in-process checking, and (when
 // the bundle is built) real worker threads giving the same reports as one thread.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { auditFiles, findWorkerScript, OrderedDelivery } from "../../src/audit/pool.js";
@@ -126,5 +128,18 @@ describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
     expect(two.stdout).not.toContain("indicator/qualitative");
     expect(two.stdout).toContain("indicator/no-unit");
     expect(one.stdout.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).path)).toEqual(files.map((f) => f.slice(ROOT.length)));
+
+    // Workers make the json and ndjson entries (as UTF-8 bytes): with both at once, and a report
+    // beside them that needs the findings themselves (html), every output is the same as in-process.
+    const dir = mkdtempSync(join(tmpdir(), "perftable-pool-"));
+    const all = (jobs: string) => {
+      const r = spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "json", "--jobs", jobs, "--report", `ndjson=${dir}/${jobs}.ndjson`, "--report", `html=${dir}/${jobs}.html`, "--lang", "zh"], { cwd: ROOT, encoding: "utf8" });
+      return { status: r.status, json: r.stdout, ndjson: readFileSync(`${dir}/${jobs}.ndjson`, "utf8"), html: readFileSync(`${dir}/${jobs}.html`, "utf8") };
+    };
+    const inOne = all("1");
+    const inTwo = all("2");
+    expect(inTwo).toEqual(inOne);
+    expect(JSON.parse(inOne.json).files.map((f: { path: string }) => f.path)).toEqual(files.map((f) => f.slice(ROOT.length)));
+    expect(inOne.ndjson.trimEnd().split("\n")).toHaveLength(files.length + 1);
   });
 });

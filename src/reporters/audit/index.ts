@@ -12,11 +12,14 @@ import { createTableFormatter } from "./table.js";
 export const AUDIT_FORMATS = ["table", "json", "ndjson", "csv", "html"] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
+/** Report text, or report text already encoded as UTF-8 (made by a worker). */
+export type ReportPiece = string | Uint8Array;
+
 /** A report written piece by piece; formats that need every file first keep small rows only. */
 export interface AuditFormatter {
   begin(): string;
   /** The text for one file, given in input order (may be "" when written at the end). */
-  file(report: AuditFileReport, row: AuditFileRow): string;
+  file(report: AuditFileReport, row: AuditFileRow): ReportPiece | ReportPiece[];
   end(summary: AuditSummary): string;
 }
 

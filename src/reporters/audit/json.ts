@@ -21,14 +21,21 @@ function indent(text: string, spaces: string): string {
   return spaces + text.replace(/\n/g, `\n${spaces}`);
 }
 
+/** A file's entry at its place in `"files": [ … ]` (indented by four, no separator). */
+export function renderJsonEntry(report: AuditFileReport, lang: Lang): string {
+  return indent(JSON.stringify(buildAuditJsonFile(report, lang), null, 2), "    ");
+}
+
 export function createJsonFormatter(options: ReportOptions): AuditFormatter {
   let first = true;
   return {
     begin: () => '{\n  "files": [',
     file(report) {
-      const text = (first ? "\n" : ",\n") + indent(JSON.stringify(buildAuditJsonFile(report, options.lang), null, 2), "    ");
+      const separator = first ? "\n" : ",\n";
       first = false;
-      return text;
+      // Made by the worker that checked the file, when it could.
+      const rendered = report.rendered?.json;
+      return rendered !== undefined ? [separator, rendered] : separator + renderJsonEntry(report, options.lang);
     },
     end: (summary: AuditSummary) => `${first ? "" : "\n  "}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`,
   };
