@@ -17,16 +17,39 @@ export function parseAmount(raw: string): string | null {
 
 const SCALE = 10_000;
 const ZERO = new Decimal(0);
+/** The verdict of sums that agree exactly (shared: never changed by its users). */
+const EQUAL = Object.freeze({ verdict: "equal" as const, difference: ZERO });
 
-/** The amount as an integer number of 1/10,000 units, or null when that is not exact in a double. */
+/** 10^(4 − decimals): what a value with that many decimals is multiplied by to count 1/10,000 units. */
+const FRACTION_SCALE = [10_000, 1_000, 100, 10, 1];
+
+/**
+ * The amount (a canonical decimal string: `-?digits(.digits)?`) as an integer number of 1/10,000
+ * units, or null when that is not exact in a double (more than 11 integer or 4 decimal digits) or
+ * the text is not in that form. One pass over the characters, nothing allocated (the hot path).
+ */
 export function toScaled(value: string): number | null {
-  const negative = value.startsWith("-");
-  const body = negative ? value.slice(1) : value;
-  const dot = body.indexOf(".");
-  const int = dot === -1 ? body : body.slice(0, dot);
-  const frac = dot === -1 ? "" : body.slice(dot + 1);
-  if (frac.length > 4 || int.length > 11) return null;
-  const n = Number(int) * SCALE + (frac === "" ? 0 : Number(frac.padEnd(4, "0")));
+  const negative = value.charCodeAt(0) === 0x2d;
+  let i = negative ? 1 : 0;
+  let n = 0;
+  let intDigits = 0;
+  let decimals = -1;
+  for (; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x2e && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return null;
+    if (decimals >= 0) {
+      if (++decimals > 4) return null;
+    } else if (++intDigits > 11) {
+      return null;
+    }
+    n = n * 10 + (c - 0x30);
+  }
+  if (intDigits === 0) return null;
+  n *= FRACTION_SCALE[decimals < 0 ? 0 : decimals]!;
   return negative ? -n : n;
 }
 
@@ -82,10 +105,10 @@ export function roundingTolerance(summands: number): Decimal {
 }
 
 /** Compare an expected amount with a sum: `equal`, `rounding` (within tolerance) or `mismatch`. */
-export function compareSum(expected: string | null, sum: MoneySum): { verdict: "equal" | "rounding" | "mismatch"; difference: Decimal } {
+export function compareSum(expected: string | null, sum: MoneySum): { readonly verdict: "equal" | "rounding" | "mismatch"; readonly difference: Decimal } {
   // Fast path, exact: both sides as integers of 1/10,000 (no Decimal is built when they agree).
   const scaledExpected = expected === null ? 0 : toScaled(expected);
-  if (scaledExpected !== null && sum.scaledValue() === scaledExpected) return { verdict: "equal", difference: ZERO };
+  if (scaledExpected !== null && sum.scaledValue() === scaledExpected) return EQUAL;
   const exp = new Decimal(expected ?? 0);
   const difference = exp.minus(sum.toDecimal());
   if (difference.isZero()) return { verdict: "equal", difference };

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { compareSum, formatMoney, MoneySum, parseAmount, sumAmounts, toScaled } from "../../src/table/amount.js";
 
@@ -32,6 +34,20 @@ describe("exact sums", () => {
     expect(s.toDecimal().toString()).toBe("99999999999999.99003");
     expect(toScaled("0.00001")).toBeNull();
     expect(toScaled("132.912")).toBe(1329120);
+  });
+
+  it("scales every canonical amount exactly as decimal.js does, or declines", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^\d{1,14}$/), fc.option(fc.stringMatching(/^\d{1,6}$/)), (negative, int, frac) => {
+        const value = `${negative ? "-" : ""}${int}${frac === null ? "" : "." + frac}`;
+        const scaled = toScaled(value);
+        const exact = new Decimal(value).times(10_000);
+        if (int.length > 11 || (frac?.length ?? 0) > 4) expect(scaled).toBeNull();
+        else expect(Object.is(scaled, exact.isZero() && negative ? -0 : exact.toNumber()) || scaled === exact.toNumber()).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const bad of ["", "-", ".5", "1.2.3", "1,000", "1e5", "+1", " 1"]) expect(toScaled(bad), bad).toBeNull();
   });
 
   it("counts summands and ignores empty cells", () => {

@@ -19,17 +19,23 @@ export interface SumCheck {
   summands: number;
 }
 
-const rowCache = new WeakMap<AmountRow | Unit, SumCheck[]>();
-const unitCache = new WeakMap<Unit, SumCheck[]>();
+/**
+ * The last row and unit checked, with their checks: the amount rules ask about a row one after
+ * another while it is current, so one entry each is the whole cache (no map per row).
+ */
+let lastRow: AmountRow | Unit | null = null;
+let lastRowChecks: SumCheck[] = [];
+let lastUnit: Unit | null = null;
+let lastUnitChecks: SumCheck[] = [];
 
 /** 总计 = 财政拨款 + 财政专户拨款 + 其他资金 on one row (skipped when a cell is not a number or all are empty). */
 export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
-  const cached = rowCache.get(row);
-  if (cached) return cached;
+  if (row === lastRow) return lastRowChecks;
   const a = row.amounts;
   const out: SumCheck[] = [];
   const raw = row.amountsRaw;
-  const unparsable = raw !== undefined && MONEY_KEYS.some((k) => raw[k] !== null && a[k] === null);
+  let unparsable = false;
+  if (raw !== undefined) for (const k of MONEY_KEYS) if (raw[k] !== null && a[k] === null) unparsable = true;
   if (!unparsable && (a.total !== null || a.appropriation !== null || a.specialAccount !== null || a.other !== null)) {
     const sum = new MoneySum();
     sum.add(a.appropriation);
@@ -38,15 +44,15 @@ export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
     const { verdict, difference } = compareSum(a.total, sum);
     out.push({ level: "row", column: "total", verdict, expected: a.total, actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
   }
-  rowCache.set(row, out);
+  lastRow = row;
+  lastRowChecks = out;
   return out;
 }
 
 /** Each unit column = Σ of its projects' column (only for real unit rows). */
 export function checkUnitRollup(unit: Unit): SumCheck[] {
   if (unit.line === null) return [];
-  const cached = unitCache.get(unit);
-  if (cached) return cached;
+  if (unit === lastUnit) return lastUnitChecks;
   const out: SumCheck[] = [];
   for (const column of MONEY_KEYS) {
     if (unit.amountsRaw?.[column] != null && unit.amounts[column] === null) continue;
@@ -55,7 +61,8 @@ export function checkUnitRollup(unit: Unit): SumCheck[] {
     const { verdict, difference } = compareSum(unit.amounts[column], sum);
     out.push({ level: "unit", column, verdict, expected: unit.amounts[column], actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
   }
-  unitCache.set(unit, out);
+  lastUnit = unit;
+  lastUnitChecks = out;
   return out;
 }
 
