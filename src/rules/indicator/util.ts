@@ -246,26 +246,33 @@ export function isQuantity(t: Target | null): t is Target & { value: string } {
  */
 export function hasCategoryGroup(p: Project, group: CategoryGroup): boolean | null {
   const groups = projectGroups(p);
-  if (groups.has(group)) return true;
-  return groups.has(UNDECIDED) || p.indicators.length === 0 ? null : false;
+  if ((groups & GROUP_BIT[group]) !== 0) return true;
+  return (groups & UNDECIDED) !== 0 || p.indicators.length === 0 ? null : false;
 }
 
-const UNDECIDED = "undecided";
-const groupCache = new WeakMap<Project, Set<CategoryGroup | typeof UNDECIDED>>();
+/** The category groups as bits, and `undecided` (an indicator that did not parse). */
+const GROUP_BIT: Record<CategoryGroup, number> = { output: 1, effect: 2, satisfaction: 4, cost: 8 };
+const UNDECIDED = 16;
+
+/**
+ * The last project asked about and its groups: the project rules ask one after another while a
+ * project is current, so one entry is the whole cache.
+ */
+let lastProject: Project | null = null;
+let lastGroups = 0;
 
 /** The category groups of a project's indicators (and `undecided` when one did not parse), once per project. */
-function projectGroups(p: Project): Set<CategoryGroup | typeof UNDECIDED> {
-  let groups = groupCache.get(p);
-  if (groups === undefined) {
-    groups = new Set();
-    for (const i of p.indicators) {
-      if (i.error !== undefined) groups.add(UNDECIDED);
-      else {
-        const g = classifyCategories(i.level1, i.level2).group;
-        if (g !== null) groups.add(g);
-      }
+function projectGroups(p: Project): number {
+  if (p === lastProject) return lastGroups;
+  let groups = 0;
+  for (const i of p.indicators) {
+    if (i.error !== undefined) groups |= UNDECIDED;
+    else {
+      const g = classifyCategories(i.level1, i.level2).group;
+      if (g !== null) groups |= GROUP_BIT[g];
     }
-    groupCache.set(p, groups);
   }
+  lastProject = p;
+  lastGroups = groups;
   return groups;
 }
