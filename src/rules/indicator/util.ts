@@ -138,6 +138,9 @@ export function compareDecimalTo(value: string, n: number): number {
   if (Number.isNaN(f)) return Number.NaN;
   if (f < n) return -1;
   if (f > n) return 1;
+  // A tie in binary (`100` and 100: the common case). A decimal of at most 15 characters has at
+  // most 15 significant digits, so it is the only such decimal with this double: equal, exactly.
+  if (value.length <= 15 && Number.isSafeInteger(n)) return 0;
   return new Decimal(value).cmp(n);
 }
 
@@ -148,12 +151,16 @@ export function compareDecimals(a: string, b: string): number {
   if (Number.isNaN(fa) || Number.isNaN(fb)) return Number.NaN;
   if (fa < fb) return -1;
   if (fa > fb) return 1;
+  // A tie in binary: two decimals of at most 15 characters (15 significant digits) that give the
+  // same double are the same number.
+  if (a.length <= 15 && b.length <= 15) return 0;
   return new Decimal(a).cmp(new Decimal(b));
 }
 
 /** The value and unit to compare two targets by: scaled when a scale applies (`3万人` → 30000 人). */
 export function scaledOf(t: Target): { value: string | null; unit: string | null } {
-  return t.scaled ? t.scaled : { value: t.value, unit: t.unit };
+  // The target itself has `value` and `unit`: no object is made per comparison.
+  return t.scaled ?? t;
 }
 
 /** `>=` / `>`: a floor. */
