@@ -1,10 +1,11 @@
 // Streaming convert: reads a text table from disk chunk by chunk and writes JSON, NDJSON or CSV
 // as projects are read, so a table of any size converts in flat memory and no output string nears
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
+import { open } from "node:fs/promises";
 import { readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
 import { unreadable } from "../table/parse.js";
-import { TableReader, type TableSink } from "../table/reader.js";
+import { headerKey, TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
 import { type ConvertFormat, csvHeader, csvRows, JsonWriter, ndjsonLines } from "./index.js";
 
@@ -81,7 +82,53 @@ class RowSink implements TableSink {
   }
 }
 
-/** Count the header rows (tables) of a file cheaply: the JSON output needs to know one vs. several. */
+/** 称 and 项 in UTF-8. */
+const CHENG = Buffer.from("称", "utf8");
+const XIANG = Buffer.from("项", "utf8");
+
+/** A line with a cell the reader takes for the 项目名称 column (every header row has one). */
+function isHeaderLike(line: string): boolean {
+  return line.split("\t").some((cell) => headerKey(cell) === "name");
+}
+
+/**
+ * Whether a UTF-8 file can hold at most one table, found from its bytes without decoding them all:
+ * a table starts at a header row, and a header row has a cell that starts with 项目名称 (perhaps
+ * with spaces between the characters), so its line has a 项 before a 称; only such lines are decoded
+ * and tested. When at most one is a header, the file has at most one table. (Repeated headers or
+ * several tables: false, and they are counted.)
+ */
+async function atMostOneTable(path: string): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let carry = Buffer.alloc(0);
+    let candidates = 0;
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      position += bytesRead;
+      const done = bytesRead === 0;
+      const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      // Whole lines only; the unfinished last line waits for the next chunk.
+      const end = done ? data.length : data.lastIndexOf(0x0a) + 1;
+      let at = data.indexOf(CHENG, 0);
+      while (at !== -1 && at < end) {
+        const lineStart = data.lastIndexOf(0x0a, at) + 1;
+        const next = data.indexOf(0x0a, at);
+        const lineEnd = next === -1 ? data.length : next;
+        if (data.subarray(lineStart, at).includes(XIANG) && isHeaderLike(data.toString("utf8", lineStart, lineEnd)) && ++candidates > 1) return false;
+        at = data.indexOf(CHENG, lineEnd);
+      }
+      if (done) return true;
+      carry = Buffer.from(data.subarray(end));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Count the header rows (tables) of a file: the JSON output needs to know one vs. several. */
 async function countTables(path: string, plan: StreamPlan, seen: { text: boolean }): Promise<number> {
   let n = 0;
   const reader = new TableReader(
@@ -110,17 +157,25 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
     head,
     encoding,
     async (plan) => {
-      const seen = { text: false };
-      const tables = await countTables(path, plan, seen);
-      if (tables === 0) return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
-      const sink = format === "json" ? new JsonSink(tables) : new RowSink(format);
+      // Only JSON needs to know in advance whether there are several tables (they make an array);
+      // the count costs a second pass over the file unless the bytes show there is at most one.
+      let expected = 1;
+      if (format === "json" && !(plan.encoding === "utf-8" && (await atMostOneTable(path)))) {
+        const counted = { text: false };
+        expected = await countTables(path, plan, counted);
+        if (expected === 0) return { tables: 0, diagnostics: [unreadable(counted.text ? "noTable" : "empty")], encoding: plan.encoding };
+      }
+      const sink = format === "json" ? new JsonSink(expected) : new RowSink(format);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
-      for await (const rows of streamRows(path, plan, { text: false }, 16)) {
+      const seen = { text: false };
+      for await (const rows of streamRows(path, plan, seen, 16)) {
         for (const row of rows) reader.push(row);
         const text = sink.drain();
         if (text !== "") await write(text);
       }
-      reader.end();
+      // No table at all: nothing was written (every format writes from the first table on).
+      const tables = reader.end();
+      if (tables === 0) return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
       const rest = sink.drain();
       if (rest !== "") await write(rest);
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };

@@ -41,6 +41,33 @@ describe("convertStreamed", () => {
     }
   });
 
+  it("finds a second table whatever its header looks like (spaced out, across a read chunk)", async () => {
+    const second = editSeed("广州开发区金融工作局（部门）", "另一个部门");
+    const spaced = second.replace("项目名称", "项 目　名 称");
+    expect(spaced).not.toBe(second);
+    // A first table padded with project rows so that the second header's 项目名称 straddles the
+    // first 1 MiB read of the file.
+    const header = SEED.indexOf("项目名称");
+    const row = "金融项目评审专项经费\t25.00\t25.00\t\t\t通过开展金融发展专项资金评审。\t1、1-产出指标；11-数量指标；评审项目数量；实施周期指标值:≥10个；年度指标值:≥10个\n";
+    const first = editSeed("金融风险防控经费\t105.00", row.repeat(4000) + "金融风险防控经费\t105.00");
+    const before = Buffer.byteLength(first + "\n" + second.slice(0, second.indexOf("项目名称")));
+    const room = 1048576 - 6 - before - 7; // 项目名称 to start 6 bytes before the 1 MiB mark
+    const pad = "注：" + "备".repeat(Math.floor(room / 3)) + "x".repeat(room % 3) + "\n";
+    const straddling = first + "\n" + pad + second;
+    const at = Buffer.byteLength(straddling.slice(0, straddling.lastIndexOf("项目名称")));
+    expect(at).toBeLessThan(1048576);
+    expect(at + 12).toBeGreaterThan(1048576);
+    expect(header).toBeGreaterThan(0);
+    for (const text of [SEED + "\n" + spaced, straddling]) {
+      const docs = parseTable(text).value;
+      expect(docs).toHaveLength(2);
+      const { out, tables } = await streamed(text, "json");
+      expect(tables).toBe(2);
+      expect(out).toBe(formatDocuments("json", docs));
+      expect(JSON.parse(out)).toHaveLength(2);
+    }
+  });
+
   it("writes nothing for a file without a table", async () => {
     const { out, tables } = await streamed("会议纪要\n今天开会。\n", "json");
     expect([out, tables]).toEqual(["", 0]);
