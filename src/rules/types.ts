@@ -28,6 +28,13 @@ export interface RuleMeta {
   messages: Record<string, Bilingual>;
   /** Default options, when the rule takes any (e.g. `{ floor: 80 }`). */
   defaultOptions?: Record<string, number | string | boolean>;
+  /**
+   * The rule's `indicator` listener decides whether to report from the indicator's own text alone
+   * (its categories, name and targets) and the rule's options — never from its project, unit,
+   * table, sequence number or other indicators. The runner then calls it again for an indicator
+   * with the same text only when it reported the first time (tables repeat indicators a lot).
+   */
+  indicatorOnly?: boolean;
 }
 
 /** What a rule hands to `report`. Severity is filled in by the validator from the config. */

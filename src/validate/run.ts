@@ -7,7 +7,8 @@ import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
-import type { AmountRow, Diagnostic, FileReport, Project, Severity, TableDocument, TableSummary, Unit } from "../types.js";
+import type { AmountRow, Diagnostic, FileReport, Indicator, Project, Severity, TableDocument, TableSummary, Unit } from "../types.js";
+import { textFacts } from "../../grammar/index.js";
 import { COMPACT_THRESHOLD, CompactDiagnostics } from "./compact.js";
 
 /** Severities and options per rule id, after defaults, config file and `--rule` flags. */
@@ -89,6 +90,21 @@ interface DataNode {
 }
 
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
+type IndicatorListener = NonNullable<RuleListeners["indicator"]>;
+
+
+/** One token per configuration and rule list: memos made under another are not used. */
+const memoTokens = new WeakMap<ResolvedConfig, WeakMap<readonly Rule[], object>>();
+function memoToken(config: ResolvedConfig, rules: readonly Rule[]): object {
+  let byRules = memoTokens.get(config);
+  if (byRules === undefined) memoTokens.set(config, (byRules = new WeakMap()));
+  let token = byRules.get(rules);
+  if (token === undefined) byRules.set(rules, (token = {}));
+  return token;
+}
+
+/** At most this many indicatorOnly rules share a memo (bits of a small integer); the rest always run. */
+const MAX_MEMO_RULES = 30;
 
 /** Sorts by line, column, then rule id (a stable order for every output). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -126,6 +142,12 @@ export class RuleRunner implements TableSink {
   /** Indicators per level-1 name, then per level-2 name (turned into `summary.categories` at the end). */
   private categoryCounts = new Map<string, Map<string, number>>();
   private readonly enabled: { rule: Rule; severity: Exclude<Severity, "off"> }[];
+  /** indicator listeners of indicatorOnly rules (memoised per indicator text), and the others. */
+  private memoised: IndicatorListener[] = [];
+  private always: IndicatorListener[] = [];
+  private readonly token: object;
+  /** Set when a rule reports: tells which memoised listeners reported for an indicator. */
+  private reported = false;
 
   constructor(
     private readonly file: string,
@@ -134,6 +156,7 @@ export class RuleRunner implements TableSink {
     /** Findings kept as objects before the rest go to compact storage. */
     private readonly compactAfter: number = COMPACT_THRESHOLD,
   ) {
+    this.token = memoToken(config, rules);
     this.enabled = [];
     for (const rule of rules) {
       const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
@@ -143,12 +166,15 @@ export class RuleRunner implements TableSink {
 
   startTable(doc: TableDocument): void {
     const l: Listeners = { table: [], total: [], project: [], indicator: [], unit: [], tableEnd: [] };
+    this.memoised = [];
+    this.always = [];
     for (const { rule, severity } of this.enabled) {
       const options = { ...(rule.meta.defaultOptions ?? {}), ...(this.config.options.get(rule.meta.id) ?? {}) };
       const created = rule.create({
         file: this.file,
         options,
         report: (r) => {
+          this.reported = true;
           this.keep({
             ruleId: rule.meta.id,
             severity,
@@ -166,6 +192,10 @@ export class RuleRunner implements TableSink {
       for (const key of Object.keys(l) as (keyof Listeners)[]) {
         const fn = created[key];
         if (fn) (l[key] as unknown[]).push(fn.bind(created));
+      }
+      if (created.indicator) {
+        const list = rule.meta.indicatorOnly === true && this.memoised.length < MAX_MEMO_RULES ? this.memoised : this.always;
+        list.push(l.indicator[l.indicator.length - 1]!);
       }
     }
     this.listeners = l;
@@ -193,7 +223,36 @@ export class RuleRunner implements TableSink {
       level2.set(key2, (level2.get(key2) ?? 0) + 1);
     }
     for (const fn of l.project) fn(project, unit, doc);
-    if (l.indicator.length > 0) for (const i of project.indicators) for (const fn of l.indicator) fn(i, project, unit, doc);
+    if (l.indicator.length > 0) for (const i of project.indicators) this.indicator(i, project, unit, doc);
+  }
+
+  /**
+   * Every rule's listener for one indicator. indicatorOnly rules decide from the indicator's text
+   * alone, so for text seen before only those that reported then are called again (the others
+   * would find nothing again); the first time, each is watched for whether it reports.
+   */
+  private indicator(i: Indicator, project: Project, unit: Unit, doc: TableDocument): void {
+    const memoised = this.memoised;
+    if (memoised.length > 0) {
+      // Which indicatorOnly rules reported for this text, for this configuration and rule list
+      // (on the parser's facts slot of the text; indicators made another way have none).
+      const facts = textFacts(i.level1);
+      if (facts !== undefined && facts.token === this.token) {
+        for (let mask = facts.mask, k = 0; mask !== 0; mask >>>= 1, k++) if ((mask & 1) !== 0) memoised[k]!(i, project, unit, doc);
+      } else {
+        let mask = 0;
+        for (let k = 0; k < memoised.length; k++) {
+          this.reported = false;
+          memoised[k]!(i, project, unit, doc);
+          if (this.reported) mask |= 1 << k;
+        }
+        if (facts !== undefined) {
+          facts.token = this.token;
+          facts.mask = mask;
+        }
+      }
+    }
+    for (const fn of this.always) fn(i, project, unit, doc);
   }
 
   endUnit(unit: Unit, doc: TableDocument): void {

@@ -24,6 +24,7 @@ export default defineRule({
   meta: {
     id: "indicator/annual-exceeds-period",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "可累加的数量指标，年度指标值高于实施周期指标值",

@@ -31,6 +31,7 @@ export default defineRule({
   meta: {
     id: "indicator/category",
     defaultSeverity: "error",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "一级、二级指标的编码和名称在指标体系中，且二级指标属于其一级指标",

@@ -13,6 +13,7 @@ export default defineRule({
   meta: {
     id: "indicator/direction",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "正向指标（满意度、合格率等）用了 ≤，或反向指标（投诉率、差错率等）用了 ≥",

@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: "indicator/missing-value",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: { zh: "指标值为空或为“无”", en: "a target is empty or 无 (none)" },
       why: {

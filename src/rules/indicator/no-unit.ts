@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: "indicator/no-unit",
     defaultSeverity: "info",
+    indicatorOnly: true,
     docs: {
       summary: { zh: "数值没有单位（如“1”“≥40”）", en: "a number with no unit (1, ≥40)" },
       why: {

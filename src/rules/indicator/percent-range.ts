@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     id: "indicator/percent-range",
     defaultSeverity: "error",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "百分比指标值应在 0–100% 之间（增长率类指标可超过 100%）",

@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: "indicator/qualitative",
     defaultSeverity: "info",
+    indicatorOnly: true,
     docs: {
       summary: { zh: "指标值只有文字描述（如“提高”“良好”），无法衡量", en: "a target is text only (提高, 良好) and so not measurable" },
       why: {

@@ -24,6 +24,7 @@ export default defineRule({
   meta: {
     id: "indicator/rate-unit",
     defaultSeverity: "info",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "名称以“率”结尾的指标值不是百分比，或数量类指标（数量、人数、次数）用了 %",

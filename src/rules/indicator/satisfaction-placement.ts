@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: "indicator/satisfaction-placement",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: { zh: "名称含“满意”的指标未放在满意度指标下", en: "an indicator named …满意… outside 满意度指标" },
       why: {

@@ -20,6 +20,7 @@ export default defineRule({
   meta: {
     id: "indicator/satisfaction-threshold",
     defaultSeverity: "info",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "满意度目标值低于下限（默认 80%，可配置）",

@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     id: "indicator/target-mismatch",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "实施周期指标值与年度指标值的单位或方向（≥ 与 ≤）不一致",

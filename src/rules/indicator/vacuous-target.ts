@@ -27,6 +27,7 @@ export default defineRule({
   meta: {
     id: "indicator/vacuous-target",
     defaultSeverity: "warning",
+    indicatorOnly: true,
     docs: {
       summary: {
         zh: "任何结果都能达到的目标值（≥0%、≥0、比率 >0、≤100%）",
