@@ -37,6 +37,14 @@ function load() {
       const tmp = `${cacheFile}.${process.pid}`;
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, cacheFile);
+      // A new cache means a new bundle: drop the caches of earlier bundles for this Node (and
+      // those of perftable 0.1's hashed names), so upgrades do not pile up files.
+      const prefix = key.slice(0, key.lastIndexOf("-", key.lastIndexOf("-") - 1) + 1);
+      for (const name of fs.readdirSync(dir)) {
+        if (name !== `${key}.v8cache` && name.endsWith(".v8cache") && (name.startsWith(prefix) || /^[0-9a-f]{20}\.v8cache$/.test(name))) {
+          fs.rmSync(path.join(dir, name), { force: true });
+        }
+      }
     } catch {
       // A read-only or full temporary folder only costs speed.
     }
