@@ -17,14 +17,16 @@ export function buildAuditJsonFile(report: AuditFileReport, lang: Lang): AuditJs
   return { ...buildJsonReport([rest], lang).files[0]!, tables: tables ?? [] };
 }
 
-function indent(text: string, spaces: string): string {
-  return spaces + text.replace(/\n/g, `\n${spaces}`);
-}
 
 /** A file's entry at its place in `"files": [ … ]` (indented by four, no separator). */
 export function renderJsonEntry(report: AuditFileReport, lang: Lang): string {
-  return indent(JSON.stringify(buildAuditJsonFile(report, lang), null, 2), "    ");
+  // Stringified in place inside `{ "files": [ … ] }`, so JSON.stringify indents it itself (no
+  // second pass over the text to indent it); the wrapper's first and last lines are cut off.
+  const text = JSON.stringify({ files: [buildAuditJsonFile(report, lang)] }, null, 2);
+  return text.slice(WRAPPER_HEAD.length, text.length - WRAPPER_TAIL.length);
 }
+const WRAPPER_HEAD = '{\n  "files": [\n';
+const WRAPPER_TAIL = "\n  ]\n}";
 
 export function createJsonFormatter(options: ReportOptions): AuditFormatter {
   let first = true;
