@@ -2,11 +2,30 @@
 import { getRule } from "../rules/index.js";
 import type { Diagnostic, Lang } from "../types.js";
 
+/**
+ * A template cut into its text and placeholders once: the pieces alternate text, placeholder name,
+ * text, … (always an odd number, text first and last).
+ */
+const compiled = new Map<string, string[]>();
+function compile(template: string): string[] {
+  let pieces = compiled.get(template);
+  if (pieces === undefined) {
+    pieces = template.split(/\{(\w+)\}/);
+    if (compiled.size >= 10_000) compiled.clear();
+    compiled.set(template, pieces);
+  }
+  return pieces;
+}
+
 /** Fill `{name}` placeholders from data; unknown placeholders stay as they are. */
 export function fillTemplate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
-  );
+  const pieces = compile(template);
+  let out = pieces[0]!;
+  for (let k = 1; k < pieces.length; k += 2) {
+    const key = pieces[k]!;
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`) + pieces[k + 1]!;
+  }
+  return out;
 }
 
 /** The template of a diagnostic's message in the given language (undefined for an unknown id). */
