@@ -42,18 +42,25 @@ export class StreamDecodeError extends Error {
  * in that encoding (strict UTF-8) or contain NUL characters. `seen.text` tells whether any
  * non-blank text was read (to tell an empty file from one without a table).
  */
-export async function* streamRows(path: string, plan: StreamPlan, seen: { text: boolean }, collectEvery = 0): AsyncGenerator<RawRow[]> {
+export async function* streamRows(
+  path: string,
+  plan: StreamPlan,
+  seen: { text: boolean },
+  collectEvery = 0,
+  /** Bytes read at a time (tests make it small to put chunk boundaries everywhere). */
+  chunkSize = CHUNK,
+): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
     const decoder = makeDecoder(plan.encoding);
-    const buffer = new Uint8Array(CHUNK);
+    const buffer = new Uint8Array(chunkSize);
     let position = plan.skip;
     let carry = "";
     let line = 1;
     let first = plan.skip === 0;
     let chunks = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
       position += bytesRead;
       let text: string;
       try {
@@ -65,21 +72,40 @@ export async function* streamRows(path: string, plan: StreamPlan, seen: { text: 
       first = false;
       if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
       if (!seen.text && /\S/.test(text)) seen.text = true;
-      const all = carry + text;
       const done = bytesRead === 0;
-      const last = done ? all.length : all.lastIndexOf("\n");
-      let start = 0;
       const rows: RawRow[] = [];
-      if (last !== -1) {
-        while (start <= last) {
-          let end = all.indexOf("\n", start);
-          if (end === -1 || end > last) end = last;
-          if (done && start === all.length) break;
-          rows.push(splitLine(all.slice(start, end), line++));
-          start = end + 1;
+      // The line cut at the end of the last chunk ends in this one (or goes on past it). It is
+      // completed on its own: the chunk is never glued to it (a copy of the whole chunk each time).
+      let from = 0;
+      if (carry !== "") {
+        const nl = text.indexOf("\n");
+        if (nl !== -1) {
+          rows.push(splitLine(carry + text.slice(0, nl), line++));
+          carry = "";
+          from = nl + 1;
+        } else if (done) {
+          rows.push(splitLine(carry + text, line++));
+          carry = "";
+          from = text.length;
+        } else {
+          carry += text;
+          from = -1;
         }
       }
-      carry = done ? "" : last === -1 ? all : all.slice(last + 1);
+      if (from !== -1) {
+        const last = done ? text.length : text.lastIndexOf("\n");
+        let start = from;
+        if (last >= from) {
+          while (start <= last) {
+            let end = text.indexOf("\n", start);
+            if (end === -1 || end > last) end = last;
+            if (done && start === text.length) break;
+            rows.push(splitLine(text.slice(start, end), line++));
+            start = end + 1;
+          }
+        }
+        carry = done ? "" : last < from ? text.slice(from) : text.slice(last + 1);
+      }
       if (rows.length > 0) yield rows;
       // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
       if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();

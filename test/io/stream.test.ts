@@ -59,3 +59,31 @@ describe("collectGarbage", () => {
     }).not.toThrow();
   });
 });
+
+describe("streamRows", () => {
+  it("gives the rows of splitRows whatever the chunk boundaries (long lines, CRLF, no final line break)", async () => {
+    const { streamRows } = await import("../../src/io/stream.js");
+    const { splitRows } = await import("../../src/table/split.js");
+    const dir = mkdtempSync(join(tmpdir(), "perftable-rows-"));
+    const long = "很长的一行\t" + "字".repeat(3000) + "\t末尾";
+    const texts = [
+      "a\tb\nc\td\n",
+      "a\tb\nc\td",
+      "a\r\nb\r\n\r\nc",
+      "\n\n项目\t1\n\n",
+      `${long}\n短\t行\n${long}`,
+      `${long}\r\n${long}\r\n`,
+      SEED.slice(0, 4000),
+    ];
+    for (const [t, text] of texts.entries()) {
+      const file = join(dir, `t${t}.txt`);
+      writeFileSync(file, text);
+      const expected = [...splitRows(text)];
+      for (const chunk of text.length < 100 ? [1, 2, 3, 5, 7, 64] : [5, 7, 64, 1000, 1 << 20]) {
+        const rows = [];
+        for await (const batch of streamRows(file, { encoding: "utf-8", skip: 0 }, { text: false }, 0, chunk)) rows.push(...batch);
+        expect(rows, `text ${t}, chunks of ${chunk} bytes`).toEqual(expected);
+      }
+    }
+  });
+});
