@@ -8,11 +8,32 @@ const AMOUNT = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /** The canonical decimal string of a published amount, or null when the text is not a number. */
 export function parseAmount(raw: string): string | null {
+  // Most cells are already canonical (`160.00`, `-3`): the text itself, nothing made. (Only short
+  // ones: V8 copies a substring under 13 characters, so a kept amount never pins its whole line.)
+  if (raw.length < 13 && isCanonical(raw)) return raw;
   const m = AMOUNT.exec(raw);
   if (m === null) return null;
   const sign = m[1] === "" || m[1] === "+" ? "" : "-";
   const int = m[2]!.replace(/[,，]/g, "");
   return m[3] === undefined ? sign + int : `${sign}${int}.${m[3]}`;
+}
+
+/** `-?digits(.digits)?`: an amount that is its own canonical form. */
+function isCanonical(raw: string): boolean {
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 0x2d ? 1 : 0;
+  const intStart = i;
+  while (i < n && isAsciiDigit(raw.charCodeAt(i))) i++;
+  if (i === intStart) return false;
+  if (i === n) return true;
+  if (raw.charCodeAt(i) !== 0x2e) return false;
+  const fracStart = ++i;
+  while (i < n && isAsciiDigit(raw.charCodeAt(i))) i++;
+  return i === n && i > fracStart;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 const SCALE = 10_000;

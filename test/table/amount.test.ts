@@ -78,3 +78,27 @@ describe("formatMoney", () => {
     ["999", "999.00"],
   ])("%s → %s", (v, expected) => expect(formatMoney(v)).toBe(expected));
 });
+
+describe("parseAmount", () => {
+  // The reference: the published-amount grammar as one regular expression.
+  const AMOUNT = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/;
+  function reference(raw: string): string | null {
+    const m = AMOUNT.exec(raw);
+    if (m === null) return null;
+    const sign = m[1] === "" || m[1] === "+" ? "" : "-";
+    const int = m[2]!.replace(/[,，]/g, "");
+    return m[3] === undefined ? sign + int : `${sign}${int}.${m[3]}`;
+  }
+
+  it("reads every text as the reference grammar does", () => {
+    const piece = fc.constantFrom("0", "1", "9", "12", "123", "1234", ",", "，", ".", "-", "+", "−", " ", "a", "٣", "１");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const raw = parts.join("");
+        expect(parseAmount(raw)).toBe(reference(raw));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const raw of ["", "-", ".", "1.", ".5", "-0", "-0.00", "160.00", "15,812.52", "1,2345", "+3", "−3.5", "00012"]) expect(parseAmount(raw), raw).toBe(reference(raw));
+  });
+});
