@@ -67,13 +67,21 @@ function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined
 const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
 /** Check a text table streamed from disk: memory stays flat whatever the file's size. */
-function checkStreamed(absolute: string, head: Uint8Array, options: CheckFileOptions & { path: string }): Promise<FileReport> {
+/**
+ * Files at least this big keep their findings compactly almost from the start: a table this size
+ * has tens of thousands of findings, and making them objects first (to be copied into compact
+ * storage at 100,000) only feeds the collector.
+ */
+const BIG_FILE = 8 * 1024 * 1024;
+const BIG_FILE_COMPACT_AFTER = 1000;
+
+function checkStreamed(absolute: string, head: Uint8Array, size: number, options: CheckFileOptions & { path: string }): Promise<FileReport> {
   return readStreamed(
     absolute,
     head,
     options.encoding ?? "auto",
     async (plan) => {
-      const runner = new RuleRunner(options.path, options.config);
+      const runner = new RuleRunner(options.path, options.config, undefined, size >= BIG_FILE ? BIG_FILE_COMPACT_AFTER : undefined);
       const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
       const seen = { text: false };
       for await (const rows of streamRows(absolute, plan, seen, 32)) for (const row of rows) reader.push(row);
@@ -111,7 +119,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
     const absolute = resolve(options.cwd ?? process.cwd(), file);
     const peeked = await peekFile(absolute);
     if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
-      return checkStreamed(absolute, peeked.head, { ...options, path });
+      return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
     }
   }
   const read = await readBytes(file, options);
