@@ -11,6 +11,8 @@ import { describeFsError } from "./read-input.js";
 import { splitLine } from "../table/split.js";
 
 const CHUNK = 1 << 20;
+/** Bytes decoded at a time within a chunk. */
+const DECODE_PIECE = 32 * 1024;
 const requireLazy = createRequire(import.meta.url);
 
 /** A decoder that turns byte chunks into text. `fatal`: throws on invalid input (strict UTF-8). */
@@ -59,23 +61,28 @@ export async function* streamRows(
     let line = 1;
     let first = plan.skip === 0;
     let chunks = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
-      position += bytesRead;
+
+    const decode = (bytes: Uint8Array | null): string => {
       let text: string;
       try {
-        text = bytesRead === 0 ? decoder.end() : decoder.write(buffer.subarray(0, bytesRead));
+        text = bytes === null ? decoder.end() : decoder.write(bytes);
       } catch {
         throw new StreamDecodeError({ messageId: "undecodable", data: { encoding: plan.encoding } });
       }
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+      if (first && text !== "") {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
       if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
       if (!seen.text && /\S/.test(text)) seen.text = true;
-      const done = bytesRead === 0;
+      return text;
+    };
+
+    /** The rows completed by `text` (the rest waits in `carry`); `done`: it is the end of the file. */
+    const take = (text: string, done: boolean): RawRow[] => {
       const rows: RawRow[] = [];
-      // The line cut at the end of the last chunk ends in this one (or goes on past it). It is
-      // completed on its own: the chunk is never glued to it (a copy of the whole chunk each time).
+      // The line cut at the end of the last piece ends in this one (or goes on past it). It is
+      // completed on its own: the piece is never glued to it (a copy of the whole piece each time).
       let from = 0;
       if (carry !== "") {
         const nl = text.indexOf("\n");
@@ -89,27 +96,40 @@ export async function* streamRows(
           from = text.length;
         } else {
           carry += text;
-          from = -1;
+          return rows;
         }
       }
-      if (from !== -1) {
-        const last = done ? text.length : text.lastIndexOf("\n");
-        let start = from;
-        if (last >= from) {
-          while (start <= last) {
-            let end = text.indexOf("\n", start);
-            if (end === -1 || end > last) end = last;
-            if (done && start === text.length) break;
-            rows.push(splitLine(text.slice(start, end), line++));
-            start = end + 1;
-          }
+      const last = done ? text.length : text.lastIndexOf("\n");
+      let start = from;
+      if (last >= from) {
+        while (start <= last) {
+          let end = text.indexOf("\n", start);
+          if (end === -1 || end > last) end = last;
+          if (done && start === text.length) break;
+          rows.push(splitLine(text.slice(start, end), line++));
+          start = end + 1;
         }
-        carry = done ? "" : last < from ? text.slice(from) : text.slice(last + 1);
       }
-      if (rows.length > 0) yield rows;
+      carry = done ? "" : last < from ? text.slice(from) : text.slice(last + 1);
+      return rows;
+    };
+
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      position += bytesRead;
+      if (bytesRead === 0) {
+        const rows = take(decode(null), true);
+        if (rows.length > 0) yield rows;
+        break;
+      }
+      // Decoded a piece at a time: a piece's text and rows are small enough to die young, where a
+      // whole chunk's text would be a large object that only a full collection frees.
+      for (let at = 0; at < bytesRead; at += DECODE_PIECE) {
+        const rows = take(decode(buffer.subarray(at, Math.min(at + DECODE_PIECE, bytesRead))), false);
+        if (rows.length > 0) yield rows;
+      }
       // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
       if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();
-      if (done) break;
     }
   } finally {
     await handle.close();
