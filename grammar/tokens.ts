@@ -61,10 +61,28 @@ function matchText(text: string, offset: number): CustomPatternMatcherReturn | n
 /** Text runs and colons: what a name or a value is made of (a token category, never lexed itself). */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
 
+/** A run of spaces (see isSpace). */
+function matchSpace(text: string, offset: number): CustomPatternMatcherReturn | null {
+  let i = offset;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i === offset ? null : [text.substring(offset, i)];
+}
+
+/**
+ * 实施周期指标值 or 年度指标值. (Matched by hand, like the other patterns: the lexer tries them in
+ * turn at every token, and a character test is far cheaper than running a regular expression.)
+ */
+function matchLabel(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const c = text.charCodeAt(offset);
+  if (c === CH_PERIOD && text.startsWith(PERIOD_LABEL, offset)) return [PERIOD_LABEL];
+  if (c === CH_ANNUAL && text.startsWith(ANNUAL_LABEL, offset)) return [ANNUAL_LABEL];
+  return null;
+}
+
 /** Spaces between tokens: skipped. */
 export const Space = createToken({
   name: "Space",
-  pattern: /[ \t\r\n\u3000\u00a0\u000b\u000c\ufeff]+/,
+  pattern: { exec: matchSpace },
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -85,7 +103,7 @@ const ColonAscii = createToken({ name: "ColonAscii", pattern: ":", categories: [
 /** 实施周期指标值 or 年度指标值. */
 export const Label = createToken({
   name: "Label",
-  pattern: /实施周期指标值|年度指标值/,
+  pattern: { exec: matchLabel },
   start_chars_hint: [PERIOD_LABEL[0]!, ANNUAL_LABEL[0]!],
   label: "实施周期指标值/年度指标值",
 });
