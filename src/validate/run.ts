@@ -92,7 +92,6 @@ interface DataNode {
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
 type IndicatorListener = NonNullable<RuleListeners["indicator"]>;
 
-
 /** One token per configuration and rule list: memos made under another are not used. */
 const memoTokens = new WeakMap<ResolvedConfig, WeakMap<readonly Rule[], object>>();
 function memoToken(config: ResolvedConfig, rules: readonly Rule[]): object {
