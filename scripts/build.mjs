@@ -28,8 +28,8 @@ const lazyChildProcess = {
  * Start-up patches to dependencies, applied to their text when bundling. Each must change the text
  * (the build fails if an upgrade moved it) and must not change behaviour.
  * - chevrotain fills a 65,536-entry table at every lexer construction (~1.6 ms in a cold process) to
- *   map a character code to `255 + ~~(code / 255)`; the lexer runs in safe mode (grammar/tokens.ts)
- *   and never uses it, so the function computes the same value instead of reading the table.
+ *   map a character code to `255 + ~~(code / 255)`: the function computes the same value instead of
+ *   reading the table.
  * - chevrotain's parser, after recording the grammar, deletes the ~90 recording methods it put on
  *   the parser instance so that the prototype's methods show through; deleting them turns the
  *   instance into a slow dictionary-mode object (~1 ms). Setting each to the prototype's method
