@@ -6,11 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { auditFiles, findWorkerScript, OrderedDelivery } from "../../src/audit/pool.js";
+import { auditFiles, findWorkerScript, minParallelBytes, OrderedDelivery } from "../../src/audit/pool.js";
 import { serializeConfig, type AuditCheckSettings, type AuditFileReport } from "../../src/audit/types.js";
 import { expandInputs } from "../../src/io/inputs.js";
 import { defaultConfig } from "../../src/validate/run.js";
 import { ROOT } from "../helpers/fixtures.js";
+
+/** The fixture folder is far too small to be worth worker threads: these tests insist on them. */
+const FORCE_WORKERS = { ...process.env, PERFTABLE_MIN_PARALLEL_BYTES: "0" };
 
 const settings: AuditCheckSettings = { encoding: "auto", config: serializeConfig(defaultConfig()), cwd: ROOT, keep: Infinity, excerpts: 0 };
 const files = expandInputs([`${ROOT}fixtures/audit`]).files;
@@ -82,9 +85,24 @@ describe("auditFiles in-process", () => {
   });
 });
 
+describe("auditFiles on a small batch", () => {
+  it("checks it in one thread: starting workers would cost more than they save", async () => {
+    const { stats, reports } = await collect({ jobs: 2, settings, workerUrl: pathToFileURL(WORKER) });
+    expect(stats).toEqual({ threads: 0, batches: 0 });
+    expect(reports).toHaveLength(files.length);
+  });
+
+  it("has a threshold that falls as jobs rise, and can be set", () => {
+    expect(minParallelBytes(2, {})).toBeGreaterThan(minParallelBytes(8, {}));
+    expect(minParallelBytes(2, {})).toBeGreaterThan(10 * 1024 * 1024);
+    expect(minParallelBytes(2, { PERFTABLE_MIN_PARALLEL_BYTES: "0" })).toBe(0);
+    expect(minParallelBytes(2, { PERFTABLE_MIN_PARALLEL_BYTES: "nonsense" })).toBe(minParallelBytes(2, {}));
+  });
+});
+
 describe("auditFiles when workers die", () => {
   it("checks the batch of a dead worker on the main thread and goes on with a new worker", async () => {
-    const { reports, indexes, progress, stats } = await collect({ jobs: 2, settings, workerUrl: new URL("./crashing-worker.mjs", import.meta.url) });
+    const { reports, indexes, progress, stats } = await collect({ jobs: 2, settings, workerUrl: new URL("./crashing-worker.mjs", import.meta.url), minParallelBytes: 0 });
     expect(stats.threads).toBe(2);
     expect(indexes).toEqual(files.map((_, i) => i));
     expect(progress).toHaveLength(files.length);
@@ -111,7 +129,7 @@ describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
   const title = "checks on worker threads with the same results and order as in-process";
   it.skipIf(!built)(built ? title : `${title} — SKIPPED: dist/cli.cjs is not built (run npm run build; CI builds before testing)`, async () => {
     const inProcess = await collect({ jobs: 1, settings });
-    const threaded = await collect({ jobs: 2, settings, workerUrl: pathToFileURL(WORKER) });
+    const threaded = await collect({ jobs: 2, settings, workerUrl: pathToFileURL(WORKER), minParallelBytes: 0 });
     expect(threaded.stats.threads).toBe(2);
     expect(threaded.stats.batches).toBeGreaterThan(2);
     expect(threaded.indexes).toEqual(files.map((_, i) => i));
@@ -119,7 +137,7 @@ describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
 
     // The whole CLI as users run it: the same bytes with one job and with two.
     const run = (jobs: string) =>
-      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "ndjson", "--jobs", jobs, "--rule", "indicator/qualitative=off"], { cwd: ROOT, encoding: "utf8" });
+      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "ndjson", "--jobs", jobs, "--rule", "indicator/qualitative=off"], { cwd: ROOT, encoding: "utf8", env: FORCE_WORKERS });
     const one = run("1");
     const two = run("2");
     expect([one.status, two.status]).toEqual([1, 1]);
@@ -133,7 +151,7 @@ describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
     // beside them that needs the findings themselves (html), every output is the same as in-process.
     const dir = mkdtempSync(join(tmpdir(), "perftable-pool-"));
     const all = (jobs: string) => {
-      const r = spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "json", "--jobs", jobs, "--report", `ndjson=${dir}/${jobs}.ndjson`, "--report", `html=${dir}/${jobs}.html`, "--lang", "zh"], { cwd: ROOT, encoding: "utf8" });
+      const r = spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "json", "--jobs", jobs, "--report", `ndjson=${dir}/${jobs}.ndjson`, "--report", `html=${dir}/${jobs}.html`, "--lang", "zh"], { cwd: ROOT, encoding: "utf8", env: FORCE_WORKERS });
       return { status: r.status, json: r.stdout, ndjson: readFileSync(`${dir}/${jobs}.ndjson`, "utf8"), html: readFileSync(`${dir}/${jobs}.html`, "utf8") };
     };
     const inOne = all("1");
