@@ -92,7 +92,7 @@ Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 
     .addOption(new Option("-f, --format <format>", "report format").choices(["table", "json", "ndjson", "csv", "html"]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--report <format=file>", "also write a report in another format to a file (repeatable)", collect, [])
-    .option("--jobs <n>", "worker threads (default: number of cores)", (v) => parseCount(v, "--jobs"))
+    .option("--jobs <n>", "worker threads (default: number of cores; batches under ~32 MB run in one thread)", (v) => parseCount(v, "--jobs"))
     .option("--no-progress", "no progress bar")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .addOption(new Option("--encoding <encoding>", "input encoding").choices(["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"]))
