@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type { SingleBar } from "cli-progress";
-import { auditFiles, defaultJobs } from "../audit/pool.js";
+import { auditFiles, defaultJobs, minParallelBytes } from "../audit/pool.js";
 import { deferredSink, isBrokenPipe, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings, type PrerenderFormat } from "../audit/types.js";
@@ -104,6 +104,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       files,
       {
         jobs: opts.jobs ?? defaultJobs(),
+        minParallelBytes: minParallelBytes(opts.jobs ?? defaultJobs(), io.env),
         settings,
         onProgress: bar ? (done) => bar.update(done, { speed: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }) : undefined,
       },
