@@ -40,7 +40,7 @@ function guardOutput<T extends NodeJS.WritableStream>(stream: T, name: string): 
   if (guarded.has(stream)) return stream;
   guarded.add(stream);
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") return;
+    if (error.code === "EPIPE" || error.code === "EOF") return; // (EOF: how Windows says it)
     if (name !== "standard error") process.stderr.write(`perftable: cannot write to ${name}: ${error.message}\n`);
     process.exit(2);
   });
