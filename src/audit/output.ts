@@ -14,11 +14,6 @@ export interface TextSink {
   abort(): Promise<void>;
 }
 
-/** A write that failed because the reader went away (`perftable audit … | head`). */
-export function isBrokenPipe(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === "EPIPE";
-}
-
 /** Bytes a report stream may hold unwritten before the audit waits for it. */
 const BACKLOG = 1 << 20;
 

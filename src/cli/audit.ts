@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type { SingleBar } from "cli-progress";
 import { auditFiles, defaultJobs, minParallelBytes } from "../audit/pool.js";
-import { deferredSink, isBrokenPipe, openFileSink, streamSink, type TextSink } from "../audit/output.js";
+import { deferredSink, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings, type PrerenderFormat } from "../audit/types.js";
 import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
@@ -12,7 +12,7 @@ import { AUDIT_FORMATS, createAuditFormatter, findingsNeeded, type AuditFormat, 
 import type { EncodingOption } from "../io/decode.js";
 import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
-import { type CliIo, wantsColor } from "./io.js";
+import { type CliIo, isBrokenPipe, wantsColor } from "./io.js";
 import { loadRunSettings, printError } from "./shared.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).

@@ -29,6 +29,12 @@ export function processIo(): CliIo {
   };
 }
 
+/** A write that failed because the reader went away (`perftable … | head`; EOF is how Windows says it). */
+export function isBrokenPipe(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === "EPIPE" || code === "EOF";
+}
+
 const guarded = new WeakSet<NodeJS.WritableStream>();
 
 /**
@@ -40,7 +46,7 @@ function guardOutput<T extends NodeJS.WritableStream>(stream: T, name: string): 
   if (guarded.has(stream)) return stream;
   guarded.add(stream);
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE" || error.code === "EOF") return; // (EOF: how Windows says it)
+    if (isBrokenPipe(error)) return;
     if (name !== "standard error") process.stderr.write(`perftable: cannot write to ${name}: ${error.message}\n`);
     process.exit(2);
   });
