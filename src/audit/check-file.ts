@@ -8,7 +8,7 @@ import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js"
 import { unreadable } from "../table/parse.js";
 import type { Diagnostic, FileReport } from "../types.js";
 import type { AuditCheckSettings, AuditFileReport, PrerenderFormat, RuleCount } from "./types.js";
-import { renderJsonEntry } from "../reporters/audit/json.js";
+import { buildAuditJsonFile, renderJsonEntry } from "../reporters/audit/json.js";
 import { renderNdjsonLine } from "../reporters/audit/ndjson.js";
 
 /** Longest excerpt kept, in code points. */
@@ -81,9 +81,9 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
   }
   if (settings.prerender !== undefined) {
     const rendered: Partial<Record<PrerenderFormat, Uint8Array>> = {};
+    const entry = buildAuditJsonFile(out, settings.prerender.lang);
     for (const format of settings.prerender.formats) {
-      const text = format === "json" ? renderJsonEntry(out, settings.prerender.lang) : renderNdjsonLine(out, settings.prerender.lang);
-      rendered[format] = encoder.encode(text);
+      rendered[format] = encoder.encode(format === "json" ? renderJsonEntry(entry) : renderNdjsonLine(entry));
     }
     out.rendered = rendered;
   }

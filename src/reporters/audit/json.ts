@@ -17,12 +17,11 @@ export function buildAuditJsonFile(report: AuditFileReport, lang: Lang): AuditJs
   return { ...buildJsonReport([rest], lang).files[0]!, tables: tables ?? [] };
 }
 
-
 /** A file's entry at its place in `"files": [ … ]` (indented by four, no separator). */
-export function renderJsonEntry(report: AuditFileReport, lang: Lang): string {
+export function renderJsonEntry(entry: AuditJsonFile): string {
   // Stringified in place inside `{ "files": [ … ] }`, so JSON.stringify indents it itself (no
   // second pass over the text to indent it); the wrapper's first and last lines are cut off.
-  const text = JSON.stringify({ files: [buildAuditJsonFile(report, lang)] }, null, 2);
+  const text = JSON.stringify({ files: [entry] }, null, 2);
   return text.slice(WRAPPER_HEAD.length, text.length - WRAPPER_TAIL.length);
 }
 const WRAPPER_HEAD = '{\n  "files": [\n';
@@ -37,7 +36,7 @@ export function createJsonFormatter(options: ReportOptions): AuditFormatter {
       first = false;
       // Made by the worker that checked the file, when it could.
       const rendered = report.rendered?.json;
-      return rendered !== undefined ? [separator, rendered] : separator + renderJsonEntry(report, options.lang);
+      return rendered !== undefined ? [separator, rendered] : separator + renderJsonEntry(buildAuditJsonFile(report, options.lang));
     },
     end: (summary: AuditSummary) => `${first ? "" : "\n  "}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`,
   };
