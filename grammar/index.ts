@@ -3,7 +3,7 @@
 import { EOF, tokenMatcher } from "chevrotain";
 import type { IRecognitionException, IToken } from "chevrotain";
 import { parseTarget } from "../src/targets/parse-target.js";
-import type { Category, Diagnostic, Indicator, Position, Result, Target } from "../src/types.js";
+import { TEXT_FACTS, type Category, type Diagnostic, type Indicator, type Position, type Result, type Target, type TextFacts } from "../src/types.js";
 import { describeSyntaxError, SYNTAX_RULE_ID } from "./messages.js";
 import type { SyntaxMessageId } from "./messages.js";
 import { getParser, Stage } from "./parser.js";
@@ -15,24 +15,6 @@ export { SYNTAX_MESSAGES, SYNTAX_MESSAGE_IDS, SYNTAX_RULE_ID, describeSyntaxErro
 export type { SyntaxMessageId } from "./messages.js";
 
 const FILE_START: Position = { line: 1, column: 1 };
-
-/**
- * A slot for facts about one indicator text, kept by later stages (the rule runner remembers which
- * rules reported for it). The parser puts one on the level-1 Category it makes for each distinct
- * text it parses, under a symbol key (not enumerable: out of JSON and of comparisons), so every
- * indicator with that text shares it — and Categories made any other way have none.
- */
-export const TEXT_FACTS = Symbol("perftable.textFacts");
-export interface TextFacts {
-  token: object | null;
-  mask: number;
-}
-export type WithTextFacts = Category & { [TEXT_FACTS]?: TextFacts };
-
-/** The facts slot of an indicator's text, when the parser made it. */
-export function textFacts(level1: Category | null): TextFacts | undefined {
-  return level1 === null ? undefined : (level1 as WithTextFacts)[TEXT_FACTS];
-}
 
 /** A syntax error of one indicator: message, data and the offsets of the broken spot. */
 interface SyntaxProblem {
@@ -211,7 +193,8 @@ function parseSegment(segment: string, base: number): ParsedBody {
   }
   const level1 = splitCategory(parts.level1!.image);
   const level2 = splitCategory(parts.level2!.image);
-  if (level1 !== null) Object.defineProperty(level1, TEXT_FACTS, { value: { token: null, mask: 0 } satisfies TextFacts, enumerable: false });
+  // The facts slot of this text (see TextFacts): on its level-1 Category, one per distinct text.
+  if (level1 !== null) Object.defineProperty(level1, TEXT_FACTS, { value: { token: null, mask: 0, categories: null } satisfies TextFacts, enumerable: false });
   if (level1 === null || level2 === null) {
     const bad = level1 === null ? parts.level1! : parts.level2!;
     const data = { level: level1 === null ? 1 : 2, text: bad.image };

@@ -1,5 +1,6 @@
 // The shared data types of perftable: positions, the document model (the JSON contract of
 // `perftable convert`), typed targets, indicators and diagnostics. Every stage depends on these.
+import type { CategoryClassification } from "./targets/categories.js";
 
 /**
  * A position in the decoded input. `line` is 1-based; `column` is 1-based and counts Unicode
@@ -53,6 +54,25 @@ export interface Target {
 export interface Category {
   code: string | null;
   name: string;
+}
+
+/**
+ * Facts about one indicator text that later stages work out once and keep: the classification of
+ * its categories, and which rules reported for it (the rule runner; `token` names the configuration
+ * the `mask` was made under). The parser puts one slot on the level-1 Category it makes for each
+ * distinct text, under a symbol key (not enumerable: out of JSON and of comparisons), so every
+ * indicator with that text shares it; Categories made any other way have none.
+ */
+export const TEXT_FACTS = Symbol("perftable.textFacts");
+export interface TextFacts {
+  token: object | null;
+  mask: number;
+  categories: { level2: Category | null; result: CategoryClassification } | null;
+}
+
+/** The facts slot of an indicator's text, when the parser made it. */
+export function textFacts(level1: Category | null): TextFacts | undefined {
+  return level1 === null ? undefined : (level1 as Category & { [TEXT_FACTS]?: TextFacts })[TEXT_FACTS];
 }
 
 /**

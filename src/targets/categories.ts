@@ -1,6 +1,6 @@
 // The indicator category catalogue of SPEC §5 as data (level-1 产出/效益/满意度/成本, level-2 数量 … 满意度),
 // and the classification of an indicator's two categories against it (group, or what is wrong).
-import type { Category } from "../types.js";
+import { textFacts, type Category } from "../types.js";
 
 /** The group a level-1 category stands for. */
 export type CategoryGroup = "output" | "effect" | "satisfaction" | "cost";
@@ -107,19 +107,16 @@ function lookUp<T extends CatalogueEntry>(
  * did not parse) give no group and no problem.
  */
 export function classifyCategories(level1: Category | null, level2: Category | null): CategoryClassification {
-  if (level1 === null) return { group: null, problem: null };
-  // Several rules ask about every indicator, and the grammar shares Category objects between
-  // indicators of the same text: remember the answer on the level-1 object (under a symbol, which
-  // JSON output ignores) for the level-2 object it was asked with.
-  const memo = (level1 as MemoCategory)[CLASSIFIED];
-  if (memo !== undefined && memo.level2 === level2) return memo.result;
-  const result = classifyUncached(level1, level2);
-  Object.defineProperty(level1, CLASSIFIED, { value: { level2, result }, writable: true, enumerable: false, configurable: true });
-  return result;
+  if (level1 === null) return NOTHING;
+  // Several rules ask about every indicator, and indicators repeat: the answer is kept in the facts
+  // slot of the indicator's text (parsed categories have one), for the level-2 it was asked with.
+  const facts = textFacts(level1);
+  if (facts === undefined) return classifyUncached(level1, level2);
+  if (facts.categories === null || facts.categories.level2 !== level2) facts.categories = { level2, result: classifyUncached(level1, level2) };
+  return facts.categories.result;
 }
 
-const CLASSIFIED = Symbol("perftable.classified");
-type MemoCategory = Category & { [CLASSIFIED]?: { level2: Category | null; result: CategoryClassification } };
+const NOTHING: CategoryClassification = Object.freeze({ group: null, problem: null });
 
 function classifyUncached(level1: Category, level2: Category | null): CategoryClassification {
   const one = lookUp(LEVEL1_CATEGORIES, level1, 1);

@@ -7,8 +7,7 @@ import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
-import type { AmountRow, Diagnostic, FileReport, Indicator, Project, Severity, TableDocument, TableSummary, Unit } from "../types.js";
-import { textFacts } from "../../grammar/index.js";
+import { textFacts, type AmountRow, type Diagnostic, type FileReport, type Indicator, type Project, type Severity, type TableDocument, type TableSummary, type Unit } from "../types.js";
 import { COMPACT_THRESHOLD, CompactDiagnostics } from "./compact.js";
 
 /** Severities and options per rule id, after defaults, config file and `--rule` flags. */
