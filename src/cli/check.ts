@@ -3,12 +3,12 @@ import { appendFile } from "node:fs/promises";
 import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
 import type { EncodingOption } from "../io/decode.js";
-import { isCheckReportFormat, loadGithubStepSummary, loadReporter } from "../reporters/load.js";
+import { type ChunkedReporter, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary } from "../reporters/load.js";
 import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
 import { makeReport } from "../validate/run.js";
-import type { FileReport, ReportOptions } from "../types.js";
+import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
-import { ConfigError, emit, loadRunSettings, printError } from "./shared.js";
+import { ConfigError, loadRunSettings, printError } from "./shared.js";
 import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
@@ -77,7 +77,10 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   if (baseline) reports = applyBaseline(reports, baseline);
   if (opts.quiet) {
     reports = reports.map((r) => {
-      const out = makeReport(r.path, r.encoding, r.diagnostics.filter((d) => d.severity === "error"), r.tables);
+      const errorsOnly: Diagnostic[] = [];
+      // (eachDiagnostic: a huge file's findings are not all made to keep its few errors.)
+      for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) if (d.severity === "error") errorsOnly.push(d);
+      const out = makeReport(r.path, r.encoding, errorsOnly, r.tables);
       if (r.source !== undefined) out.source = r.source;
       return out;
     });
@@ -87,35 +90,13 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
   try {
-    const toStdout = opts.output === undefined || opts.output === "-";
     if (!isCheckReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
-    const terminal = toStdout && io.stdout.isTTY === true;
-    if (opts.format === "json") {
-      // Streamed: a report of hundreds of thousands of findings never becomes one huge string.
-      const { formatJsonChunks } = await import("../reporters/json.js");
-      const writer = toStdout ? null : new AtomicWriter(resolve(io.cwd, opts.output!));
-      try {
-        const huge = reports.some((r) => r.eachDiagnostic !== undefined);
-        let n = 0;
-        for (const chunk of formatJsonChunks(reports, { ...base, color: false })) {
-          if (writer) await writer.write(chunk);
-          else await writeOut(io.stdout, terminal ? escapeJsonForTerminal(chunk) : chunk);
-          // Millions of findings: keep the garbage of formatting them from piling up.
-          if (huge && ++n % 100 === 0) collectGarbage();
-        }
-        await writer?.commit();
-      } catch (error) {
-        await writer?.abort();
-        throw error;
-      }
-    } else {
-      let text = (await loadReporter(opts.format))(reports, { ...base, color: toStdout && wantsColor(io.stdout, io.env) });
-      if (terminal && opts.format === "sarif") text = escapeJsonForTerminal(text);
-      await emit(text, opts.output, io);
-    }
+    const toStdout = opts.output === undefined || opts.output === "-";
+    const color = toStdout && wantsColor(io.stdout, io.env);
+    await writeReport(await loadChunkedReporter(opts.format), opts.format, reports, { ...base, color }, opts.output, io);
     for (const [format, file] of reportsTo) {
       if (!isCheckReportFormat(format)) throw new Error(`unknown format "${format}"`);
-      await emit((await loadReporter(format))(reports, { ...base, color: false }), file, io);
+      await writeReport(await loadChunkedReporter(format), format, reports, { ...base, color: false }, file, io);
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile && formats.includes("github")) await appendFile(summaryFile, (await loadGithubStepSummary())(reports, { ...base, color: false }));
@@ -133,4 +114,36 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     return 1;
   }
   return 0;
+}
+
+/**
+ * Write one report to a file (atomically) or to standard output, piece by piece: a report of
+ * hundreds of thousands of findings never becomes one huge string. JSON shown on a terminal has
+ * its control characters escaped.
+ */
+async function writeReport(
+  reporter: ChunkedReporter,
+  format: string,
+  reports: FileReport[],
+  options: ReportOptions,
+  output: string | undefined,
+  io: CliIo,
+): Promise<void> {
+  const toStdout = output === undefined || output === "-";
+  const escape = toStdout && io.stdout.isTTY === true && (format === "json" || format === "sarif");
+  const writer = toStdout ? null : new AtomicWriter(resolve(io.cwd, output));
+  try {
+    const huge = reports.some((r) => r.eachDiagnostic !== undefined);
+    let n = 0;
+    for (const chunk of reporter(reports, options)) {
+      if (writer) await writer.write(chunk);
+      else await writeOut(io.stdout, escape ? escapeJsonForTerminal(chunk) : chunk);
+      // Millions of findings: keep the garbage of formatting them from piling up.
+      if (huge && ++n % 100 === 0) collectGarbage();
+    }
+    await writer?.commit();
+  } catch (error) {
+    await writer?.abort();
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 // The `junit` reporter: JUnit XML for CI test views — one <testsuite> per file, one <testcase> per
 // rule with findings there; only error-level findings fail, warnings and infos go to <system-out>.
 import { formatMessage } from "../i18n/format.js";
-import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
+import type { FileReport, ReportOptions } from "../types.js";
 import { escapeXml, sanitizeText } from "./sanitize.js";
 import { severityWord } from "./shared.js";
 
@@ -10,36 +10,58 @@ function attr(text: string): string {
   return escapeXml(sanitizeText(text), true);
 }
 
-/** Element text, one line per entry: each made safe (controls visible), then XML-escaped. */
-function textLines(lines: string[]): string {
-  return lines.map((line) => escapeXml(sanitizeText(line))).join("\n");
+/** The findings of one rule in one file, rendered as they come. */
+interface RuleFindings {
+  errors: number;
+  /** Message of the first error. */
+  firstError: string;
+  /** Element text of the errors, one line each. */
+  errorLines: string[];
+  /** Element text of the warnings and infos. */
+  otherLines: string[];
 }
 
-interface TestCase {
-  xml: string;
-  failed: boolean;
+/** One line of element text: made safe (controls visible), then XML-escaped. */
+function textLine(text: string): string {
+  return escapeXml(sanitizeText(text));
 }
 
-/** The test case of one rule in one file. */
-function formatTestCase(file: string, ruleId: string, findings: Diagnostic[], options: ReportOptions): TestCase {
-  const errors = findings.filter((d) => d.severity === "error");
-  const others = findings.filter((d) => d.severity !== "error");
-  const message = (d: Diagnostic): string => formatMessage(d, options.lang);
+/** The test case of one rule in one file; failed when it has an error. */
+function formatTestCase(file: string, ruleId: string, r: RuleFindings): string {
   const lines = [`    <testcase name="${attr(ruleId)}" classname="${attr(file)}">`];
-  const first = errors[0];
-  if (first !== undefined) {
-    const summary = errors.length === 1 ? message(first) : `${message(first)} (+${errors.length - 1})`;
-    const body = textLines(errors.map((d) => `${d.line}:${d.column} ${message(d)}`));
-    lines.push(`      <failure message="${attr(summary)}" type="error">${body}</failure>`);
+  if (r.errors > 0) {
+    const summary = r.errors === 1 ? r.firstError : `${r.firstError} (+${r.errors - 1})`;
+    lines.push(`      <failure message="${attr(summary)}" type="error">${r.errorLines.join("\n")}</failure>`);
   }
-  if (others.length > 0) {
-    const body = textLines(
-      others.map((d) => `${d.line}:${d.column} ${severityWord(d.severity, options.lang)}: ${message(d)}`),
-    );
-    lines.push(`      <system-out>${body}</system-out>`);
-  }
+  if (r.otherLines.length > 0) lines.push(`      <system-out>${r.otherLines.join("\n")}</system-out>`);
   lines.push("    </testcase>");
-  return { xml: lines.join("\n"), failed: first !== undefined };
+  return lines.join("\n");
+}
+
+/** The test suite of one file, with the number of failed cases. */
+function formatSuite(report: FileReport, options: ReportOptions): { xml: string; tests: number; failures: number } {
+  const byRule = new Map<string, RuleFindings>();
+  // A file with very many findings is walked without making them all at once.
+  for (const d of report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics) {
+    let r = byRule.get(d.ruleId);
+    if (r === undefined) byRule.set(d.ruleId, (r = { errors: 0, firstError: "", errorLines: [], otherLines: [] }));
+    const message = formatMessage(d, options.lang);
+    if (d.severity === "error") {
+      if (r.errors++ === 0) r.firstError = message;
+      r.errorLines.push(textLine(`${d.line}:${d.column} ${message}`));
+    } else {
+      r.otherLines.push(textLine(`${d.line}:${d.column} ${severityWord(d.severity, options.lang)}: ${message}`));
+    }
+  }
+  const cases = [...byRule].map(([ruleId, r]) => formatTestCase(report.path, ruleId, r));
+  if (cases.length === 0) cases.push(`    <testcase name="perftable" classname="${attr(report.path)}"/>`);
+  let failures = 0;
+  for (const r of byRule.values()) if (r.errors > 0) failures++;
+  const xml =
+    `  <testsuite name="${attr(report.path)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+    cases.join("\n") +
+    "\n  </testsuite>";
+  return { xml, tests: cases.length, failures };
 }
 
 /** The `junit` report: well-formed JUnit XML, ending with a newline. */
@@ -48,24 +70,10 @@ export function formatJunit(reports: FileReport[], options: ReportOptions): stri
   let totalTests = 0;
   let totalFailures = 0;
   for (const report of reports) {
-    const byRule = new Map<string, Diagnostic[]>();
-    for (const d of report.diagnostics) {
-      const list = byRule.get(d.ruleId) ?? [];
-      list.push(d);
-      byRule.set(d.ruleId, list);
-    }
-    const cases = [...byRule].map(([ruleId, findings]) => formatTestCase(report.path, ruleId, findings, options));
-    if (cases.length === 0) {
-      cases.push({ xml: `    <testcase name="perftable" classname="${attr(report.path)}"/>`, failed: false });
-    }
-    const failures = cases.filter((c) => c.failed).length;
-    totalTests += cases.length;
-    totalFailures += failures;
-    suites.push(
-      `  <testsuite name="${attr(report.path)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
-        cases.map((c) => c.xml).join("\n") +
-        "\n  </testsuite>",
-    );
+    const suite = formatSuite(report, options);
+    totalTests += suite.tests;
+    totalFailures += suite.failures;
+    suites.push(suite.xml);
   }
   const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="0">`;
   const body = suites.length > 0 ? `${open}\n${suites.join("\n")}\n</testsuites>` : `${open}</testsuites>`;

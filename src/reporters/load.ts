@@ -32,6 +32,17 @@ export async function loadReporter(format: CheckReportFormat): Promise<LoadedRep
   }
 }
 
+/** A reporter that gives its text in pieces, so a huge report is written without one huge string. */
+export type ChunkedReporter = (reports: FileReport[], options: ReportOptions) => Iterable<string>;
+
+/** The reporter of a format, in pieces: json and pretty stream, the others give one piece. */
+export async function loadChunkedReporter(format: CheckReportFormat): Promise<ChunkedReporter> {
+  if (format === "json") return (await import("./json.js")).formatJsonChunks;
+  if (format === "pretty") return (await import("./pretty.js")).formatPrettyChunks;
+  const whole = await loadReporter(format);
+  return (reports, options) => [whole(reports, options)];
+}
+
 /** The Markdown summary for $GITHUB_STEP_SUMMARY. */
 export async function loadGithubStepSummary(): Promise<LoadedReporter> {
   return (await import("./github.js")).formatGithubStepSummary;

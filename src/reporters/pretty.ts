@@ -76,44 +76,76 @@ function colorSeverity(word: string, d: Diagnostic, chalk: ChalkInstance): strin
   return chalk.blue(word);
 }
 
-/** The block of one file: its path, then each finding with its code frame. */
-function formatFileBlock(report: FileReport, options: ReportOptions, chalk: ChalkInstance): string {
+/** Findings rendered per chunk of the streamed report. */
+const FINDINGS_PER_CHUNK = 1000;
+
+/**
+ * The block of one file in pieces: its path, then each finding with its code frame, a thousand
+ * findings per piece. A file with very many findings is walked with `eachDiagnostic`, so they are
+ * never all made at once.
+ */
+function* fileBlockChunks(report: FileReport, options: ReportOptions, chalk: ChalkInstance): Generator<string> {
   const path = sanitizeText(report.path);
   const lines = report.source === undefined ? null : splitLines(report.source);
   const severityColumn = Math.max(
     ...(["error", "warning", "info"] as const).map((s) => displayWidth(severityWord(s, options.lang))),
   );
-  const gutterWidth = String(report.diagnostics.reduce((max, d) => Math.max(max, d.line), 1)).length;
+  const findings = (): Iterable<Diagnostic> => (report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics);
+  let maxLine = 1;
+  for (const d of findings()) if (d.line > maxLine) maxLine = d.line;
+  const gutterWidth = String(maxLine).length;
+  const words = {} as Record<Diagnostic["severity"], string>;
+  for (const s of ["error", "warning", "info"] as const) words[s] = padEndDisplay(severityWord(s, options.lang), severityColumn);
   const codePoints = new Map<number, string[]>();
-  const out: string[] = [chalk.bold.underline(path)];
-  for (const d of report.diagnostics) {
-    const word = padEndDisplay(severityWord(d.severity, options.lang), severityColumn);
+  let chunk = chalk.bold.underline(path);
+  let n = 0;
+  for (const d of findings()) {
     const message = sanitizeText(formatMessage(d, options.lang));
-    out.push(
-      `${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(word, d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`,
-    );
+    chunk += `\n${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(words[d.severity], d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`;
     const lineText = d.line >= 1 ? lines?.[d.line - 1] : undefined;
-    if (lineText === undefined) continue;
-    let cps = codePoints.get(d.line);
-    if (cps === undefined) {
-      cps = Array.from(lineText);
-      codePoints.set(d.line, cps);
+    if (lineText !== undefined) {
+      let cps = codePoints.get(d.line);
+      if (cps === undefined) {
+        // Findings come in line order: only the current line's code points are worth keeping.
+        codePoints.clear();
+        cps = Array.from(lineText);
+        codePoints.set(d.line, cps);
+      }
+      const frame = frameCodePoints(cps, d.column, d.endLine === d.line ? d.endColumn : null);
+      const gutter = chalk.dim(`${String(d.line).padStart(gutterWidth)} │`);
+      const blank = chalk.dim(`${" ".repeat(gutterWidth)} │`);
+      chunk += `\n  ${gutter} ${frame.text}\n  ${blank} ${colorSeverity(frame.carets, d, chalk)}`;
     }
-    const frame = frameCodePoints(cps, d.column, d.endLine === d.line ? d.endColumn : null);
-    const gutter = chalk.dim(`${String(d.line).padStart(gutterWidth)} │`);
-    const blank = chalk.dim(`${" ".repeat(gutterWidth)} │`);
-    out.push(`  ${gutter} ${frame.text}`);
-    out.push(`  ${blank} ${colorSeverity(frame.carets, d, chalk)}`);
+    if (++n % FINDINGS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = "";
+    }
   }
-  return out.join("\n");
+  if (chunk !== "") yield chunk;
+}
+
+function hasFindings(r: FileReport): boolean {
+  return r.eachDiagnostic ? r.errorCount + r.warningCount + r.infoCount > 0 : r.diagnostics.length > 0;
+}
+
+/**
+ * The `pretty` report in pieces: one block per file with findings, the counts table, the closing
+ * line. A report of hundreds of thousands of findings is written without one huge string.
+ */
+export function* formatPrettyChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
+  const chalk = createChalk(options.color);
+  for (const r of reports) {
+    if (!hasFindings(r)) continue;
+    yield* fileBlockChunks(r, options, chalk);
+    yield "\n\n";
+  }
+  if (reports.length > 0) yield formatFileCountsTable(reports, options.lang, chalk) + "\n\n";
+  yield formatTotalsLine(sumTotals(reports), options.lang, chalk) + "\n";
 }
 
 /** The `pretty` report: one block per file with findings, the counts table, the closing line. */
 export function formatPretty(reports: FileReport[], options: ReportOptions): string {
-  const chalk = createChalk(options.color);
-  const blocks = reports.filter((r) => r.diagnostics.length > 0).map((r) => formatFileBlock(r, options, chalk));
-  const parts = [...blocks];
-  if (reports.length > 0) parts.push(formatFileCountsTable(reports, options.lang, chalk));
-  parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk));
-  return parts.join("\n\n") + "\n";
+  let text = "";
+  for (const chunk of formatPrettyChunks(reports, options)) text += chunk;
+  return text;
 }

@@ -45,6 +45,17 @@ export function sanitizeChar(ch: string): string {
  * `"\u001b[2J"` prints as the harmless text `\u001b[2J`.
  */
 export function sanitizeText(text: string): string {
+  // Most text has nothing to change: return it as it is rather than rebuilt a character at a time.
+  return MAY_NEED_SANITIZING.test(text) ? sanitizeEach(text) : text;
+}
+
+/**
+ * A character sanitizeChar may change: tab and every unsafe code point, and any surrogate (a pair
+ * is safe, but is left to the careful path).
+ */
+const MAY_NEED_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/;
+
+function sanitizeEach(text: string): string {
   let out = "";
   for (const ch of text) out += sanitizeChar(ch);
   return out;
@@ -68,6 +79,13 @@ function isXmlChar(cp: number): boolean {
  * survive attribute-value normalisation.
  */
 export function escapeXml(text: string, attribute = false): string {
+  return MAY_NEED_XML_ESCAPING.test(text) ? escapeXmlEach(text, attribute) : text;
+}
+
+/** A character escapeXml may change or drop (surrogates, even in pairs, take the careful path). */
+const MAY_NEED_XML_ESCAPING = /[&<>"'\t\n\r]|[^\x20-\ud7ff\ue000-\ufffd]/;
+
+function escapeXmlEach(text: string, attribute: boolean): string {
   let out = "";
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

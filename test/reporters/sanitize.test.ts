@@ -74,3 +74,34 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("\u001b[2J")).toBe("\\\\u001b\\[2J");
   });
 });
+
+describe("the fast paths of sanitizeText and escapeXml", () => {
+  // Every BMP code unit (lone surrogates included) and a few astral characters, alone and in text:
+  // the shortcut for text with nothing to change must agree with the character-by-character rules.
+  const units = Array.from({ length: 0x10000 }, (_, cp) => String.fromCharCode(cp));
+  const samples = [...units, "😀", "𠀀", "\ud83d\ude00\u0007", "a\ud800b"];
+
+  it("sanitizeText equals sanitizeChar applied to each code point", () => {
+    for (const ch of samples) {
+      const text = `名称${ch}x`;
+      expect(sanitizeText(text)).toBe(Array.from(text, sanitizeChar).join(""));
+    }
+  });
+
+  it("escapeXml escapes the five specials, drops what XML cannot hold and keeps the rest", () => {
+    const reference = (text: string, attribute: boolean): string =>
+      Array.from(text, (ch) => {
+        const cp = ch.codePointAt(0)!;
+        const allowed = cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+        if (!allowed) return "";
+        const entity = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" }[ch];
+        if (entity !== undefined) return entity;
+        return attribute && (cp === 9 || cp === 10 || cp === 13) ? `&#${cp};` : ch;
+      }).join("");
+    for (const ch of samples) {
+      const text = `项目${ch}y`;
+      expect(escapeXml(text)).toBe(reference(text, false));
+      expect(escapeXml(text, true)).toBe(reference(text, true));
+    }
+  });
+});

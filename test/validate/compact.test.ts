@@ -1,7 +1,10 @@
 // Files with very many findings keep them compactly; every output is the same as with objects.
 import { describe, expect, it } from "vitest";
 import { formatJson, formatJsonChunks } from "../../src/reporters/json.js";
+import { formatJunit } from "../../src/reporters/junit.js";
+import { formatPrettyChunks } from "../../src/reporters/pretty.js";
 import { checkInput } from "../../src/validate/run.js";
+import type { FileReport, ReportOptions } from "../../src/types.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
 const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
@@ -30,5 +33,17 @@ describe("compact findings", () => {
     expect(streamed).toBe(formatJson([plain], options));
     // the streamed report did not need the whole array
     expect(Object.getOwnPropertyDescriptor(fresh, "diagnostics")?.get).toBeTypeOf("function");
+  });
+
+  it.each([
+    ["pretty", (r: FileReport[], o: ReportOptions) => [...formatPrettyChunks(r, o)].join("")],
+    ["junit", formatJunit],
+  ] as const)("give the same %s report, without making every finding", (_name, format) => {
+    for (const options of [{ lang: "en" as const, color: false, cwd: "/" }, { lang: "zh" as const, color: true, cwd: "/" }]) {
+      const fresh = checkInput(MANY, { path: "many.txt", compactAfter: 10, keepSource: true });
+      const withSource = { ...plain, source: fresh.source };
+      expect(format([fresh], options)).toBe(format([withSource], options));
+      expect(Object.getOwnPropertyDescriptor(fresh, "diagnostics")?.get).toBeTypeOf("function");
+    }
   });
 });
