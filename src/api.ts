@@ -6,7 +6,7 @@ import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { peekFile, readPath, readStdin } from "./io/read-input.js";
+import { peekFile, readPath, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -23,6 +23,8 @@ export interface FileOptions {
   cwd?: string;
   /** Stream read for `-`. */
   stdin?: NodeJS.ReadableStream;
+  /** Bytes of `-` kept in memory before the rest goes to a temporary file (default 32 MiB). */
+  stdinMemoryLimit?: number;
 }
 
 export interface CheckFileOptions extends FileOptions {
@@ -115,18 +117,38 @@ export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]):
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   const path = options.path ?? file;
-  if (file !== "-") {
-    const absolute = resolve(options.cwd ?? process.cwd(), file);
-    const peeked = await peekFile(absolute);
-    if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
-      return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
+  if (file === "-") {
+    // A big standard input goes through a temporary file and is streamed from it like a named file.
+    let spooled: SpooledStdin;
+    try {
+      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit);
+    } catch (error) {
+      return makeReport(path, null, [unreadable("ioError", { path, reason: (error as Error).message })]);
     }
+    if ("file" in spooled) {
+      try {
+        return await checkFile(spooled.file, { ...options, path });
+      } finally {
+        await spooled.remove();
+      }
+    }
+    return checkBytes(spooled.bytes, path, options);
+  }
+  const absolute = resolve(options.cwd ?? process.cwd(), file);
+  const peeked = await peekFile(absolute);
+  if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
+    return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
   }
   const read = await readBytes(file, options);
   if (!read.ok) return makeReport(path, null, [unreadable(read.messageId, read.data)]);
-  const format = detectFormat(path, read.bytes);
-  if (format === "text") return checkInput(read.bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
-  const sheet = await readSheetRows(format, read.bytes, options);
+  return checkBytes(read.bytes, path, options);
+}
+
+/** Check the bytes of a whole file (text, .csv or .xlsx by name and content). */
+async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOptions): Promise<FileReport> {
+  const format = detectFormat(path, bytes);
+  if (format === "text") return checkInput(bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
+  const sheet = await readSheetRows(format, bytes, options);
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
   const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config });
   addCellRefs(report.diagnostics, sheet.rows);

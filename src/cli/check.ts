@@ -2,6 +2,7 @@
 import { appendFile } from "node:fs/promises";
 import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
+import { stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
 import { type ChunkedReporter, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary } from "../reporters/load.js";
 import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
@@ -60,7 +61,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   let reports: FileReport[] = [];
   for (const file of files) {
     const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
-    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined });
+    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined, stdinMemoryLimit: stdinMemoryLimit(io.env) });
     // (A file too broken to read has a single finding: no need to make the findings of a huge one.)
     if (report.eachDiagnostic === undefined && report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
     reports.push(report);

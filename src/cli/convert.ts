@@ -1,14 +1,16 @@
 // `perftable convert`: one input to JSON / NDJSON / CSV. Text files are streamed from disk (any
-// size, flat memory); stdin, .csv and .xlsx are read whole. Parse problems go to stderr as
-// diagnostics; exit 0 when a document was produced, 2 when the input is not a readable table.
+// size, flat memory), and so is a big standard input, through a temporary file; .csv and .xlsx are
+// read whole. Parse problems go to stderr as diagnostics; exit 0 when a document was produced, 2
+// when the input is not a readable table.
 import { resolve } from "node:path";
+import { Readable } from "node:stream";
 import { parseFile } from "../api.js";
 import { type ConvertFormat, formatDocuments } from "../convert/index.js";
 import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
-import { peekFile } from "../io/read-input.js";
+import { peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
 import { AtomicWriter } from "../io/write.js";
 import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
@@ -34,7 +36,26 @@ function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], la
 
 export async function runConvert(input: string, opts: ConvertCliOptions, io: CliIo): Promise<number> {
   const lang = resolveLang(opts.lang, io.env);
-  const path = input === "-" ? (opts.stdinFilename ?? "<stdin>") : input;
+  if (input !== "-") return convertInput(input, input, io.stdin, opts, io, lang);
+  // A big standard input goes through a temporary file and is streamed from it like a named file.
+  const path = opts.stdinFilename ?? "<stdin>";
+  let spooled: SpooledStdin;
+  try {
+    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env));
+  } catch (error) {
+    printError(io, `${path}: ${(error as Error).message}`);
+    return 2;
+  }
+  if ("bytes" in spooled) return convertInput("-", path, Readable.from([spooled.bytes]), opts, io, lang);
+  try {
+    return await convertInput(spooled.file, path, io.stdin, opts, io, lang);
+  } finally {
+    await spooled.remove();
+  }
+}
+
+/** Convert `input` (a path, or `-` read from `stdin`), named `path` in messages. */
+async function convertInput(input: string, path: string, stdin: NodeJS.ReadableStream, opts: ConvertCliOptions, io: CliIo, lang: Lang): Promise<number> {
   const absolute = input === "-" ? null : resolve(io.cwd, input);
   const first = absolute === null ? null : ((await peekFile(absolute))?.head ?? null);
   if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
@@ -56,7 +77,7 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
       return 2;
     }
   }
-  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin: input === "-" ? io.stdin : undefined });
+  const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin });
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
   try {

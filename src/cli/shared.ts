@@ -1,7 +1,6 @@
-// Pieces the commands share: loading configuration, reading one input (path or stdin) into a
-// FileReport or a document, and writing outputs.
+// Pieces the commands share: loading configuration, run settings, report flags and writing
+// outputs.
 import { resolve } from "node:path";
-import { readPath, readStdin } from "../io/read-input.js";
 import { type ConfigFile, ConfigError, findConfig, loadConfigFile, resolveConfig } from "../validate/config.js";
 import type { ResolvedConfig } from "../validate/run.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -25,12 +24,6 @@ export function loadConfig(opts: ConfigOptions, io: CliIo): { file: ConfigFile |
     if (found) file = loadConfigFile(found);
   }
   return { file, resolved: resolveConfig(file, opts.rule ?? []) };
-}
-
-/** Read an input argument's bytes: a path or `-`. */
-export async function readInputBytes(arg: string, io: CliIo) {
-  if (arg === "-") return { ok: true as const, bytes: await readStdin(io.stdin) };
-  return readPath(resolve(io.cwd, arg));
 }
 
 /** Write text to a file (atomically) or to stdout for `-` / undefined. */

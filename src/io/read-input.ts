@@ -1,6 +1,8 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { open, readFile, stat } from "node:fs/promises";
+import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
@@ -11,6 +13,60 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/** Standard input up to this size is kept in memory; a bigger one goes to a temporary file. */
+export const STDIN_MEMORY_LIMIT = 32 * 1024 * 1024;
+
+/** STDIN_MEMORY_LIMIT, or PERFTABLE_STDIN_MEMORY_LIMIT (bytes) when set. */
+export function stdinMemoryLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.PERFTABLE_STDIN_MEMORY_LIMIT;
+  if (set !== undefined && set.trim() !== "" && Number.isFinite(Number(set)) && Number(set) >= 0) return Number(set);
+  return STDIN_MEMORY_LIMIT;
+}
+
+/** Standard input, read: its bytes, or the temporary file holding them (`remove` deletes it). */
+export type SpooledStdin = { bytes: Uint8Array } | { file: string; remove: () => Promise<void> };
+
+/**
+ * Read all of standard input. Up to `limit` bytes it stays in memory; past that, what was read and
+ * the rest go to a private temporary file, so a table of any size is then streamed from disk like a
+ * named file (in memory, a 1 GB table would not even fit in one string). Throws an Error saying why
+ * when the temporary file cannot be written (a full disk).
+ */
+export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, limit = STDIN_MEMORY_LIMIT): Promise<SpooledStdin> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const iterator = stream[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return { bytes: Buffer.concat(chunks) };
+    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : (next.value as Buffer);
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > limit) break;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "perftable-stdin-"));
+  const file = join(dir, "stdin");
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const handle = await open(file, "wx", 0o600);
+    try {
+      for (const chunk of chunks.splice(0)) await handle.write(chunk);
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        await handle.write(typeof next.value === "string" ? Buffer.from(next.value) : (next.value as Buffer));
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await remove();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${code === "ENOSPC" ? "no space left on device" : (code ?? (error as Error).message)}`, { cause: error });
+  }
+  return { file, remove };
 }
 
 /** Read a file's bytes. Never throws. */
