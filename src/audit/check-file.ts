@@ -8,8 +8,8 @@ import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js"
 import { unreadable } from "../table/parse.js";
 import type { Diagnostic, FileReport } from "../types.js";
 import type { AuditCheckSettings, AuditFileReport, PrerenderFormat, RuleCount } from "./types.js";
-import { buildAuditJsonFile, renderJsonEntry } from "../reporters/audit/json.js";
-import { renderNdjsonLine } from "../reporters/audit/ndjson.js";
+import { buildAuditJsonFile, jsonEntryChunks, renderJsonEntry } from "../reporters/audit/json.js";
+import { ndjsonLineChunks, renderNdjsonLine } from "../reporters/audit/ndjson.js";
 
 /** Longest excerpt kept, in code points. */
 export const EXCERPT_LENGTH = 200;
@@ -65,29 +65,76 @@ function readSmallFile(path: string): Uint8Array | null {
 
 /** Turn a FileReport into what travels back: counts by rule, excerpts, no source, findings cut to `keep`. */
 export function finishReport(report: FileReport, settings: Pick<AuditCheckSettings, "keep" | "excerpts" | "prerender">): AuditFileReport {
+  // A file with very many findings keeps them compactly (eachDiagnostic): they are walked, never
+  // all made as objects (reading `diagnostics`, even by spreading the report, would make them).
+  const compact = report.eachDiagnostic !== undefined;
+  const all = (): Iterable<Diagnostic> => (compact ? report.eachDiagnostic!() : report.diagnostics);
   const counts = new Map<string, RuleCount>();
   let unreadableId: string | null = null;
-  for (const d of report.diagnostics) {
+  for (const d of all()) {
     const key = `${d.ruleId}\u0000${d.severity}`;
     const c = counts.get(key);
     if (c) c.count++;
     else counts.set(key, { ruleId: d.ruleId, severity: d.severity, count: 1 });
     if (unreadableId === null && d.ruleId === "input/unreadable") unreadableId = d.messageId;
   }
-  const out: AuditFileReport = { ...report, ruleCounts: [...counts.values()], unreadable: unreadableId };
-  if (out.source !== undefined) {
-    if (settings.excerpts > 0 && out.diagnostics.length > 0) out.excerpts = extractExcerpts(out.source, out.diagnostics, settings.excerpts);
-    delete out.source;
+  const wanted = Math.max(settings.keep, report.source === undefined ? 0 : settings.excerpts);
+  const out: AuditFileReport = {
+    path: report.path,
+    encoding: report.encoding,
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    infoCount: report.infoCount,
+    diagnostics: compact ? firstOf(all(), wanted) : report.diagnostics,
+    ruleCounts: [...counts.values()],
+    unreadable: unreadableId,
+  };
+  if (report.tables !== undefined) out.tables = report.tables;
+  if (report.source !== undefined && settings.excerpts > 0 && out.diagnostics.length > 0) {
+    out.excerpts = extractExcerpts(report.source, out.diagnostics, settings.excerpts);
   }
   if (settings.prerender !== undefined) {
-    const rendered: Partial<Record<PrerenderFormat, Uint8Array>> = {};
-    const entry = buildAuditJsonFile(out, settings.prerender.lang);
-    for (const format of settings.prerender.formats) {
-      rendered[format] = encoder.encode(format === "json" ? renderJsonEntry(entry) : renderNdjsonLine(entry));
+    const rendered: Partial<Record<PrerenderFormat, Uint8Array[]>> = {};
+    if (compact) {
+      for (const format of settings.prerender.formats) {
+        const lang = settings.prerender.lang;
+        rendered[format] = encodePieces(format === "json" ? jsonEntryChunks(report, lang) : ndjsonLineChunks(report, lang));
+      }
+    } else {
+      const entry = buildAuditJsonFile(out, settings.prerender.lang);
+      for (const format of settings.prerender.formats) {
+        rendered[format] = [encoder.encode(format === "json" ? renderJsonEntry(entry) : renderNdjsonLine(entry))];
+      }
     }
     out.rendered = rendered;
   }
   if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
+  return out;
+}
+
+/** The first `n` items. */
+function firstOf<T>(items: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const item of items) {
+    out.push(item);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+/** Text pieces encoded as UTF-8 about a megabyte at a time. */
+function encodePieces(chunks: Iterable<string>): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let text = "";
+  for (const chunk of chunks) {
+    text += chunk;
+    if (text.length >= 512 * 1024) {
+      out.push(encoder.encode(text));
+      text = "";
+    }
+  }
+  if (text !== "" || out.length === 0) out.push(encoder.encode(text));
   return out;
 }
 

@@ -53,8 +53,11 @@ export interface AuditFileReport extends FileReport {
   ruleCounts: RuleCount[];
   unreadable: string | null;
   excerpts?: string[];
-  /** The file's entry in each prerendered report (UTF-8), made before `diagnostics` was cut. */
-  rendered?: Partial<Record<PrerenderFormat, Uint8Array>>;
+  /**
+   * The file's entry in each prerendered report (UTF-8, in pieces of about a megabyte), made before
+   * `diagnostics` was cut.
+   */
+  rendered?: Partial<Record<PrerenderFormat, Uint8Array[]>>;
 }
 
 /** Turn a ResolvedConfig (Maps) into arrays that survive structured clone and JSON. */

@@ -25,7 +25,7 @@ if (parentPort) {
     for (const file of request.files) reports.push(await auditFile(file, settings, config));
     // The prerendered bytes move to the main thread without a copy.
     const transfer: ArrayBuffer[] = [];
-    for (const r of reports) for (const bytes of Object.values(r.rendered ?? {})) transfer.push(bytes.buffer as ArrayBuffer);
+    for (const r of reports) for (const pieces of Object.values(r.rendered ?? {})) for (const bytes of pieces) transfer.push(bytes.buffer as ArrayBuffer);
     port.postMessage({ batch: request.batch, reports } satisfies WorkerResponse, transfer);
   });
 }

@@ -36,14 +36,16 @@ export interface JsonReport {
 
 /** The JSON report as a value (for the library API and for tests). */
 export function buildJsonReport(reports: readonly FileReport[], lang: Lang): JsonReport {
-  return { files: reports.map((r) => ({ ...fileHead(r), diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, lang)) })) };
+  return { files: reports.map((r) => ({ ...jsonFileHead(r), diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, lang)) })) };
 }
 
-function fileHead(r: FileReport): Omit<JsonFile, "diagnostics"> {
+/** The fields of a file in the JSON report before its findings. */
+export function jsonFileHead(r: FileReport): Omit<JsonFile, "diagnostics"> {
   return { path: r.path, encoding: r.encoding, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
 }
 
-function jsonDiagnostic(d: Diagnostic, lang: Lang): JsonDiagnostic {
+/** One finding of the JSON report as an object. */
+export function jsonDiagnostic(d: Diagnostic, lang: Lang): JsonDiagnostic {
   return {
     ruleId: d.ruleId,
     severity: d.severity,
@@ -143,28 +145,35 @@ export function* formatJsonChunks(reports: readonly FileReport[], options: Repor
   }
   yield '{\n  "files": [\n';
   for (let f = 0; f < reports.length; f++) {
-    const r = reports[f]!;
-    const head = JSON.stringify(fileHead(r), null, 2).replace(/\n/g, "\n    ");
-    const open = head.slice(0, -1).trimEnd();
-    if (r.eachDiagnostic ? r.errorCount + r.warningCount + r.infoCount === 0 : r.diagnostics.length === 0) {
-      yield `    ${open},\n      "diagnostics": []\n    }`;
-    } else {
-      yield `    ${open},\n      "diagnostics": [\n`;
-      let chunk = "";
-      let i = 0;
-      // Files with very many findings keep them compactly: iterate without making them all at once.
-      for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
-        chunk += (i === 0 ? "        " : ",\n        ") + renderDiagnostic(d, options.lang);
-        if (++i % 1000 === 0) {
-          yield chunk;
-          chunk = "";
-        }
-      }
-      yield chunk + "\n      ]\n    }";
-    }
+    yield* fileEntryChunks(reports[f]!, options.lang);
     yield f === reports.length - 1 ? "\n" : ",\n";
   }
   yield "  ]\n}\n";
+}
+
+/**
+ * One file's object of the `json` report in pieces, indented for its place in `"files": [ … ]`.
+ * `more` (the text of further properties, each starting `,\n      "key": `) goes after `diagnostics`.
+ */
+export function* fileEntryChunks(r: FileReport, lang: Lang, more = ""): Generator<string> {
+  const head = JSON.stringify(jsonFileHead(r), null, 2).replace(/\n/g, "\n    ");
+  const open = head.slice(0, -1).trimEnd();
+  if (r.eachDiagnostic ? r.errorCount + r.warningCount + r.infoCount === 0 : r.diagnostics.length === 0) {
+    yield `    ${open},\n      "diagnostics": []${more}\n    }`;
+    return;
+  }
+  yield `    ${open},\n      "diagnostics": [\n`;
+  let chunk = "";
+  let i = 0;
+  // Files with very many findings keep them compactly: iterate without making them all at once.
+  for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
+    chunk += (i === 0 ? "        " : ",\n        ") + renderDiagnostic(d, lang);
+    if (++i % 1000 === 0) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield chunk + "\n      ]" + more + "\n    }";
 }
 
 /** The `json` report: pretty-printed with two spaces, ending with a newline. */

@@ -5,7 +5,9 @@ import { extractExcerpts, finishReport } from "../../src/audit/check-file.js";
 import { AuditSummaryBuilder, formatMoney, groupThousands, summarizeFile } from "../../src/audit/summary.js";
 import type { AuditFileReport } from "../../src/audit/types.js";
 import type { Diagnostic, TableSummary } from "../../src/types.js";
-import { makeReport } from "../../src/validate/run.js";
+import { buildAuditJsonFile, renderJsonEntry } from "../../src/reporters/audit/json.js";
+import { checkInput, makeReport } from "../../src/validate/run.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
 
 function diag(ruleId: string, severity: Diagnostic["severity"], line: number, column: number, endColumn: number, endLine = line): Diagnostic {
   return { ruleId, severity, messageId: "m", data: {}, line, column, endLine, endColumn, project: null, indicator: null };
@@ -32,6 +34,34 @@ describe("finishReport", () => {
     expect(r.diagnostics).toHaveLength(1);
     expect([r.errorCount, r.warningCount]).toEqual([1, 2]);
     expect(r.unreadable).toBe("m");
+  });
+});
+
+describe("finishReport of a file whose findings are kept compactly", () => {
+  const broken = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
+  const many = Array.from({ length: 30 }, (_, i) => (i % 7 === 3 ? broken : SEED)).join("\n");
+  const decoder = new TextDecoder();
+  const text = (pieces: Uint8Array[] | undefined) => (pieces ?? []).map((p) => decoder.decode(p)).join("");
+
+  it("renders the json and ndjson entries in pieces, as from the findings as objects, without making them", () => {
+    const settings = { keep: 3, excerpts: 2, prerender: { formats: ["json", "ndjson"] as ("json" | "ndjson")[], lang: "zh" as const } };
+    const compact = checkInput(many, { path: "many.txt", compactAfter: 10, keepSource: true });
+    const plain = checkInput(many, { path: "many.txt", keepSource: true });
+    expect(compact.eachDiagnostic).toBeTypeOf("function");
+    const a = finishReport(compact, settings);
+    const b = finishReport(plain, settings);
+    // the compact report's findings were walked, not all made
+    expect(Object.getOwnPropertyDescriptor(compact, "diagnostics")?.get).toBeTypeOf("function");
+    expect(text(a.rendered?.json)).toBe(text(b.rendered?.json));
+    expect(text(a.rendered?.ndjson)).toBe(text(b.rendered?.ndjson));
+    expect(text(a.rendered?.json)).toBe(renderJsonEntry(buildAuditJsonFile({ ...b, diagnostics: plain.diagnostics }, "zh")));
+    expect(JSON.parse(text(a.rendered?.ndjson)).diagnostics).toHaveLength(plain.diagnostics.length);
+    const { rendered: _a, ...restA } = a;
+    const { rendered: _b, ...restB } = b;
+    expect(restA).toEqual(restB);
+    expect(a.diagnostics).toHaveLength(3);
+    expect(a.excerpts).toHaveLength(2);
+    expect("source" in a).toBe(false);
   });
 });
 

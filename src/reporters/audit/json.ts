@@ -2,8 +2,8 @@
 // file by file so that memory does not grow with the number of files.
 import type { AuditFileReport } from "../../audit/types.js";
 import type { AuditSummary } from "../../audit/summary.js";
-import type { Lang, ReportOptions, TableSummary } from "../../types.js";
-import { buildJsonReport, type JsonFile } from "../json.js";
+import type { FileReport, Lang, ReportOptions, TableSummary } from "../../types.js";
+import { buildJsonReport, fileEntryChunks, type JsonFile } from "../json.js";
 import type { AuditFormatter } from "./index.js";
 
 /** One file of the audit JSON / NDJSON: the `check -f json` entry plus its tables' summaries. */
@@ -27,6 +27,15 @@ export function renderJsonEntry(entry: AuditJsonFile): string {
 const WRAPPER_HEAD = '{\n  "files": [\n';
 const WRAPPER_TAIL = "\n  ]\n}";
 
+/**
+ * renderJsonEntry in pieces, straight from a report: for a file with very many findings, kept
+ * compactly, whose entry is too big to build as objects and one string.
+ */
+export function* jsonEntryChunks(report: FileReport, lang: Lang): Generator<string> {
+  const tables = JSON.stringify(report.tables ?? [], null, 2).replace(/\n/g, "\n      ");
+  yield* fileEntryChunks(report, lang, `,\n      "tables": ${tables}`);
+}
+
 export function createJsonFormatter(options: ReportOptions): AuditFormatter {
   let first = true;
   return {
@@ -36,7 +45,7 @@ export function createJsonFormatter(options: ReportOptions): AuditFormatter {
       first = false;
       // Made by the worker that checked the file, when it could.
       const rendered = report.rendered?.json;
-      return rendered !== undefined ? [separator, rendered] : separator + renderJsonEntry(buildAuditJsonFile(report, options.lang));
+      return rendered !== undefined ? [separator, ...rendered] : separator + renderJsonEntry(buildAuditJsonFile(report, options.lang));
     },
     end: (summary: AuditSummary) => `${first ? "" : "\n  "}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`,
   };
