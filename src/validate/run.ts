@@ -197,13 +197,15 @@ export class RuleRunner implements TableSink {
       }
     }
     this.listeners = l;
-    this.summary = { department: doc.department, moneyUnit: doc.moneyUnit, units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {} };
+    // (Pooled copies: the table's text is cut from the whole file, which a kept substring would pin.)
+    const strings = this.strings;
+    this.summary = { department: strings.intern(doc.department), moneyUnit: strings.intern(doc.moneyUnit), units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {} };
     this.summaries.push(this.summary);
     for (const fn of l.table) fn(doc);
   }
 
   total(row: AmountRow, doc: TableDocument): void {
-    this.summary!.moneyTotal = row.amounts.total;
+    this.summary!.moneyTotal = this.strings.intern(row.amounts.total);
     for (const fn of this.listeners!.total) fn(row, doc);
   }
 
@@ -279,6 +281,10 @@ export class RuleRunner implements TableSink {
     const severity = this.config.severities.get(d.ruleId) ?? "error";
     if (severity === "off") return;
     d.severity = severity;
+    // Pooled like the rules' findings: their text must not pin the file it was cut from.
+    d.data = this.strings.internData(d.data);
+    d.project = this.strings.intern(d.project);
+    d.indicator = this.strings.intern(d.indicator);
     this.keep(d);
   }
 }
