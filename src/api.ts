@@ -6,7 +6,7 @@ import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { peekFile, readPath, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
+import { peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -135,6 +135,11 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
     return checkBytes(spooled.bytes, path, options);
   }
   const absolute = resolve(options.cwd ?? process.cwd(), file);
+  // A small text table (the usual submission) in one synchronous read, checked at once.
+  const small = readSmallFile(absolute);
+  if (small !== null && detectFormat(path, small) === "text") {
+    return checkInput(small, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
+  }
   const peeked = await peekFile(absolute);
   if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
     return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });

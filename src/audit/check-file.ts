@@ -1,9 +1,9 @@
 // Checks one file of an audit (in a worker or in-process): checkFile, then the offending text of
 // the first findings for the HTML report, then the source dropped so only counts and findings travel.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkFile } from "../api.js";
 import { detectFormat } from "../io/formats.js";
+import { readSmallFile } from "../io/read-input.js";
 import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js";
 import { unreadable } from "../table/parse.js";
 import type { Diagnostic, FileReport } from "../types.js";
@@ -26,40 +26,6 @@ export async function auditFile(file: string, settings: AuditCheckSettings, conf
     return finishReport(await checkFile(file, { path: file, encoding: settings.encoding, config, cwd: settings.cwd, keepSource }), settings);
   } catch (error) {
     return failedReport(file, error);
-  }
-}
-
-/** Files up to this size are read whole; larger ones are left to checkFile, which streams them. */
-const SMALL_FILE = 1024 * 1024;
-
-/**
- * One read buffer per thread, reused for every small file: checkInput is synchronous and keeps no
- * reference to the bytes, so a thread never allocates (and leaves to the collector) a buffer per file.
- */
-let readBuffer: Buffer | null = null;
-
-/**
- * The bytes of a regular file of at most SMALL_FILE bytes (a view of the shared read buffer, valid
- * until the next call), else null: checkFile then reports or streams it.
- */
-function readSmallFile(path: string): Uint8Array | null {
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, "r");
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > SMALL_FILE) return null;
-    if (readBuffer === null || info.size > readBuffer.length) readBuffer = Buffer.allocUnsafeSlow(Math.max(info.size, 2 * (readBuffer?.length ?? 32 * 1024)));
-    let read = 0;
-    while (read < info.size) {
-      const n = readSync(fd, readBuffer, read, info.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return readBuffer.subarray(0, read);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 

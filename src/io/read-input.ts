@@ -1,5 +1,6 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,5 +109,42 @@ export async function peekFile(path: string): Promise<{ head: Uint8Array; size: 
     }
   } catch {
     return null;
+  }
+}
+
+/** Files up to this size may be read whole in one synchronous read (readSmallFile). */
+export const SMALL_FILE = 1024 * 1024;
+
+/**
+ * One read buffer per thread, reused for every small file: its callers decode the bytes at once and
+ * keep no reference to them, so a thread never allocates (and leaves to the collector) a buffer per
+ * file.
+ */
+let readBuffer: Buffer | null = null;
+
+/**
+ * The bytes of a regular file of at most SMALL_FILE bytes — a view of the shared read buffer, valid
+ * only until the next call — else null (too big, not a regular file, or failing: the caller's usual
+ * path then streams it or says why). A department's table in one read, without the round trips of
+ * a stream.
+ */
+export function readSmallFile(path: string): Uint8Array | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > SMALL_FILE) return null;
+    if (readBuffer === null || info.size > readBuffer.length) readBuffer = Buffer.allocUnsafeSlow(Math.max(info.size, 2 * (readBuffer?.length ?? 32 * 1024)));
+    let read = 0;
+    while (read < info.size) {
+      const n = readSync(fd, readBuffer, read, info.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return readBuffer.subarray(0, read);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkFile } from "../../src/api.js";
 import { expandInputs } from "../../src/io/inputs.js";
+import { SMALL_FILE } from "../../src/io/read-input.js";
 import { runCli } from "../helpers/cli.js";
 import { SEED } from "../helpers/fixtures.js";
 
@@ -167,7 +168,8 @@ describe("a file that vanishes mid-run", () => {
 
   it("after the first bytes were read, before the rest is streamed: named, the rest checked, exit 2", async () => {
     const vanishing = join(dir, "vanishing.txt");
-    writeFileSync(vanishing, SEED);
+    // Past 1 MB (SMALL_FILE): a smaller table is read in one go, and only a bigger one is streamed.
+    writeFileSync(vanishing, Array.from({ length: Math.ceil(SMALL_FILE / SEED.length) + 1 }, () => SEED).join("\n"));
     let opens = 0;
     hooks.beforeOpen = (path) => {
       if (path === vanishing && ++opens === 2) unlinkSync(vanishing);
