@@ -4,8 +4,8 @@ import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
 import { stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
-import { type ChunkedReporter, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary } from "../reporters/load.js";
-import { applyBaseline, createBaseline, loadBaseline } from "../validate/baseline.js";
+import { type CheckReportFormat, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary, loadReportStream, STREAMED_FORMATS } from "../reporters/load.js";
+import { applyBaseline, baselineFilter, createBaseline, loadBaseline } from "../validate/baseline.js";
 import { makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
@@ -58,52 +58,94 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
     unusable = true;
   }
-  let reports: FileReport[] = [];
-  for (const file of files) {
-    const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
-    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined, stdinMemoryLimit: stdinMemoryLimit(io.env) });
-    // (A file too broken to read has a single finding: no need to make the findings of a huge one.)
-    if (report.eachDiagnostic === undefined && report.diagnostics.some((d) => d.ruleId === "input/unreadable")) unusable = true;
-    reports.push(report);
+  const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
+  const outputs: Output[] = [
+    { format: opts.format, target: opts.output, color: isStdout(opts.output) && wantsColor(io.stdout, io.env) },
+    ...reportsTo.map(([format, target]) => ({ format, target, color: false })),
+  ];
+  for (const o of outputs) {
+    if (!isCheckReportFormat(o.format)) {
+      printError(io, `unknown format "${o.format}"`);
+      return 2;
+    }
   }
 
-  if (opts.writeBaseline) {
+  const check = async (file: string): Promise<FileReport> => {
+    const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
+    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined, stdinMemoryLimit: stdinMemoryLimit(io.env) });
+    if (isUnusable(report)) unusable = true;
+    return report;
+  };
+  const quiet = (r: FileReport): FileReport => {
+    const errorsOnly: Diagnostic[] = [];
+    // (eachDiagnostic: a huge file's findings are not all made to keep its few errors.)
+    for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) if (d.severity === "error") errorsOnly.push(d);
+    const out = makeReport(r.path, r.encoding, errorsOnly, r.tables);
+    if (r.source !== undefined) out.source = r.source;
+    return out;
+  };
+  let errors = 0;
+  let warnings = 0;
+
+  // Written file by file when every format can be (and no baseline is to be written from the
+  // whole run): then only each file's counts stay in memory, not its findings and text.
+  const streamed = outputs.every((o) => STREAMED_FORMATS.includes(o.format as CheckReportFormat)) && !opts.writeBaseline && outputs.filter((o) => isStdout(o.target)).length <= 1;
+  if (streamed) {
+    const filter = baseline ? baselineFilter(baseline) : null;
+    const sinks = await Promise.all(
+      outputs.map(async (o) => ({ stream: await loadReportStream(o.format as CheckReportFormat, { ...base, color: o.color }), sink: new ReportSink(o.format, o.target, io) })),
+    );
     try {
-      await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(createBaseline(reports), null, 2) + "\n");
+      for (const { stream, sink } of sinks) await sink.write(stream.begin());
+      const counted: FileReport[] = [];
+      for (const file of files) {
+        let report = await check(file);
+        if (filter) report = filter(report);
+        if (opts.quiet) report = quiet(report);
+        errors += report.errorCount;
+        warnings += report.warningCount;
+        for (const { stream, sink } of sinks) await sink.writeAll(stream.file(report), report.eachDiagnostic !== undefined);
+        counted.push(countsOnly(report));
+      }
+      for (const { stream, sink } of sinks) await sink.write(stream.end(counted));
+      for (const { sink } of sinks) await sink.commit();
+    } catch (error) {
+      for (const { sink } of sinks) await sink.abort();
+      printError(io, (error as Error).message);
+      return 2;
+    }
+  } else {
+    let reports: FileReport[] = [];
+    for (const file of files) reports.push(await check(file));
+    if (opts.writeBaseline) {
+      try {
+        await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(createBaseline(reports), null, 2) + "\n");
+      } catch (error) {
+        printError(io, (error as Error).message);
+        return 2;
+      }
+    }
+    if (baseline) reports = applyBaseline(reports, baseline);
+    if (opts.quiet) reports = reports.map(quiet);
+    errors = reports.reduce((n, r) => n + r.errorCount, 0);
+    warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+    try {
+      for (const o of outputs) {
+        const sink = new ReportSink(o.format, o.target, io);
+        try {
+          await sink.writeAll((await loadChunkedReporter(o.format as CheckReportFormat))(reports, { ...base, color: o.color }), reports.some((r) => r.eachDiagnostic !== undefined));
+          await sink.commit();
+        } catch (error) {
+          await sink.abort();
+          throw error;
+        }
+      }
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile && formats.includes("github")) await appendFile(summaryFile, (await loadGithubStepSummary())(reports, { ...base, color: false }));
     } catch (error) {
       printError(io, (error as Error).message);
       return 2;
     }
-  }
-  if (baseline) reports = applyBaseline(reports, baseline);
-  if (opts.quiet) {
-    reports = reports.map((r) => {
-      const errorsOnly: Diagnostic[] = [];
-      // (eachDiagnostic: a huge file's findings are not all made to keep its few errors.)
-      for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) if (d.severity === "error") errorsOnly.push(d);
-      const out = makeReport(r.path, r.encoding, errorsOnly, r.tables);
-      if (r.source !== undefined) out.source = r.source;
-      return out;
-    });
-  }
-
-  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
-  const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
-  try {
-    if (!isCheckReportFormat(opts.format)) throw new Error(`unknown format "${opts.format}"`);
-    const toStdout = opts.output === undefined || opts.output === "-";
-    const color = toStdout && wantsColor(io.stdout, io.env);
-    await writeReport(await loadChunkedReporter(opts.format), opts.format, reports, { ...base, color }, opts.output, io);
-    for (const [format, file] of reportsTo) {
-      if (!isCheckReportFormat(format)) throw new Error(`unknown format "${format}"`);
-      await writeReport(await loadChunkedReporter(format), format, reports, { ...base, color: false }, file, io);
-    }
-    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile && formats.includes("github")) await appendFile(summaryFile, (await loadGithubStepSummary())(reports, { ...base, color: false }));
-  } catch (error) {
-    printError(io, (error as Error).message);
-    return 2;
   }
   if (unusable) return 2;
   if (errors > 0) return 1;
@@ -117,34 +159,68 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   return 0;
 }
 
+interface Output {
+  format: string;
+  /** A file, or `-` / undefined for standard output. */
+  target: string | undefined;
+  color: boolean;
+}
+
+function isStdout(target: string | undefined): boolean {
+  return target === undefined || target === "-";
+}
+
+/** Whether a file could not be read at all (its report is then one input/unreadable finding). */
+function isUnusable(report: FileReport): boolean {
+  // (A file too broken to read has a single finding: no need to make the findings of a huge one.)
+  if (report.eachDiagnostic !== undefined) return false;
+  return report.diagnostics.some((d) => d.ruleId === "input/unreadable");
+}
+
+/** A file's report without its findings or text: what the end of a streamed report needs. */
+function countsOnly(r: FileReport): FileReport {
+  const out: FileReport = { path: r.path, encoding: r.encoding, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount, diagnostics: [] };
+  if (r.tables !== undefined) out.tables = r.tables;
+  return out;
+}
+
 /**
- * Write one report to a file (atomically) or to standard output, piece by piece: a report of
- * hundreds of thousands of findings never becomes one huge string. JSON shown on a terminal has
- * its control characters escaped.
+ * Where one report goes: a file (written under a temporary name, renamed by `commit`) or standard
+ * output; JSON shown on a terminal has its control characters escaped.
  */
-async function writeReport(
-  reporter: ChunkedReporter,
-  format: string,
-  reports: FileReport[],
-  options: ReportOptions,
-  output: string | undefined,
-  io: CliIo,
-): Promise<void> {
-  const toStdout = output === undefined || output === "-";
-  const escape = toStdout && io.stdout.isTTY === true && (format === "json" || format === "sarif");
-  const writer = toStdout ? null : new AtomicWriter(resolve(io.cwd, output));
-  try {
-    const huge = reports.some((r) => r.eachDiagnostic !== undefined);
+class ReportSink {
+  private readonly writer: AtomicWriter | null;
+  private readonly escape: boolean;
+
+  constructor(
+    format: string,
+    target: string | undefined,
+    private readonly io: CliIo,
+  ) {
+    this.writer = isStdout(target) ? null : new AtomicWriter(resolve(io.cwd, target!));
+    this.escape = isStdout(target) && io.stdout.isTTY === true && (format === "json" || format === "sarif");
+  }
+
+  async write(text: string): Promise<void> {
+    if (text === "") return;
+    if (this.writer) await this.writer.write(text);
+    else await writeOut(this.io.stdout, this.escape ? escapeJsonForTerminal(text) : text);
+  }
+
+  /** Write pieces; `huge`: they come from millions of findings, so collect their garbage as they go. */
+  async writeAll(pieces: Iterable<string>, huge: boolean): Promise<void> {
     let n = 0;
-    for (const chunk of reporter(reports, options)) {
-      if (writer) await writer.write(chunk);
-      else await writeOut(io.stdout, escape ? escapeJsonForTerminal(chunk) : chunk);
-      // Millions of findings: keep the garbage of formatting them from piling up.
+    for (const piece of pieces) {
+      await this.write(piece);
       if (huge && ++n % 100 === 0) collectGarbage();
     }
-    await writer?.commit();
-  } catch (error) {
-    await writer?.abort();
-    throw error;
+  }
+
+  async commit(): Promise<void> {
+    await this.writer?.commit();
+  }
+
+  async abort(): Promise<void> {
+    await this.writer?.abort();
   }
 }

@@ -2,6 +2,7 @@
 // ids, message ids and data stay language-neutral, only `message` is in the chosen language.
 import { formatMessage, messageTemplate } from "../i18n/format.js";
 import type { Diagnostic, FileReport, Lang, ReportOptions } from "../types.js";
+import type { ReportStream } from "./load.js";
 
 /** One finding in the JSON report. */
 export interface JsonDiagnostic {
@@ -139,16 +140,23 @@ function renderDiagnostic(d: Diagnostic, lang: Lang): string {
  * findings is written without building one huge string.
  */
 export function* formatJsonChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
-  if (reports.length === 0) {
-    yield '{\n  "files": []\n}\n';
-    return;
-  }
-  yield '{\n  "files": [\n';
-  for (let f = 0; f < reports.length; f++) {
-    yield* fileEntryChunks(reports[f]!, options.lang);
-    yield f === reports.length - 1 ? "\n" : ",\n";
-  }
-  yield "  ]\n}\n";
+  const stream = createJsonStream(options);
+  yield stream.begin();
+  for (const r of reports) yield* stream.file(r);
+  yield stream.end(reports);
+}
+
+/** The `json` report written file by file (see ReportStream). */
+export function createJsonStream(options: ReportOptions): ReportStream {
+  let files = 0;
+  return {
+    begin: () => "",
+    *file(r) {
+      yield files++ === 0 ? '{\n  "files": [\n' : ",\n";
+      yield* fileEntryChunks(r, options.lang);
+    },
+    end: () => (files === 0 ? '{\n  "files": []\n}\n' : "\n  ]\n}\n"),
+  };
 }
 
 /**

@@ -32,6 +32,28 @@ export async function loadReporter(format: CheckReportFormat): Promise<LoadedRep
   }
 }
 
+/**
+ * A report written file by file as each is checked, so a run over thousands of files keeps only
+ * their counts: text before the first file, the text of each file (in order), and the closing text
+ * given every file's report without its findings (`diagnostics` empty, `source` dropped).
+ */
+export interface ReportStream {
+  begin(): string;
+  file(report: FileReport): Iterable<string>;
+  end(files: readonly FileReport[]): string;
+}
+
+/** The formats that can be written file by file. */
+export const STREAMED_FORMATS: readonly CheckReportFormat[] = ["pretty", "json", "summary"];
+
+/** The report stream of a format that has one (see STREAMED_FORMATS). */
+export async function loadReportStream(format: CheckReportFormat, options: ReportOptions): Promise<ReportStream> {
+  if (format === "json") return (await import("./json.js")).createJsonStream(options);
+  if (format === "pretty") return (await import("./pretty.js")).createPrettyStream(options);
+  if (format === "summary") return (await import("./summary.js")).createSummaryStream(options);
+  throw new Error(`the ${format} report is not written file by file`);
+}
+
 /** A reporter that gives its text in pieces, so a huge report is written without one huge string. */
 export type ChunkedReporter = (reports: FileReport[], options: ReportOptions) => Iterable<string>;
 

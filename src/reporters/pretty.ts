@@ -3,6 +3,7 @@
 import type { ChalkInstance } from "chalk";
 import { formatMessage } from "../i18n/format.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
+import type { ReportStream } from "./load.js";
 import { sanitizeChar, sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -133,14 +134,27 @@ function hasFindings(r: FileReport): boolean {
  * line. A report of hundreds of thousands of findings is written without one huge string.
  */
 export function* formatPrettyChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
+  const stream = createPrettyStream(options);
+  yield stream.begin();
+  for (const r of reports) yield* stream.file(r);
+  yield stream.end(reports);
+}
+
+/** The `pretty` report written file by file (see ReportStream). */
+export function createPrettyStream(options: ReportOptions): ReportStream {
   const chalk = createChalk(options.color);
-  for (const r of reports) {
-    if (!hasFindings(r)) continue;
-    yield* fileBlockChunks(r, options, chalk);
-    yield "\n\n";
-  }
-  if (reports.length > 0) yield formatFileCountsTable(reports, options.lang, chalk) + "\n\n";
-  yield formatTotalsLine(sumTotals(reports), options.lang, chalk) + "\n";
+  return {
+    begin: () => "",
+    *file(r) {
+      if (!hasFindings(r)) return;
+      yield* fileBlockChunks(r, options, chalk);
+      yield "\n\n";
+    },
+    end(files) {
+      const table = files.length > 0 ? formatFileCountsTable(files, options.lang, chalk) + "\n\n" : "";
+      return table + formatTotalsLine(sumTotals(files), options.lang, chalk) + "\n";
+    },
+  };
 }
 
 /** The `pretty` report: one block per file with findings, the counts table, the closing line. */

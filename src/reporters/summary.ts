@@ -1,6 +1,7 @@
 // The `summary` reporter: counts only — by rule (rule id, severity, count) and by file (with the
 // table's department, projects and indicators when known) — as cli-table3 tables.
 import type { FileReport, ReportOptions } from "../types.js";
+import type { ReportStream } from "./load.js";
 import { sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -12,18 +13,21 @@ import {
 } from "./shared.js";
 import type { FindingSeverity } from "./shared.js";
 
-/** Counts by (rule, severity): most severe first, then most frequent, then by rule id. */
-export function countByRule(reports: readonly FileReport[]): { ruleId: string; severity: FindingSeverity; count: number }[] {
-  const counts = new Map<string, { ruleId: string; severity: FindingSeverity; count: number }>();
+type RuleCount = { ruleId: string; severity: FindingSeverity; count: number };
+
+/** Add a report's findings to counts by (rule, severity). */
+function addRuleCounts(counts: Map<string, RuleCount>, r: FileReport): void {
   // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
-  for (const r of reports) {
-    for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
-      const key = `${d.ruleId}\u0000${d.severity}`;
-      const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
-      entry.count++;
-      counts.set(key, entry);
-    }
+  for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
+    const key = `${d.ruleId}\u0000${d.severity}`;
+    const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
   }
+}
+
+/** Most severe first, then most frequent, then by rule id. */
+function sortRuleCounts(counts: Map<string, RuleCount>): RuleCount[] {
   return [...counts.values()].sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
@@ -32,13 +36,38 @@ export function countByRule(reports: readonly FileReport[]): { ruleId: string; s
   );
 }
 
+/** Counts by (rule, severity): most severe first, then most frequent, then by rule id. */
+export function countByRule(reports: readonly FileReport[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>();
+  for (const r of reports) addRuleCounts(counts, r);
+  return sortRuleCounts(counts);
+}
+
 /** The `summary` report: a table by rule, a table by file and the closing count line. */
 export function formatSummary(reports: FileReport[], options: ReportOptions): string {
+  const stream = createSummaryStream(options);
+  for (const r of reports) stream.file(r);
+  return stream.end(reports);
+}
+
+/** The `summary` report written file by file (see ReportStream): it counts as files come. */
+export function createSummaryStream(options: ReportOptions): ReportStream {
+  const counts = new Map<string, RuleCount>();
+  return {
+    begin: () => "",
+    file(r) {
+      addRuleCounts(counts, r);
+      return [];
+    },
+    end: (files) => formatSummaryText(sortRuleCounts(counts), files, options),
+  };
+}
+
+function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileReport[], options: ReportOptions): string {
   const zh = options.lang === "zh";
   const chalk = createChalk(options.color);
   const parts: string[] = [];
 
-  const byRule = countByRule(reports);
   if (byRule.length > 0) {
     const table = createTable(zh ? ["规则", "级别", "数量"] : ["rule", "severity", "count"], ["left", "left", "right"], chalk);
     for (const e of byRule) {

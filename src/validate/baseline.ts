@@ -64,9 +64,17 @@ export function loadBaseline(path: string): Baseline {
 
 /** Remove the findings the baseline accepts (up to each entry's count); returns new reports. */
 export function applyBaseline(reports: readonly FileReport[], baseline: Baseline): FileReport[] {
+  return reports.map(baselineFilter(baseline));
+}
+
+/**
+ * applyBaseline one report at a time, in run order (each entry's count is used up across the
+ * reports given): for a run that writes each file's report as soon as it is checked.
+ */
+export function baselineFilter(baseline: Baseline): (report: FileReport) => FileReport {
   const remaining = new Map<string, number>();
   for (const e of baseline.entries) remaining.set(key(baselinePath(e.file), e.ruleId, e.project), e.count);
-  return reports.map((r) => {
+  return (r) => {
     const file = baselinePath(r.path);
     const kept = r.diagnostics.filter((d) => {
       const k = key(file, d.ruleId, d.project);
@@ -80,5 +88,5 @@ export function applyBaseline(reports: readonly FileReport[], baseline: Baseline
     const out = makeReport(r.path, r.encoding, kept, r.tables);
     if (r.source !== undefined) out.source = r.source;
     return out;
-  });
+  };
 }

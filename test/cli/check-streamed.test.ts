@@ -1,0 +1,66 @@
+// `check` writes pretty, json and summary reports file by file, keeping only each file's counts.
+// Every output must be byte for byte what the whole-run path gives (used when a baseline is
+// written, or for sarif/github/junit), with baselines, --quiet, several outputs, bad files.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { ROOT } from "../helpers/fixtures.js";
+
+const dir = mkdtempSync(join(tmpdir(), "perftable-streamed-"));
+const inputs = [`${ROOT}fixtures/audit`, `${ROOT}fixtures/rules/amount`, `${ROOT}fixtures/seed-guangzhou-finance-bureau.txt`, join(dir, "missing.txt")];
+
+/** Run check twice: as given (streamed), and with --write-baseline (which keeps the whole run). */
+async function both(args: string[], env: NodeJS.ProcessEnv = { LANG: "en_US.UTF-8" }) {
+  const streamed = await runCli(["check", ...inputs, ...args], { env });
+  const whole = await runCli(["check", ...inputs, ...args, "--write-baseline", join(dir, "ignored.json")], { env });
+  return { streamed, whole };
+}
+
+describe("check written file by file", () => {
+  it.each([
+    ["pretty", ["-f", "pretty"]],
+    ["json", ["-f", "json"]],
+    ["summary", ["-f", "summary"]],
+    ["zh pretty, errors only", ["--lang", "zh", "--quiet"]],
+  ])("%s: the same report, messages and exit code as the whole run", async (_name, args) => {
+    const { streamed, whole } = await both(args);
+    expect(streamed.stdout.length).toBeGreaterThan(200);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.code).toBe(2); // the missing file
+  });
+
+  it("writes several outputs at once, each as the whole run does", async () => {
+    const outs = (tag: string) => ["-f", "summary", "--report", `json=${join(dir, `${tag}.json`)}`, "--report", `pretty=${join(dir, `${tag}.txt`)}`];
+    const streamed = await runCli(["check", ...inputs, ...outs("a")]);
+    const whole = await runCli(["check", ...inputs, ...outs("b"), "--write-baseline", join(dir, "ignored.json")]);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(readFileSync(join(dir, "b.json"), "utf8"));
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(readFileSync(join(dir, "b.txt"), "utf8"));
+    expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).files.length).toBeGreaterThan(5);
+  });
+
+  it("applies a baseline file by file, using up each entry across the run", async () => {
+    const baseline = join(dir, "baseline.json");
+    await runCli(["check", ...inputs.slice(0, 2), "--write-baseline", baseline, "-f", "summary"]);
+    // Accept all but one of each entry, so something is left to report.
+    const b = JSON.parse(readFileSync(baseline, "utf8")) as { entries: { count: number }[] };
+    for (const e of b.entries) e.count = Math.max(0, e.count - 1);
+    writeFileSync(baseline, JSON.stringify(b));
+    const { streamed, whole } = await both(["-f", "json", "--baseline", baseline]);
+    expect(streamed.stdout).toBe(whole.stdout);
+    const all = await runCli(["check", ...inputs, "-f", "json"]);
+    const count = (text: string) => (JSON.parse(text) as { files: { diagnostics: unknown[] }[] }).files.reduce((n, f) => n + f.diagnostics.length, 0);
+    expect(count(streamed.stdout)).toBeLessThan(count(all.stdout));
+    expect(count(streamed.stdout)).toBeGreaterThan(0);
+  });
+
+  it("an output that cannot be written: exit 2, one message, no partial file", async () => {
+    const r = await runCli(["check", ...inputs.slice(0, 2), "-f", "json", "-o", join(dir, "no-such-folder", "out.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`perftable: cannot write ${join(dir, "no-such-folder", "out.json")}: no such folder\n`);
+  });
+});
