@@ -36,7 +36,8 @@ function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], la
 
 export async function runConvert(input: string, opts: ConvertCliOptions, io: CliIo): Promise<number> {
   const lang = resolveLang(opts.lang, io.env);
-  if (input !== "-") return convertInput(input, input, io.stdin, opts, io, lang);
+  // (io.stdin is not touched for a named file: it opens standard input.)
+  if (input !== "-") return convertInput(input, input, undefined, opts, io, lang);
   // A big standard input goes through a temporary file and is streamed from it like a named file.
   const path = opts.stdinFilename ?? "<stdin>";
   let spooled: SpooledStdin;
@@ -48,14 +49,14 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
   }
   if ("bytes" in spooled) return convertInput("-", path, Readable.from([spooled.bytes]), opts, io, lang);
   try {
-    return await convertInput(spooled.file, path, io.stdin, opts, io, lang);
+    return await convertInput(spooled.file, path, undefined, opts, io, lang);
   } finally {
     await spooled.remove();
   }
 }
 
 /** Convert `input` (a path, or `-` read from `stdin`), named `path` in messages. */
-async function convertInput(input: string, path: string, stdin: NodeJS.ReadableStream, opts: ConvertCliOptions, io: CliIo, lang: Lang): Promise<number> {
+async function convertInput(input: string, path: string, stdin: NodeJS.ReadableStream | undefined, opts: ConvertCliOptions, io: CliIo, lang: Lang): Promise<number> {
   const absolute = input === "-" ? null : resolve(io.cwd, input);
   const first = absolute === null ? null : ((await peekFile(absolute))?.head ?? null);
   if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
