@@ -7,6 +7,7 @@ import {
   createChalk,
   createTable,
   formatTotalsLine,
+  renderTable,
   severityRank,
   severityWord,
   sumTotals,
@@ -82,13 +83,13 @@ function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileR
     const head = zh
       ? ["文件", "部门", "项目", "指标", "错误", "警告", "提示"]
       : ["file", "department", "projects", "indicators", "errors", "warnings", "infos"];
-    const table = createTable(head, ["left", "left", "right", "right", "right", "right", "right"], chalk);
+    const rows: string[][] = [];
     for (const r of reports) {
       const tables = r.tables ?? [];
       const departments = [...new Set(tables.map((t) => t.department).filter((d): d is string => d !== null))];
       const projects = tables.reduce((n, t) => n + t.projects, 0);
       const indicators = tables.reduce((n, t) => n + t.indicators, 0);
-      table.push([
+      rows.push([
         sanitizeText(r.path),
         departments.length > 0 ? sanitizeText(departments.join("、")) : "-",
         tables.length > 0 ? String(projects) : "-",
@@ -98,7 +99,7 @@ function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileR
         String(r.infoCount),
       ]);
     }
-    parts.push(`${chalk.bold(zh ? "按文件" : "By file")}\n${table.toString()}`);
+    parts.push(`${chalk.bold(zh ? "按文件" : "By file")}\n${renderTable(head, ["left", "left", "right", "right", "right", "right", "right"], rows, chalk)}`);
   }
 
   parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk));
