@@ -201,8 +201,22 @@ class ReportSink {
     this.escape = isStdout(target) && io.stdout.isTTY === true && (format === "json" || format === "sarif");
   }
 
+  /** Text not yet written: small pieces (a file's entry) are gathered into writes of ~256 K characters. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+
   async write(text: string): Promise<void> {
     if (text === "") return;
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 256 * 1024) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
     if (this.writer) await this.writer.write(text);
     else await writeOut(this.io.stdout, this.escape ? escapeJsonForTerminal(text) : text);
   }
@@ -217,10 +231,13 @@ class ReportSink {
   }
 
   async commit(): Promise<void> {
+    await this.flush();
     await this.writer?.commit();
   }
 
   async abort(): Promise<void> {
+    this.pending = [];
+    this.pendingLength = 0;
     await this.writer?.abort();
   }
 }
