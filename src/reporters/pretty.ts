@@ -43,27 +43,39 @@ function frameCodePoints(codePoints: readonly string[], column: number, endColum
   const length = codePoints.length;
   const start = Math.min(Math.max(column - 1, 0), length);
   const end = endColumn === null ? length : Math.min(Math.max(endColumn - 1, start), length);
-  // Only a neighbourhood of the start can be shown; sanitise and measure just that.
+  // Only a neighbourhood of the start can be shown: code points are sanitised and measured as the
+  // window grows, never more than SCAN_LIMIT away from the start.
   const from = Math.max(0, start - SCAN_LIMIT);
   const to = Math.min(length, start + SCAN_LIMIT);
-  const pieces = codePoints.slice(from, to).map(sanitizeChar);
-  const widths = pieces.map(displayWidth);
-  const at = (i: number): number => widths[i - from] ?? 0;
+  const width = (i: number): number => displayWidth(sanitizeChar(codePoints[i]!));
 
   let left = start;
-  for (let used = 0; left > from && used + at(left - 1) <= FRAME_COLUMNS_BEFORE; left--) used += at(left - 1);
+  for (let used = 0; left > from; left--) {
+    const w = width(left - 1);
+    if (used + w > FRAME_COLUMNS_BEFORE) break;
+    used += w;
+  }
   let right = start;
-  for (let used = 0; right < to && used + at(right) <= FRAME_COLUMNS_AFTER; right++) used += at(right);
+  for (let used = 0; right < to; right++) {
+    const w = width(right);
+    if (used + w > FRAME_COLUMNS_AFTER) break;
+    used += w;
+  }
   if (right === start && start < length) right = start + 1;
 
   const cutLeft = left > 0 ? "…" : "";
   const cutRight = right < length ? "…" : "";
-  const text = cutLeft + pieces.slice(left - from, right - from).join("") + cutRight;
-
-  const sum = (a: number, b: number): number => widths.slice(a - from, b - from).reduce((x, y) => x + y, 0);
-  const indent = displayWidth(cutLeft) + sum(left, start);
-  const caretWidth = Math.max(1, sum(start, Math.min(end, right)));
-  return { text, carets: " ".repeat(indent) + "^".repeat(caretWidth) };
+  let shown = "";
+  let indent = displayWidth(cutLeft);
+  let caretWidth = 0;
+  const caretEnd = Math.min(end, right);
+  for (let i = left; i < right; i++) {
+    const piece = sanitizeChar(codePoints[i]!);
+    shown += piece;
+    if (i < start) indent += displayWidth(piece);
+    else if (i < caretEnd) caretWidth += displayWidth(piece);
+  }
+  return { text: cutLeft + shown + cutRight, carets: " ".repeat(indent) + "^".repeat(Math.max(1, caretWidth)) };
 }
 
 /** The lines of a decoded file, split on `\n` or `\r\n`. */
