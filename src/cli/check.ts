@@ -109,6 +109,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
       }
       for (const { stream, sink } of sinks) await sink.write(stream.end(counted));
       for (const { sink } of sinks) await sink.commit();
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;
+      if (summaryFile && github) await appendFile(summaryFile, github.stepSummary!(counted));
     } catch (error) {
       for (const { sink } of sinks) await sink.abort();
       printError(io, (error as Error).message);

@@ -3,17 +3,9 @@
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
 import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
-import {
-  countSeverities,
-  describeTotals,
-  displayPath,
-  flattenFindings,
-  severityRank,
-  severityWord,
-  sortBySeverity,
-  sumTotals,
-} from "./shared.js";
-import type { Finding, FindingSeverity } from "./shared.js";
+import type { ReportStream } from "./load.js";
+import { describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
+import type { Finding, FindingSeverity, Totals } from "./shared.js";
 
 /** GitHub shows about 10 annotations of each level per step; more are cut without notice. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -35,8 +27,8 @@ function formatAnnotation(f: Finding, options: ReportOptions): string {
   return `::${COMMANDS[d.severity]} ${props.join(",")}::${message}`;
 }
 
-function omittedNotice(omitted: Finding[], lang: Lang): string {
-  const counts = describeTotals(countSeverities(omitted.map((f) => f.diagnostic)), lang);
+function omittedNotice(omitted: Totals, lang: Lang): string {
+  const counts = describeTotals(omitted, lang);
   const text =
     lang === "zh"
       ? `perftable：另有 ${counts}未显示为注释（GitHub 每类最多显示约 ${GITHUB_ANNOTATIONS_PER_LEVEL} 条）；完整列表见作业摘要或 -f pretty 输出`
@@ -44,19 +36,86 @@ function omittedNotice(omitted: Finding[], lang: Lang): string {
   return `::notice::${escapeGithubData(text)}`;
 }
 
+type RuleCount = { ruleId: string; severity: FindingSeverity; count: number };
+
+/**
+ * The findings of a run, taken file by file, keeping only what the github report shows: the first
+ * annotations of each level, and counts (by level, and by rule for the job summary).
+ */
+export class GithubCollector {
+  private readonly shown: Record<FindingSeverity, Finding[]> = { error: [], warning: [], info: [] };
+  private readonly totals: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly byRule = new Map<string, RuleCount>();
+
+  add(report: FileReport): void {
+    // Only the path matters to an annotation: the findings kept do not hold the whole report.
+    const file = { path: report.path } as FileReport;
+    for (const d of report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics) {
+      this.totals[d.severity]++;
+      const list = this.shown[d.severity];
+      if (list.length < GITHUB_ANNOTATIONS_PER_LEVEL) list.push({ report: file, diagnostic: d });
+      const key = `${d.ruleId}\u0000${d.severity}`;
+      const entry = this.byRule.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
+      entry.count++;
+      this.byRule.set(key, entry);
+    }
+  }
+
+  /** The annotations, most severe first, then a notice counting the rest. */
+  annotations(options: ReportOptions): string {
+    const lines = [...this.shown.error, ...this.shown.warning, ...this.shown.info].map((f) => formatAnnotation(f, options));
+    const omitted: Totals = {
+      errors: this.totals.error - this.shown.error.length,
+      warnings: this.totals.warning - this.shown.warning.length,
+      infos: this.totals.info - this.shown.info.length,
+    };
+    if (omitted.errors + omitted.warnings + omitted.infos > 0) lines.push(omittedNotice(omitted, options.lang));
+    return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  }
+
+  /** The Markdown job summary; `files`: every file's report (their counts are used). */
+  stepSummary(files: readonly FileReport[], options: ReportOptions): string {
+    const zh = options.lang === "zh";
+    const totals = sumTotals(files);
+    const problems = totals.errors + totals.warnings + totals.infos;
+    const out: string[] = ["## perftable", ""];
+    out.push(problems === 0 ? (zh ? "✔ 没有发现问题" : "✔ no problems") : `✖ ${describeTotals(totals, options.lang)}`, "");
+
+    const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
+    out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");
+    for (const r of files) {
+      out.push(`| ${escapeMarkdown(r.path)} | ${r.errorCount} | ${r.warningCount} | ${r.infoCount} |`);
+    }
+
+    const top = [...this.byRule.values()]
+      .sort(
+        (a, b) =>
+          b.count - a.count ||
+          severityRank(a.severity) - severityRank(b.severity) ||
+          (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+      )
+      .slice(0, TOP_RULES);
+    if (top.length > 0) {
+      out.push("", zh ? "### 最常见的规则" : "### Top rules", "");
+      const ruleHead = zh ? ["规则", "级别", "数量"] : ["Rule", "Severity", "Count"];
+      out.push(`| ${ruleHead.join(" | ")} |`, "| --- | --- | ---: |");
+      for (const e of top) {
+        out.push(`| ${escapeMarkdown(e.ruleId)} | ${severityWord(e.severity, options.lang)} | ${e.count} |`);
+      }
+    }
+    return out.join("\n") + "\n";
+  }
+}
+
+function collect(reports: readonly FileReport[]): GithubCollector {
+  const collector = new GithubCollector();
+  for (const r of reports) collector.add(r);
+  return collector;
+}
+
 /** The `github` report: annotations, most severe first, then a notice counting the rest. */
 export function formatGithub(reports: FileReport[], options: ReportOptions): string {
-  const shown: Finding[] = [];
-  const omitted: Finding[] = [];
-  const perLevel = new Map<FindingSeverity, number>();
-  for (const f of sortBySeverity(flattenFindings(reports))) {
-    const n = perLevel.get(f.diagnostic.severity) ?? 0;
-    perLevel.set(f.diagnostic.severity, n + 1);
-    (n < GITHUB_ANNOTATIONS_PER_LEVEL ? shown : omitted).push(f);
-  }
-  const lines = shown.map((f) => formatAnnotation(f, options));
-  if (omitted.length > 0) lines.push(omittedNotice(omitted, options.lang));
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  return collect(reports).annotations(options);
 }
 
 /** Most frequent rules: at most this many rows in the job summary. */
@@ -67,40 +126,19 @@ const TOP_RULES = 10;
  * the most frequent rules. Table text is escaped for Markdown and HTML.
  */
 export function formatGithubStepSummary(reports: FileReport[], options: ReportOptions): string {
-  const zh = options.lang === "zh";
-  const totals = sumTotals(reports);
-  const problems = totals.errors + totals.warnings + totals.infos;
-  const out: string[] = ["## perftable", ""];
-  out.push(problems === 0 ? (zh ? "✔ 没有发现问题" : "✔ no problems") : `✖ ${describeTotals(totals, options.lang)}`, "");
+  return collect(reports).stepSummary(reports, options);
+}
 
-  const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
-  out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");
-  for (const r of reports) {
-    out.push(`| ${escapeMarkdown(r.path)} | ${r.errorCount} | ${r.warningCount} | ${r.infoCount} |`);
-  }
-
-  const byRule = new Map<string, { ruleId: string; severity: FindingSeverity; count: number }>();
-  for (const { diagnostic: d } of flattenFindings(reports)) {
-    const key = `${d.ruleId}\u0000${d.severity}`;
-    const entry = byRule.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
-    entry.count++;
-    byRule.set(key, entry);
-  }
-  const top = [...byRule.values()]
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        severityRank(a.severity) - severityRank(b.severity) ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-    )
-    .slice(0, TOP_RULES);
-  if (top.length > 0) {
-    out.push("", zh ? "### 最常见的规则" : "### Top rules", "");
-    const ruleHead = zh ? ["规则", "级别", "数量"] : ["Rule", "Severity", "Count"];
-    out.push(`| ${ruleHead.join(" | ")} |`, "| --- | --- | ---: |");
-    for (const e of top) {
-      out.push(`| ${escapeMarkdown(e.ruleId)} | ${severityWord(e.severity, options.lang)} | ${e.count} |`);
-    }
-  }
-  return out.join("\n") + "\n";
+/** The `github` report written file by file (see ReportStream), with its job summary at the end. */
+export function createGithubStream(options: ReportOptions): ReportStream & { stepSummary(files: readonly FileReport[]): string } {
+  const collector = new GithubCollector();
+  return {
+    begin: () => "",
+    file(r) {
+      collector.add(r);
+      return [];
+    },
+    end: () => collector.annotations(options),
+    stepSummary: (files) => collector.stepSummary(files, options),
+  };
 }

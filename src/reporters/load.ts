@@ -44,14 +44,24 @@ export interface ReportStream {
 }
 
 /** The formats that can be written file by file. */
-export const STREAMED_FORMATS: readonly CheckReportFormat[] = ["pretty", "json", "summary"];
+export const STREAMED_FORMATS: readonly CheckReportFormat[] = ["pretty", "json", "summary", "sarif", "github"];
 
-/** The report stream of a format that has one (see STREAMED_FORMATS). */
-export async function loadReportStream(format: CheckReportFormat, options: ReportOptions): Promise<ReportStream> {
-  if (format === "json") return (await import("./json.js")).createJsonStream(options);
-  if (format === "pretty") return (await import("./pretty.js")).createPrettyStream(options);
-  if (format === "summary") return (await import("./summary.js")).createSummaryStream(options);
-  throw new Error(`the ${format} report is not written file by file`);
+/** The report stream of a format that has one (see STREAMED_FORMATS); github's also gives its job summary. */
+export async function loadReportStream(format: CheckReportFormat, options: ReportOptions): Promise<ReportStream & { stepSummary?: (files: readonly FileReport[]) => string }> {
+  switch (format) {
+    case "json":
+      return (await import("./json.js")).createJsonStream(options);
+    case "pretty":
+      return (await import("./pretty.js")).createPrettyStream(options);
+    case "summary":
+      return (await import("./summary.js")).createSummaryStream(options);
+    case "sarif":
+      return (await import("./sarif.js")).createSarifStream(options);
+    case "github":
+      return (await import("./github.js")).createGithubStream(options);
+    default:
+      throw new Error(`the ${format} report is not written file by file`);
+  }
 }
 
 /** A reporter that gives its text in pieces, so a huge report is written without one huge string. */

@@ -6,10 +6,11 @@ import { pathToFileURL } from "node:url";
 import { formatMessage } from "../i18n/format.js";
 import { rules as registryRules } from "../rules/index.js";
 import type { Rule } from "../rules/index.js";
-import type { FileReport, Lang, ReportOptions, Severity } from "../types.js";
+import type { Diagnostic, FileReport, Lang, ReportOptions, Severity } from "../types.js";
+import type { ReportStream } from "./load.js";
 import { VERSION } from "../version.js";
-import { countSeverities, describeTotals, flattenFindings, relativePath, sortBySeverity } from "./shared.js";
-import type { Finding, FindingSeverity } from "./shared.js";
+import { describeTotals, relativePath } from "./shared.js";
+import type { Finding, FindingSeverity, Totals } from "./shared.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SARIF_TOOL_VERSION = VERSION;
@@ -130,8 +131,8 @@ function regionOf(d: Finding["diagnostic"]): SarifResult["locations"][number]["p
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function capMessage(kept: number, total: number, left: Finding[], lang: Lang): string {
-  const counts = describeTotals(countSeverities(left.map((f) => f.diagnostic)), lang);
+function capMessage(kept: number, total: number, left: Totals, lang: Lang): string {
+  const counts = describeTotals(left, lang);
   if (lang === "zh") {
     return (
       `共 ${total} 条结果，只列出按严重程度排序的前 ${kept} 条；其余 ${counts}未列出：` +
@@ -144,61 +145,110 @@ function capMessage(kept: number, total: number, left: Finding[], lang: Lang): s
   );
 }
 
-/** The SARIF log as a value. */
-export function buildSarifLog(reports: readonly FileReport[], options: ReportOptions, settings: SarifSettings = {}): SarifLog {
-  const { lang, cwd } = options;
-  const maxResults = settings.maxResults ?? SARIF_MAX_RESULTS;
-  const rules = registryRules.map((r) => describeRule(r, lang));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+/** A finding the log may show, with its file and fingerprint. */
+interface KeptFinding {
+  path: string;
+  diagnostic: Diagnostic;
+  fingerprint: string;
+}
 
-  // Fingerprints are computed in report order, before sorting and capping, so they stay stable.
-  const seen = new Map<string, number>();
-  const fingerprints = new Map<Finding, string>();
-  const findings = flattenFindings(reports);
-  for (const f of findings) {
-    const d = f.diagnostic;
-    const hash = createHash("sha256")
-      .update(`${fingerprintFile(f.report.path, cwd)}\u0000${d.ruleId}\u0000${d.project ?? ""}`)
-      .digest("hex");
-    const occurrence = seen.get(hash) ?? 0;
-    seen.set(hash, occurrence + 1);
-    fingerprints.set(f, occurrence === 0 ? hash : `${hash}:${occurrence}`);
+const SEVERITY_ORDER: FindingSeverity[] = ["error", "warning", "info"];
+
+/**
+ * The findings of a run, taken file by file, keeping only what the log can show: the first
+ * `maxResults` of each severity (the log lists the most severe first, in run order), with their
+ * fingerprints, and counts of the rest. A run over thousands of files never holds all its findings.
+ */
+export class SarifCollector {
+  private readonly maxResults: number;
+  /**
+   * Occurrences so far of each file + rule + project (a fingerprint's `:n` suffix), by file, rule
+   * and project: keyed by strings the findings already hold, so no key is built per finding.
+   */
+  private readonly seen = new Map<string, Map<string, Map<string, number>>>();
+  private readonly kept: Record<FindingSeverity, KeptFinding[]> = { error: [], warning: [], info: [] };
+  private readonly totals: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+
+  constructor(
+    private readonly options: ReportOptions,
+    private readonly settings: SarifSettings = {},
+  ) {
+    this.maxResults = settings.maxResults ?? SARIF_MAX_RESULTS;
   }
 
-  const sorted = sortBySeverity(findings);
-  const kept = sorted.slice(0, maxResults);
-  const left = sorted.slice(maxResults);
-
-  const results: SarifResult[] = kept.map((f) => {
-    const d = f.diagnostic;
-    let index = ruleIndex.get(d.ruleId);
-    if (index === undefined) {
-      index = rules.length;
-      rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId } });
-      ruleIndex.set(d.ruleId, index);
+  add(report: FileReport): void {
+    const file = fingerprintFile(report.path, this.options.cwd);
+    let byRule = this.seen.get(file);
+    if (byRule === undefined) this.seen.set(file, (byRule = new Map()));
+    for (const d of report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics) {
+      let byProject = byRule.get(d.ruleId);
+      if (byProject === undefined) byRule.set(d.ruleId, (byProject = new Map()));
+      const project = d.project ?? "";
+      const occurrence = byProject.get(project) ?? 0;
+      byProject.set(project, occurrence + 1);
+      this.totals[d.severity]++;
+      const bucket = this.kept[d.severity];
+      if (bucket.length >= this.maxResults) continue;
+      const hash = createHash("sha256").update(`${file}\u0000${d.ruleId}\u0000${project}`).digest("hex");
+      bucket.push({ path: report.path, diagnostic: d, fingerprint: occurrence === 0 ? hash : `${hash}:${occurrence}` });
     }
-    const result: SarifResult = {
-      ruleId: d.ruleId,
-      ruleIndex: index,
-      level: levelOf(d.severity),
-      message: { text: formatMessage(d, lang) },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.report.path, cwd), region: regionOf(d) } }],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.get(f) ?? "" },
-    };
-    if (d.project != null || d.indicator != null) {
-      result.properties = {};
-      if (d.project != null) result.properties.project = d.project;
-      if (d.indicator != null) result.properties.indicator = d.indicator;
-    }
-    return result;
-  });
+  }
 
+  /** The SARIF log of everything added. */
+  build(): SarifLog {
+    const { lang, cwd } = this.options;
+    const rules = registryRules.map((r) => describeRule(r, lang));
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    // Most severe first; equal severities in run order.
+    const kept = SEVERITY_ORDER.flatMap((severity) => this.kept[severity]).slice(0, this.maxResults);
+    const shown: Totals = { errors: 0, warnings: 0, infos: 0 };
+    const results: SarifResult[] = kept.map((f) => {
+      const d = f.diagnostic;
+      if (d.severity === "error") shown.errors++;
+      else if (d.severity === "warning") shown.warnings++;
+      else shown.infos++;
+      let index = ruleIndex.get(d.ruleId);
+      if (index === undefined) {
+        index = rules.length;
+        rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId } });
+        ruleIndex.set(d.ruleId, index);
+      }
+      const result: SarifResult = {
+        ruleId: d.ruleId,
+        ruleIndex: index,
+        level: levelOf(d.severity),
+        message: { text: formatMessage(d, lang) },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, cwd), region: regionOf(d) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+      };
+      if (d.project != null || d.indicator != null) {
+        result.properties = {};
+        if (d.project != null) result.properties.project = d.project;
+        if (d.indicator != null) result.properties.indicator = d.indicator;
+      }
+      return result;
+    });
+    const left: Totals = { errors: this.totals.error - shown.errors, warnings: this.totals.warning - shown.warnings, infos: this.totals.info - shown.infos };
+    const total = this.totals.error + this.totals.warning + this.totals.info;
+    return sarifLog(rules, results, total > kept.length ? capMessage(kept.length, total, left, lang) : null, this.options, this.settings);
+  }
+}
+
+/** The SARIF log as a value. */
+export function buildSarifLog(reports: readonly FileReport[], options: ReportOptions, settings: SarifSettings = {}): SarifLog {
+  const collector = new SarifCollector(options, settings);
+  for (const r of reports) collector.add(r);
+  return collector.build();
+}
+
+function sarifLog(rules: SarifRule[], results: SarifResult[], capped: string | null, options: ReportOptions, settings: SarifSettings): SarifLog {
+  const { lang } = options;
   const invocation: SarifLog["runs"][number]["invocations"][number] = { executionSuccessful: true };
-  if (left.length > 0) {
+  if (capped !== null) {
     invocation.toolExecutionNotifications = [
       {
         level: "warning",
-        message: { text: capMessage(kept.length, sorted.length, left, lang) },
+        message: { text: capped },
         descriptor: { id: "perftable/results-capped" },
       },
     ];
@@ -229,4 +279,17 @@ export function buildSarifLog(reports: readonly FileReport[], options: ReportOpt
 /** The `sarif` report: SARIF 2.1.0 JSON, pretty-printed, ending with a newline. */
 export function formatSarif(reports: FileReport[], options: ReportOptions, settings: SarifSettings = {}): string {
   return JSON.stringify(buildSarifLog(reports, options, settings), null, 2) + "\n";
+}
+
+/** The `sarif` report written file by file (see ReportStream): findings are collected, the log written at the end. */
+export function createSarifStream(options: ReportOptions): ReportStream {
+  const collector = new SarifCollector(options);
+  return {
+    begin: () => "",
+    file(r) {
+      collector.add(r);
+      return [];
+    },
+    end: () => JSON.stringify(collector.build(), null, 2) + "\n",
+  };
 }

@@ -41,17 +41,6 @@ export function sumTotals(reports: readonly FileReport[]): Totals {
   return totals;
 }
 
-/** Counts by severity of a list of findings. */
-export function countSeverities(findings: readonly { severity: FindingSeverity }[]): Totals {
-  const totals: Totals = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === "error") totals.errors++;
-    else if (f.severity === "warning") totals.warnings++;
-    else totals.infos++;
-  }
-  return totals;
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -141,18 +130,6 @@ export function createChalk(color: boolean): ChalkInstance {
 export interface Finding {
   report: FileReport;
   diagnostic: Diagnostic;
-}
-
-/** All findings of the run, in report order then diagnostic order. */
-export function flattenFindings(reports: readonly FileReport[]): Finding[] {
-  const out: Finding[] = [];
-  for (const report of reports) for (const diagnostic of report.diagnostics) out.push({ report, diagnostic });
-  return out;
-}
-
-/** The findings sorted most severe first; equal severities keep their order (stable sort). */
-export function sortBySeverity(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(a.diagnostic.severity) - severityRank(b.diagnostic.severity));
 }
 
 /**

@@ -23,6 +23,9 @@ describe("check written file by file", () => {
     ["pretty", ["-f", "pretty"]],
     ["json", ["-f", "json"]],
     ["summary", ["-f", "summary"]],
+    ["sarif", ["-f", "sarif"]],
+    ["github", ["-f", "github"]],
+    ["sarif capped", ["-f", "sarif", "--rule", "indicator/qualitative=error"]],
     ["zh pretty, errors only", ["--lang", "zh", "--quiet"]],
   ])("%s: the same report, messages and exit code as the whole run", async (_name, args) => {
     const { streamed, whole } = await both(args);
@@ -41,6 +44,16 @@ describe("check written file by file", () => {
     expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(readFileSync(join(dir, "b.json"), "utf8"));
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(readFileSync(join(dir, "b.txt"), "utf8"));
     expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).files.length).toBeGreaterThan(5);
+  });
+
+  it("writes the same GitHub job summary", async () => {
+    const env = (tag: string) => ({ LANG: "en_US.UTF-8", GITHUB_STEP_SUMMARY: join(dir, `${tag}.md`) });
+    const streamed = await runCli(["check", ...inputs, "-f", "github"], { env: env("a") });
+    const whole = await runCli(["check", ...inputs, "-f", "github", "--write-baseline", join(dir, "ignored.json")], { env: env("b") });
+    expect(streamed.stdout).toBe(whole.stdout);
+    const summary = readFileSync(join(dir, "a.md"), "utf8");
+    expect(summary).toContain("### Top rules");
+    expect(summary).toBe(readFileSync(join(dir, "b.md"), "utf8"));
   });
 
   it("applies a baseline file by file, using up each entry across the run", async () => {
