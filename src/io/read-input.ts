@@ -1,6 +1,6 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,7 +49,11 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
   }
   const dir = await mkdtemp(join(tmpdir(), "perftable-stdin-"));
   const file = join(dir, "stdin");
-  const remove = () => rm(dir, { recursive: true, force: true });
+  const unguard = removeOnExit(dir);
+  const remove = async () => {
+    unguard();
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     const handle = await open(file, "wx", 0o600);
     try {
@@ -68,6 +72,30 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
     throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${code === "ENOSPC" ? "no space left on device" : (code ?? (error as Error).message)}`, { cause: error });
   }
   return { file, remove };
+}
+
+/** Signals that end the process and would leave a temporary copy of standard input behind. */
+const ENDING_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * Remove `dir` if the process ends before its owner does (Ctrl-C in the middle of a 1 GB table must
+ * not leave a 1 GB file in the temporary folder): on a signal it is removed and the signal raised
+ * again, so the process still ends as the signal says. Returns the function that stands down.
+ */
+function removeOnExit(dir: string): () => void {
+  const clean = () => rmSync(dir, { recursive: true, force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    standDown();
+    clean();
+    process.kill(process.pid, signal);
+  };
+  const standDown = () => {
+    process.off("exit", clean);
+    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
+  };
+  process.on("exit", clean);
+  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+  return standDown;
 }
 
 /** Read a file's bytes. Never throws. */

@@ -1,7 +1,7 @@
 // The built executable, spawned as a user runs it: convert in each format, standard input, check's
 // exit codes, and unusable inputs (exit 2, the file named, no stack trace). CI builds before testing.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,5 +72,21 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(stderr).not.toMatch(STACK);
     expect(stderr).not.toMatch(/EPIPE/);
     expect([0, 1]).toContain(code);
+  });
+  it.skipIf(process.platform === "win32")("Ctrl-C while a big standard input is spooled removes its temporary copy and ends by the signal", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "perftable-sigint-"));
+    const child = spawn(process.execPath, [BIN, "check", "-", "-f", "summary"], {
+      env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "1000" },
+      stdio: ["pipe", "ignore", "ignore"],
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    // More than the limit, and standard input left open: the spool waits for the rest.
+    child.stdin.write(SEED);
+    const spooled = () => readdirSync(tmp).filter((name) => name.startsWith("perftable-stdin-"));
+    for (let i = 0; i < 200 && spooled().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(spooled()).toHaveLength(1);
+    child.kill("SIGINT");
+    expect(await ended).toBe("SIGINT");
+    expect(spooled()).toEqual([]);
   });
 });
