@@ -107,7 +107,10 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
         for (const { stream, sink } of sinks) await sink.writeAll(stream.file(report), report.eachDiagnostic !== undefined);
         counted.push(countsOnly(report));
       }
-      for (const { stream, sink } of sinks) await sink.write(stream.end(counted));
+      for (const { stream, sink } of sinks) {
+        const end = stream.end(counted);
+        await sink.writeAll(typeof end === "string" ? [end] : end, false);
+      }
       for (const { sink } of sinks) await sink.commit();
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;
@@ -208,7 +211,14 @@ class ReportSink {
   private pending: string[] = [];
   private pendingLength = 0;
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
+    if (typeof text !== "string") {
+      // Bytes made by the reporter: after the text before them, as they are.
+      await this.flush();
+      if (this.writer) await this.writer.write(text);
+      else await writeOut(this.io.stdout, text);
+      return;
+    }
     if (text === "") return;
     this.pending.push(text);
     this.pendingLength += text.length;
@@ -225,7 +235,7 @@ class ReportSink {
   }
 
   /** Write pieces; `huge`: they come from millions of findings, so collect their garbage as they go. */
-  async writeAll(pieces: Iterable<string>, huge: boolean): Promise<void> {
+  async writeAll(pieces: Iterable<string | Uint8Array>, huge: boolean): Promise<void> {
     let n = 0;
     for (const piece of pieces) {
       await this.write(piece);

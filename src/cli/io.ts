@@ -64,10 +64,10 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
  * Write to a stream and wait until it has taken the text. Resolves, never rejects: when the stream
  * has failed or closed (a reader that went away) there is nothing left to wait for.
  */
-export function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export function writeOut(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     const s = stream as NodeJS.WritableStream & { destroyed?: boolean };
-    if (text === "" || s.destroyed === true) return resolve();
+    if (text.length === 0 || s.destroyed === true) return resolve();
     if (stream.write(text)) return resolve();
     const done = () => {
       stream.off("drain", done);

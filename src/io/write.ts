@@ -58,10 +58,11 @@ export class AtomicWriter {
     this.tmp = isSpecialFile(path) ? path : join(dirname(path), tempName());
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     try {
       this.handle ??= await open(this.tmp, this.tmp === this.path ? "a" : "w");
-      await this.handle.write(text);
+      if (typeof text === "string") await this.handle.write(text);
+      else for (let at = 0; at < text.length; ) at += (await this.handle.write(text, at, text.length - at)).bytesWritten;
     } catch (error) {
       await this.abort();
       throw describeWriteError(this.path, error);

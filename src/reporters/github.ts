@@ -3,7 +3,7 @@
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
 import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
-import type { ReportStream } from "./load.js";
+import type { TextReportStream } from "./load.js";
 import { describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
 import type { Finding, FindingSeverity, Totals } from "./shared.js";
 
@@ -130,7 +130,7 @@ export function formatGithubStepSummary(reports: FileReport[], options: ReportOp
 }
 
 /** The `github` report written file by file (see ReportStream), with its job summary at the end. */
-export function createGithubStream(options: ReportOptions): ReportStream & { stepSummary(files: readonly FileReport[]): string } {
+export function createGithubStream(options: ReportOptions): TextReportStream & { stepSummary(files: readonly FileReport[]): string } {
   const collector = new GithubCollector();
   return {
     begin: () => "",

@@ -2,7 +2,7 @@
 // ids, message ids and data stay language-neutral, only `message` is in the chosen language.
 import { formatMessage, messageTemplate } from "../i18n/format.js";
 import type { Diagnostic, FileReport, Lang, ReportOptions } from "../types.js";
-import type { ReportStream } from "./load.js";
+import type { TextReportStream } from "./load.js";
 
 /** One finding in the JSON report. */
 export interface JsonDiagnostic {
@@ -147,7 +147,7 @@ export function* formatJsonChunks(reports: readonly FileReport[], options: Repor
 }
 
 /** The `json` report written file by file (see ReportStream). */
-export function createJsonStream(options: ReportOptions): ReportStream {
+export function createJsonStream(options: ReportOptions): TextReportStream {
   let files = 0;
   return {
     begin: () => "",

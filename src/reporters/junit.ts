@@ -2,6 +2,7 @@
 // rule with findings there; only error-level findings fail, warnings and infos go to <system-out>.
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, ReportOptions } from "../types.js";
+import type { ReportStream } from "./load.js";
 import { escapeXml, sanitizeText } from "./sanitize.js";
 import { severityWord } from "./shared.js";
 
@@ -78,4 +79,31 @@ export function formatJunit(reports: FileReport[], options: ReportOptions): stri
   const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="0">`;
   const body = suites.length > 0 ? `${open}\n${suites.join("\n")}\n</testsuites>` : `${open}</testsuites>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+}
+
+/**
+ * The `junit` report written file by file (see ReportStream). Its head counts every test case, so
+ * each file's suite is kept until the end — as UTF-8 bytes, not as findings or one huge string.
+ */
+export function createJunitStream(options: ReportOptions): ReportStream {
+  const suites: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  let totalTests = 0;
+  let totalFailures = 0;
+  return {
+    begin: () => "",
+    file(report) {
+      const suite = formatSuite(report, options);
+      totalTests += suite.tests;
+      totalFailures += suite.failures;
+      suites.push(encoder.encode(`\n${suite.xml}`));
+      return [];
+    },
+    *end() {
+      const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="0">`;
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n${open}`;
+      yield* suites;
+      yield `${suites.length > 0 ? "\n" : ""}</testsuites>\n`;
+    },
+  };
 }

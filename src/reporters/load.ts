@@ -40,11 +40,15 @@ export async function loadReporter(format: CheckReportFormat): Promise<LoadedRep
 export interface ReportStream {
   begin(): string;
   file(report: FileReport): Iterable<string>;
-  end(files: readonly FileReport[]): string;
+  /** The closing text, or pieces of it (UTF-8 bytes where a format kept its output as such). */
+  end(files: readonly FileReport[]): string | Iterable<string | Uint8Array>;
 }
 
+/** A report stream whose closing text is one string. */
+export type TextReportStream = Omit<ReportStream, "end"> & { end(files: readonly FileReport[]): string };
+
 /** The formats that can be written file by file. */
-export const STREAMED_FORMATS: readonly CheckReportFormat[] = ["pretty", "json", "summary", "sarif", "github"];
+export const STREAMED_FORMATS: readonly CheckReportFormat[] = ["pretty", "json", "summary", "sarif", "github", "junit"];
 
 /** The report stream of a format that has one (see STREAMED_FORMATS); github's also gives its job summary. */
 export async function loadReportStream(format: CheckReportFormat, options: ReportOptions): Promise<ReportStream & { stepSummary?: (files: readonly FileReport[]) => string }> {
@@ -59,8 +63,8 @@ export async function loadReportStream(format: CheckReportFormat, options: Repor
       return (await import("./sarif.js")).createSarifStream(options);
     case "github":
       return (await import("./github.js")).createGithubStream(options);
-    default:
-      throw new Error(`the ${format} report is not written file by file`);
+    case "junit":
+      return (await import("./junit.js")).createJunitStream(options);
   }
 }
 

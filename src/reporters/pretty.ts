@@ -3,7 +3,7 @@
 import type { ChalkInstance } from "chalk";
 import { formatMessage } from "../i18n/format.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
-import type { ReportStream } from "./load.js";
+import type { TextReportStream } from "./load.js";
 import { sanitizeChar, sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -153,7 +153,7 @@ export function* formatPrettyChunks(reports: readonly FileReport[], options: Rep
 }
 
 /** The `pretty` report written file by file (see ReportStream). */
-export function createPrettyStream(options: ReportOptions): ReportStream {
+export function createPrettyStream(options: ReportOptions): TextReportStream {
   const chalk = createChalk(options.color);
   return {
     begin: () => "",

@@ -7,7 +7,7 @@ import { formatMessage } from "../i18n/format.js";
 import { rules as registryRules } from "../rules/index.js";
 import type { Rule } from "../rules/index.js";
 import type { Diagnostic, FileReport, Lang, ReportOptions, Severity } from "../types.js";
-import type { ReportStream } from "./load.js";
+import type { TextReportStream } from "./load.js";
 import { VERSION } from "../version.js";
 import { describeTotals, relativePath } from "./shared.js";
 import type { Finding, FindingSeverity, Totals } from "./shared.js";
@@ -282,7 +282,7 @@ export function formatSarif(reports: FileReport[], options: ReportOptions, setti
 }
 
 /** The `sarif` report written file by file (see ReportStream): findings are collected, the log written at the end. */
-export function createSarifStream(options: ReportOptions): ReportStream {
+export function createSarifStream(options: ReportOptions): TextReportStream {
   const collector = new SarifCollector(options);
   return {
     begin: () => "",

@@ -1,7 +1,7 @@
 // The `summary` reporter: counts only — by rule (rule id, severity, count) and by file (with the
 // table's department, projects and indicators when known) — as cli-table3 tables.
 import type { FileReport, ReportOptions } from "../types.js";
-import type { ReportStream } from "./load.js";
+import type { TextReportStream } from "./load.js";
 import { sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -52,7 +52,7 @@ export function formatSummary(reports: FileReport[], options: ReportOptions): st
 }
 
 /** The `summary` report written file by file (see ReportStream): it counts as files come. */
-export function createSummaryStream(options: ReportOptions): ReportStream {
+export function createSummaryStream(options: ReportOptions): TextReportStream {
   const counts = new Map<string, RuleCount>();
   return {
     begin: () => "",

@@ -1,6 +1,6 @@
-// `check` writes pretty, json and summary reports file by file, keeping only each file's counts.
-// Every output must be byte for byte what the whole-run path gives (used when a baseline is
-// written, or for sarif/github/junit), with baselines, --quiet, several outputs, bad files.
+// `check` writes its reports file by file, keeping only each file's counts (and what sarif, github
+// and junit must hold to the end). Every output must be byte for byte what the whole-run path gives
+// (used when a baseline is written), with baselines, --quiet, several outputs, bad files.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +25,7 @@ describe("check written file by file", () => {
     ["summary", ["-f", "summary"]],
     ["sarif", ["-f", "sarif"]],
     ["github", ["-f", "github"]],
+    ["junit", ["-f", "junit"]],
     ["sarif capped", ["-f", "sarif", "--rule", "indicator/qualitative=error"]],
     ["zh pretty, errors only", ["--lang", "zh", "--quiet"]],
   ])("%s: the same report, messages and exit code as the whole run", async (_name, args) => {
