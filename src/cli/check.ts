@@ -5,7 +5,7 @@ import { expandInputs } from "../io/inputs.js";
 import { stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
 import { type CheckReportFormat, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary, loadReportStream, STREAMED_FORMATS } from "../reporters/load.js";
-import { applyBaseline, baselineFilter, createBaseline, loadBaseline } from "../validate/baseline.js";
+import { applyBaseline, BaselineBuilder, baselineFilter, createBaseline, loadBaseline } from "../validate/baseline.js";
 import { makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
@@ -87,11 +87,12 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   let errors = 0;
   let warnings = 0;
 
-  // Written file by file when every format can be (and no baseline is to be written from the
-  // whole run): then only each file's counts stay in memory, not its findings and text.
-  const streamed = outputs.every((o) => STREAMED_FORMATS.includes(o.format as CheckReportFormat)) && !opts.writeBaseline && outputs.filter((o) => isStdout(o.target)).length <= 1;
+  // Written file by file (unless two reports go to standard output, one after the other): then
+  // only each file's counts stay in memory, not its findings and text.
+  const streamed = outputs.every((o) => STREAMED_FORMATS.includes(o.format as CheckReportFormat)) && outputs.filter((o) => isStdout(o.target)).length <= 1;
   if (streamed) {
     const filter = baseline ? baselineFilter(baseline) : null;
+    const accepted = opts.writeBaseline ? new BaselineBuilder() : null;
     const sinks = await Promise.all(
       outputs.map(async (o) => ({ stream: await loadReportStream(o.format as CheckReportFormat, { ...base, color: o.color }), sink: new ReportSink(o.format, o.target, io) })),
     );
@@ -100,6 +101,8 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
       const counted: FileReport[] = [];
       for (const file of files) {
         let report = await check(file);
+        // The baseline written accepts every finding, before any baseline given is applied.
+        accepted?.add(report);
         if (filter) report = filter(report);
         if (opts.quiet) report = quiet(report);
         errors += report.errorCount;
@@ -111,6 +114,8 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
         const end = stream.end(counted);
         await sink.writeAll(typeof end === "string" ? [end] : end, false);
       }
+      // Before the reports are put in place: a baseline that cannot be written leaves no report file.
+      if (accepted && opts.writeBaseline) await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(accepted.build(), null, 2) + "\n");
       for (const { sink } of sinks) await sink.commit();
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;

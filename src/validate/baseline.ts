@@ -28,19 +28,31 @@ export function baselinePath(path: string): string {
 
 /** The baseline that accepts every finding of these reports. */
 export function createBaseline(reports: readonly FileReport[]): Baseline {
-  const counts = new Map<string, BaselineEntry>();
-  for (const r of reports) {
-    for (const d of r.diagnostics) {
+  const builder = new BaselineBuilder();
+  for (const r of reports) builder.add(r);
+  return builder.build();
+}
+
+/** createBaseline one report at a time: for a run that writes each file's report as it is checked. */
+export class BaselineBuilder {
+  private readonly counts = new Map<string, BaselineEntry>();
+
+  add(r: FileReport): void {
+    const file = baselinePath(r.path);
+    // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
+    for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
       if (d.ruleId === "input/unreadable") continue;
-      const file = baselinePath(r.path);
       const k = key(file, d.ruleId, d.project);
-      const entry = counts.get(k);
+      const entry = this.counts.get(k);
       if (entry) entry.count++;
-      else counts.set(k, { file, ruleId: d.ruleId, project: d.project, count: 1 });
+      else this.counts.set(k, { file, ruleId: d.ruleId, project: d.project, count: 1 });
     }
   }
-  const entries = [...counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : (a.project ?? "") < (b.project ?? "") ? -1 : 1));
-  return { version: 1, entries };
+
+  build(): Baseline {
+    const entries = [...this.counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : (a.project ?? "") < (b.project ?? "") ? -1 : 1));
+    return { version: 1, entries };
+  }
 }
 
 /** Read a baseline file; ConfigError when it is missing or malformed. */

@@ -11,11 +11,15 @@ import { ROOT } from "../helpers/fixtures.js";
 const dir = mkdtempSync(join(tmpdir(), "perftable-streamed-"));
 const inputs = [`${ROOT}fixtures/audit`, `${ROOT}fixtures/rules/amount`, `${ROOT}fixtures/seed-guangzhou-finance-bureau.txt`, join(dir, "missing.txt")];
 
-/** Run check twice: as given (streamed), and with --write-baseline (which keeps the whole run). */
+/**
+ * Run check as given (written file by file) and with the same report asked for twice on standard
+ * output, which makes check keep the whole run and write one report after the other.
+ */
 async function both(args: string[], env: NodeJS.ProcessEnv = { LANG: "en_US.UTF-8" }) {
+  const format = args.includes("-f") ? args[args.indexOf("-f") + 1]! : "pretty";
   const streamed = await runCli(["check", ...inputs, ...args], { env });
-  const whole = await runCli(["check", ...inputs, ...args, "--write-baseline", join(dir, "ignored.json")], { env });
-  return { streamed, whole };
+  const twice = await runCli(["check", ...inputs, ...args, "--report", `${format}=-`], { env });
+  return { streamed, twice };
 }
 
 describe("check written file by file", () => {
@@ -29,19 +33,19 @@ describe("check written file by file", () => {
     ["sarif capped", ["-f", "sarif", "--rule", "indicator/qualitative=error"]],
     ["zh pretty, errors only", ["--lang", "zh", "--quiet"]],
   ])("%s: the same report, messages and exit code as the whole run", async (_name, args) => {
-    const { streamed, whole } = await both(args);
+    const { streamed, twice } = await both(args);
     expect(streamed.stdout.length).toBeGreaterThan(200);
-    expect(streamed.stdout).toBe(whole.stdout);
-    expect(streamed.stderr).toBe(whole.stderr);
-    expect(streamed.code).toBe(whole.code);
+    expect(twice.stdout).toBe(streamed.stdout.repeat(2));
+    expect(streamed.stderr).toBe(twice.stderr);
+    expect(streamed.code).toBe(twice.code);
     expect(streamed.code).toBe(2); // the missing file
   });
 
   it("writes several outputs at once, each as the whole run does", async () => {
     const outs = (tag: string) => ["-f", "summary", "--report", `json=${join(dir, `${tag}.json`)}`, "--report", `pretty=${join(dir, `${tag}.txt`)}`];
     const streamed = await runCli(["check", ...inputs, ...outs("a")]);
-    const whole = await runCli(["check", ...inputs, ...outs("b"), "--write-baseline", join(dir, "ignored.json")]);
-    expect(streamed.stdout).toBe(whole.stdout);
+    const whole = await runCli(["check", ...inputs, ...outs("b"), "--report", "summary=-"]);
+    expect(whole.stdout).toBe(streamed.stdout.repeat(2));
     expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(readFileSync(join(dir, "b.json"), "utf8"));
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(readFileSync(join(dir, "b.txt"), "utf8"));
     expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).files.length).toBeGreaterThan(5);
@@ -50,8 +54,8 @@ describe("check written file by file", () => {
   it("writes the same GitHub job summary", async () => {
     const env = (tag: string) => ({ LANG: "en_US.UTF-8", GITHUB_STEP_SUMMARY: join(dir, `${tag}.md`) });
     const streamed = await runCli(["check", ...inputs, "-f", "github"], { env: env("a") });
-    const whole = await runCli(["check", ...inputs, "-f", "github", "--write-baseline", join(dir, "ignored.json")], { env: env("b") });
-    expect(streamed.stdout).toBe(whole.stdout);
+    const whole = await runCli(["check", ...inputs, "-f", "github", "--report", "github=-"], { env: env("b") });
+    expect(whole.stdout).toBe(streamed.stdout.repeat(2));
     const summary = readFileSync(join(dir, "a.md"), "utf8");
     expect(summary).toContain("### Top rules");
     expect(summary).toBe(readFileSync(join(dir, "b.md"), "utf8"));
@@ -64,12 +68,25 @@ describe("check written file by file", () => {
     const b = JSON.parse(readFileSync(baseline, "utf8")) as { entries: { count: number }[] };
     for (const e of b.entries) e.count = Math.max(0, e.count - 1);
     writeFileSync(baseline, JSON.stringify(b));
-    const { streamed, whole } = await both(["-f", "json", "--baseline", baseline]);
-    expect(streamed.stdout).toBe(whole.stdout);
+    const { streamed, twice } = await both(["-f", "json", "--baseline", baseline]);
+    expect(twice.stdout).toBe(streamed.stdout.repeat(2));
     const all = await runCli(["check", ...inputs, "-f", "json"]);
     const count = (text: string) => (JSON.parse(text) as { files: { diagnostics: unknown[] }[] }).files.reduce((n, f) => n + f.diagnostics.length, 0);
     expect(count(streamed.stdout)).toBeLessThan(count(all.stdout));
     expect(count(streamed.stdout)).toBeGreaterThan(0);
+  });
+
+  it("writes the same baseline file (from the findings before a given baseline is applied)", async () => {
+    const given = join(dir, "given.json");
+    await runCli(["check", inputs[1]!, "--write-baseline", given, "-f", "summary"]);
+    const args = (out: string) => ["check", ...inputs, "-f", "json", "--baseline", given, "--write-baseline", join(dir, out)];
+    const streamed = await runCli(args("s.json"));
+    const twice = await runCli([...args("t.json"), "--report", "json=-"]);
+    expect(twice.stdout).toBe(streamed.stdout.repeat(2));
+    const written = readFileSync(join(dir, "s.json"), "utf8");
+    expect(written).toBe(readFileSync(join(dir, "t.json"), "utf8"));
+    // every finding of every file, not only those left after the given baseline
+    expect(written.length).toBeGreaterThan(readFileSync(given, "utf8").length);
   });
 
   it("an output that cannot be written: exit 2, one message, no partial file", async () => {
