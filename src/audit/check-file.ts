@@ -1,6 +1,7 @@
 // Checks one file of an audit (in a worker or in-process): checkFile, then the offending text of
 // the first findings for the HTML report, then the source dropped so only counts and findings travel.
 import { resolve } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { checkFile } from "../api.js";
 import { detectFormat } from "../io/formats.js";
 import { readSmallFile } from "../io/read-input.js";
@@ -60,11 +61,14 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
     out.excerpts = extractExcerpts(report.source, out.diagnostics, settings.excerpts);
   }
   if (settings.prerender !== undefined) {
-    const rendered: Partial<Record<PrerenderFormat, Uint8Array[]>> = {};
+    const rendered: Partial<Record<PrerenderFormat, Iterable<Uint8Array>>> = {};
     if (compact) {
       for (const format of settings.prerender.formats) {
         const lang = settings.prerender.lang;
-        rendered[format] = encodePieces(format === "json" ? jsonEntryChunks(report, lang) : ndjsonLineChunks(report, lang));
+        const pieces = { [Symbol.iterator]: () => encodePieces(format === "json" ? jsonEntryChunks(report, lang) : ndjsonLineChunks(report, lang)) };
+        // A worker sends the bytes (made now); in this thread they are made as they are written, so
+        // the entry of a 1 GB table (1.2 GB of JSON) is never held whole.
+        rendered[format] = isMainThread ? pieces : [...pieces];
       }
     } else {
       const entry = buildAuditJsonFile(out, settings.prerender.lang);
@@ -90,18 +94,18 @@ function firstOf<T>(items: Iterable<T>, n: number): T[] {
 }
 
 /** Text pieces encoded as UTF-8 about a megabyte at a time. */
-function encodePieces(chunks: Iterable<string>): Uint8Array[] {
-  const out: Uint8Array[] = [];
+function* encodePieces(chunks: Iterable<string>): Generator<Uint8Array> {
   let text = "";
+  let any = false;
   for (const chunk of chunks) {
     text += chunk;
     if (text.length >= 512 * 1024) {
-      out.push(encoder.encode(text));
+      yield encoder.encode(text);
+      any = true;
       text = "";
     }
   }
-  if (text !== "" || out.length === 0) out.push(encoder.encode(text));
-  return out;
+  if (text !== "" || !any) yield encoder.encode(text);
 }
 
 const encoder = new TextEncoder();

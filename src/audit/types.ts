@@ -55,9 +55,10 @@ export interface AuditFileReport extends FileReport {
   excerpts?: string[];
   /**
    * The file's entry in each prerendered report (UTF-8, in pieces of about a megabyte), made before
-   * `diagnostics` was cut.
+   * `diagnostics` was cut. An array when it comes from a worker; in the thread that checked a file
+   * with very many findings, made as it is iterated (each time).
    */
-  rendered?: Partial<Record<PrerenderFormat, Uint8Array[]>>;
+  rendered?: Partial<Record<PrerenderFormat, Iterable<Uint8Array>>>;
 }
 
 /** Turn a ResolvedConfig (Maps) into arrays that survive structured clone and JSON. */

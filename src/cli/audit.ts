@@ -116,7 +116,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
         }
         for (const o of outputs) {
           const out = o.formatter.file(report, row);
-          for (const piece of Array.isArray(out) ? out : [out]) if (piece.length > 0) await o.sink.write(piece);
+          // (Pieces may be made as they are taken: the entry of a huge table is never held whole.)
+          for (const piece of typeof out === "string" || out instanceof Uint8Array ? [out] : out) if (piece.length > 0) await o.sink.write(piece);
         }
       },
     );

@@ -19,7 +19,7 @@ export type ReportPiece = string | Uint8Array;
 export interface AuditFormatter {
   begin(): string;
   /** The text for one file, given in input order (may be "" when written at the end). */
-  file(report: AuditFileReport, row: AuditFileRow): ReportPiece | ReportPiece[];
+  file(report: AuditFileReport, row: AuditFileRow): ReportPiece | Iterable<ReportPiece>;
   end(summary: AuditSummary): string;
 }
 

@@ -45,7 +45,11 @@ export function createJsonFormatter(options: ReportOptions): AuditFormatter {
       first = false;
       // Made by the worker that checked the file, when it could.
       const rendered = report.rendered?.json;
-      return rendered !== undefined ? [separator, ...rendered] : separator + renderJsonEntry(buildAuditJsonFile(report, options.lang));
+      if (rendered === undefined) return separator + renderJsonEntry(buildAuditJsonFile(report, options.lang));
+      return (function* () {
+        yield separator;
+        yield* rendered;
+      })();
     },
     end: (summary: AuditSummary) => `${first ? "" : "\n  "}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`,
   };
