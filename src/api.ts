@@ -2,6 +2,7 @@
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { resolve } from "node:path";
 import { readStreamed, streamRows } from "./io/stream.js";
+import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
@@ -29,7 +30,10 @@ export interface FileOptions {
 
 export interface CheckFileOptions extends FileOptions {
   config?: ResolvedConfig;
+  /** Keep the decoded text (`source`), or for a file past `wholeFileLimit` a way to read its lines again (`lines`). */
   keepSource?: boolean;
+  /** Bytes up to which `keepSource` keeps the whole text (default 32 MiB; tests lower it). */
+  wholeFileLimit?: number;
 }
 
 async function readBytes(file: string, options: FileOptions) {
@@ -89,7 +93,10 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       for await (const rows of streamRows(absolute, plan, seen, 32)) for (const row of rows) reader.push(row);
       if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
       if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
-      return runner.toReport(options.path, plan.encoding);
+      const report = runner.toReport(options.path, plan.encoding);
+      // Too big to keep whole: a code frame reads its line from the file again.
+      if (options.keepSource) Object.defineProperty(report, "lines", { value: openLineSource(absolute, plan), enumerable: false });
+      return report;
     },
     (failure) => makeReport(options.path, null, [unreadable(failure.messageId, failure.data)]),
   );
@@ -136,12 +143,13 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   }
   const absolute = resolve(options.cwd ?? process.cwd(), file);
   // A small text table (the usual submission) in one synchronous read, checked at once.
+  const wholeFileLimit = options.wholeFileLimit ?? WHOLE_FILE_LIMIT;
   const small = readSmallFile(absolute);
-  if (small !== null && detectFormat(path, small) === "text") {
+  if (small !== null && detectFormat(path, small) === "text" && (!options.keepSource || small.length <= wholeFileLimit)) {
     return checkInput(small, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
   }
   const peeked = await peekFile(absolute);
-  if (peeked && (!options.keepSource || peeked.size > WHOLE_FILE_LIMIT) && detectFormat(path, peeked.head) === "text") {
+  if (peeked && (!options.keepSource || peeked.size > wholeFileLimit) && detectFormat(path, peeked.head) === "text") {
     return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
   }
   const read = await readBytes(file, options);

@@ -1,6 +1,7 @@
 // The shared data types of perftable: positions, the document model (the JSON contract of
 // `perftable convert`), typed targets, indicators and diagnostics. Every stage depends on these.
 import type { CategoryClassification } from "./targets/categories.js";
+import type { LineSource } from "./io/lines.js";
 
 /**
  * A position in the decoded input. `line` is 1-based; `column` is 1-based and counts Unicode
@@ -225,6 +226,11 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   tables?: TableSummary[];
   source?: string;
+  /**
+   * For a text file too big to keep as `source` (checked with `keepSource`): its lines read again
+   * from disk as a report asks for them (code frames). Not enumerable; `close()` it when done.
+   */
+  lines?: LineSource;
   /**
    * Set for files with very many findings, which are kept compactly: iterates the findings in order
    * without making them all at once (`diagnostics` then makes the whole array on first use).

@@ -16,12 +16,12 @@ const DECODE_PIECE = 32 * 1024;
 const requireLazy = createRequire(import.meta.url);
 
 /** A decoder that turns byte chunks into text. `fatal`: throws on invalid input (strict UTF-8). */
-interface ChunkDecoder {
+export interface ChunkDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
 }
 
-function makeDecoder(encoding: EncodingName): ChunkDecoder {
+export function makeDecoder(encoding: EncodingName): ChunkDecoder {
   if (encoding === "utf-8") {
     const d = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };

@@ -32,14 +32,23 @@ export interface CodeFrame {
  * shown escaped; the carets are aligned by display width (a Chinese character takes two).
  */
 export function buildCodeFrame(lineText: string, column: number, endColumn: number | null): CodeFrame {
-  return frameCodePoints(Array.from(lineText), column, endColumn);
+  return frameCodePoints(codePointsOf(lineText), column, endColumn);
 }
 
 /** Code points looked at on each side of the span start: a bound on the work for very long lines. */
 const SCAN_LIMIT = 4 * (FRAME_COLUMNS_BEFORE + FRAME_COLUMNS_AFTER);
 
+/**
+ * The code points of a line, indexable: the line itself when it has no surrogates (each UTF-16
+ * unit is then a code point: no array of one-character strings for a line of thousands).
+ */
+function codePointsOf(line: string): ArrayLike<string> {
+  return SURROGATE.test(line) ? Array.from(line) : line;
+}
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** buildCodeFrame over a line already split into code points. */
-function frameCodePoints(codePoints: readonly string[], column: number, endColumn: number | null): CodeFrame {
+function frameCodePoints(codePoints: ArrayLike<string>, column: number, endColumn: number | null): CodeFrame {
   const length = codePoints.length;
   const start = Math.min(Math.max(column - 1, 0), length);
   const end = endColumn === null ? length : Math.min(Math.max(endColumn - 1, start), length);
@@ -99,7 +108,9 @@ const FINDINGS_PER_CHUNK = 1000;
  */
 function* fileBlockChunks(report: FileReport, options: ReportOptions, chalk: ChalkInstance): Generator<string> {
   const path = sanitizeText(report.path);
-  const lines = report.source === undefined ? null : splitLines(report.source);
+  const source = report.source === undefined ? null : splitLines(report.source);
+  // A file too big to keep whole has its lines read again from disk, in order.
+  const lineAt = source !== null ? (n: number) => source[n - 1] : report.lines !== undefined ? (n: number) => report.lines!.line(n) : () => undefined;
   const severityColumn = Math.max(
     ...(["error", "warning", "info"] as const).map((s) => displayWidth(severityWord(s, options.lang))),
   );
@@ -109,30 +120,36 @@ function* fileBlockChunks(report: FileReport, options: ReportOptions, chalk: Cha
   const gutterWidth = String(maxLine).length;
   const words = {} as Record<Diagnostic["severity"], string>;
   for (const s of ["error", "warning", "info"] as const) words[s] = padEndDisplay(severityWord(s, options.lang), severityColumn);
-  const codePoints = new Map<number, string[]>();
+  const codePoints = new Map<number, ArrayLike<string>>();
   let chunk = chalk.bold.underline(path);
   let n = 0;
-  for (const d of findings()) {
-    const message = sanitizeText(formatMessage(d, options.lang));
-    chunk += `\n${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(words[d.severity], d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`;
-    const lineText = d.line >= 1 ? lines?.[d.line - 1] : undefined;
-    if (lineText !== undefined) {
+  try {
+    for (const d of findings()) {
+      const message = sanitizeText(formatMessage(d, options.lang));
+      chunk += `\n${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(words[d.severity], d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`;
       let cps = codePoints.get(d.line);
-      if (cps === undefined) {
-        // Findings come in line order: only the current line's code points are worth keeping.
-        codePoints.clear();
-        cps = Array.from(lineText);
-        codePoints.set(d.line, cps);
+      if (cps === undefined && d.line >= 1) {
+        const lineText = lineAt(d.line);
+        if (lineText !== undefined) {
+          // Findings come in line order: only the current line's code points are worth keeping.
+          codePoints.clear();
+          cps = codePointsOf(lineText);
+          codePoints.set(d.line, cps);
+        }
       }
-      const frame = frameCodePoints(cps, d.column, d.endLine === d.line ? d.endColumn : null);
-      const gutter = chalk.dim(`${String(d.line).padStart(gutterWidth)} │`);
-      const blank = chalk.dim(`${" ".repeat(gutterWidth)} │`);
-      chunk += `\n  ${gutter} ${frame.text}\n  ${blank} ${colorSeverity(frame.carets, d, chalk)}`;
+      if (cps !== undefined) {
+        const frame = frameCodePoints(cps, d.column, d.endLine === d.line ? d.endColumn : null);
+        const gutter = chalk.dim(`${String(d.line).padStart(gutterWidth)} │`);
+        const blank = chalk.dim(`${" ".repeat(gutterWidth)} │`);
+        chunk += `\n  ${gutter} ${frame.text}\n  ${blank} ${colorSeverity(frame.carets, d, chalk)}`;
+      }
+      if (++n % FINDINGS_PER_CHUNK === 0) {
+        yield chunk;
+        chunk = "";
+      }
     }
-    if (++n % FINDINGS_PER_CHUNK === 0) {
-      yield chunk;
-      chunk = "";
-    }
+  } finally {
+    report.lines?.close();
   }
   if (chunk !== "") yield chunk;
 }
