@@ -6,7 +6,7 @@ import { stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
 import { type CheckReportFormat, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary, loadReportStream, STREAMED_FORMATS } from "../reporters/load.js";
 import { applyBaseline, BaselineBuilder, baselineFilter, createBaseline, loadBaseline } from "../validate/baseline.js";
-import { makeReport } from "../validate/run.js";
+import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, loadRunSettings, printError } from "./shared.js";
@@ -80,9 +80,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     const errorsOnly: Diagnostic[] = [];
     // (eachDiagnostic: a huge file's findings are not all made to keep its few errors.)
     for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) if (d.severity === "error") errorsOnly.push(d);
-    const out = makeReport(r.path, r.encoding, errorsOnly, r.tables);
-    if (r.source !== undefined) out.source = r.source;
-    return out;
+    return carryText(r, makeReport(r.path, r.encoding, errorsOnly, r.tables));
   };
   let errors = 0;
   let warnings = 0;

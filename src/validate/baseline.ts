@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
-import { makeReport } from "./run.js";
+import { carryText, makeReport } from "./run.js";
 
 export interface BaselineEntry {
   file: string;
@@ -97,8 +97,6 @@ export function baselineFilter(baseline: Baseline): (report: FileReport) => File
       }
       return true;
     });
-    const out = makeReport(r.path, r.encoding, kept, r.tables);
-    if (r.source !== undefined) out.source = r.source;
-    return out;
+    return carryText(r, makeReport(r.path, r.encoding, kept, r.tables));
   };
 }

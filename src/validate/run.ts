@@ -300,6 +300,13 @@ export interface CheckOptions {
   compactAfter?: number;
 }
 
+/** Give `to` the text of `from` (`source`, or the `lines` of a file too big to keep): for reports made from others. */
+export function carryText(from: FileReport, to: FileReport): FileReport {
+  if (from.source !== undefined) to.source = from.source;
+  if (from.lines !== undefined) Object.defineProperty(to, "lines", { value: from.lines, enumerable: false });
+  return to;
+}
+
 /** Build a FileReport from diagnostics: sort and count. */
 export function makeReport(path: string, encoding: string | null, diagnostics: Diagnostic[], tables?: TableSummary[]): FileReport {
   diagnostics.sort(compareDiagnostics);

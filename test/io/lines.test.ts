@@ -9,6 +9,7 @@ import { checkFile } from "../../src/api.js";
 import { planEncoding } from "../../src/io/decode.js";
 import { openLineSource } from "../../src/io/lines.js";
 import { formatPretty } from "../../src/reporters/pretty.js";
+import { applyBaseline } from "../../src/validate/baseline.js";
 import { checkInput } from "../../src/validate/run.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
@@ -63,5 +64,8 @@ describe("pretty code frames of a file checked as a stream", () => {
     const text = formatPretty([streamed], options);
     expect(text).toBe(formatPretty([whole], options));
     expect(text).toContain(" │ ");
+    // a report made from it (a baseline applied) keeps its way to the lines
+    const none = { version: 1 as const, entries: [] };
+    expect(formatPretty(applyBaseline([streamed], none), options)).toBe(text);
   });
 });
