@@ -4,8 +4,8 @@ import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
 import { stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
-import { type CheckReportFormat, isCheckReportFormat, loadChunkedReporter, loadGithubStepSummary, loadReportStream, STREAMED_FORMATS } from "../reporters/load.js";
-import { applyBaseline, BaselineBuilder, baselineFilter, createBaseline, loadBaseline } from "../validate/baseline.js";
+import { type CheckReportFormat, isCheckReportFormat, loadReportStream } from "../reporters/load.js";
+import { BaselineBuilder, baselineFilter, loadBaseline } from "../validate/baseline.js";
 import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
@@ -85,76 +85,46 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   let errors = 0;
   let warnings = 0;
 
-  // Written file by file (unless two reports go to standard output, one after the other): then
-  // only each file's counts stay in memory, not its findings and text.
-  const streamed = outputs.every((o) => STREAMED_FORMATS.includes(o.format as CheckReportFormat)) && outputs.filter((o) => isStdout(o.target)).length <= 1;
-  if (streamed) {
-    const filter = baseline ? baselineFilter(baseline) : null;
-    const accepted = opts.writeBaseline ? new BaselineBuilder() : null;
-    const sinks = await Promise.all(
-      outputs.map(async (o) => ({ stream: await loadReportStream(o.format as CheckReportFormat, { ...base, color: o.color }), sink: new ReportSink(o.format, o.target, io) })),
-    );
-    try {
-      for (const { stream, sink } of sinks) await sink.write(stream.begin());
-      const counted: FileReport[] = [];
-      for (const file of files) {
-        let report = await check(file);
-        // The baseline written accepts every finding, before any baseline given is applied.
-        accepted?.add(report);
-        if (filter) report = filter(report);
-        if (opts.quiet) report = quiet(report);
-        errors += report.errorCount;
-        warnings += report.warningCount;
-        for (const { stream, sink } of sinks) await sink.writeAll(stream.file(report), report.eachDiagnostic !== undefined);
-        counted.push(countsOnly(report));
-      }
-      for (const { stream, sink } of sinks) {
-        const end = stream.end(counted);
-        await sink.writeAll(typeof end === "string" ? [end] : end, false);
-      }
-      // Before the reports are put in place: a baseline that cannot be written leaves no report file.
-      if (accepted && opts.writeBaseline) await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(accepted.build(), null, 2) + "\n");
-      for (const { sink } of sinks) await sink.commit();
-      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;
-      if (summaryFile && github) await appendFile(summaryFile, github.stepSummary!(counted));
-    } catch (error) {
-      for (const { sink } of sinks) await sink.abort();
-      printError(io, (error as Error).message);
-      return 2;
+  // Each report is written file by file: only each file's counts stay in memory (and what sarif,
+  // github and junit must hold to the end), not its findings and text.
+  const filter = baseline ? baselineFilter(baseline) : null;
+  const accepted = opts.writeBaseline ? new BaselineBuilder() : null;
+  let stdoutTaken = false;
+  const sinks = await Promise.all(
+    outputs.map(async (o) => {
+      const hold = isStdout(o.target) && stdoutTaken;
+      if (isStdout(o.target)) stdoutTaken = true;
+      return { stream: await loadReportStream(o.format as CheckReportFormat, { ...base, color: o.color }), sink: new ReportSink(o.format, o.target, io, hold) };
+    }),
+  );
+  try {
+    for (const { stream, sink } of sinks) await sink.write(stream.begin());
+    const counted: FileReport[] = [];
+    for (const file of files) {
+      let report = await check(file);
+      // The baseline written accepts every finding, before any baseline given is applied.
+      accepted?.add(report);
+      if (filter) report = filter(report);
+      if (opts.quiet) report = quiet(report);
+      errors += report.errorCount;
+      warnings += report.warningCount;
+      for (const { stream, sink } of sinks) await sink.writeAll(stream.file(report), report.eachDiagnostic !== undefined);
+      counted.push(countsOnly(report));
     }
-  } else {
-    let reports: FileReport[] = [];
-    for (const file of files) reports.push(await check(file));
-    if (opts.writeBaseline) {
-      try {
-        await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(createBaseline(reports), null, 2) + "\n");
-      } catch (error) {
-        printError(io, (error as Error).message);
-        return 2;
-      }
+    for (const { stream, sink } of sinks) {
+      const end = stream.end(counted);
+      await sink.writeAll(typeof end === "string" ? [end] : end, false);
     }
-    if (baseline) reports = applyBaseline(reports, baseline);
-    if (opts.quiet) reports = reports.map(quiet);
-    errors = reports.reduce((n, r) => n + r.errorCount, 0);
-    warnings = reports.reduce((n, r) => n + r.warningCount, 0);
-    try {
-      for (const o of outputs) {
-        const sink = new ReportSink(o.format, o.target, io);
-        try {
-          await sink.writeAll((await loadChunkedReporter(o.format as CheckReportFormat))(reports, { ...base, color: o.color }), reports.some((r) => r.eachDiagnostic !== undefined));
-          await sink.commit();
-        } catch (error) {
-          await sink.abort();
-          throw error;
-        }
-      }
-      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile && formats.includes("github")) await appendFile(summaryFile, (await loadGithubStepSummary())(reports, { ...base, color: false }));
-    } catch (error) {
-      printError(io, (error as Error).message);
-      return 2;
-    }
+    // Before the reports are put in place: a baseline that cannot be written leaves no report file.
+    if (accepted && opts.writeBaseline) await writeFileAtomic(resolve(io.cwd, opts.writeBaseline), JSON.stringify(accepted.build(), null, 2) + "\n");
+    for (const { sink } of sinks) await sink.commit();
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;
+    if (summaryFile && github) await appendFile(summaryFile, github.stepSummary!(counted));
+  } catch (error) {
+    for (const { sink } of sinks) await sink.abort();
+    printError(io, (error as Error).message);
+    return 2;
   }
   if (unusable) return 2;
   if (errors > 0) return 1;
@@ -195,19 +165,23 @@ function countsOnly(r: FileReport): FileReport {
 
 /**
  * Where one report goes: a file (written under a temporary name, renamed by `commit`) or standard
- * output; JSON shown on a terminal has its control characters escaped.
+ * output; JSON shown on a terminal has its control characters escaped. A report that shares
+ * standard output with an earlier one is held (`hold`) and written at `commit`, after it.
  */
 class ReportSink {
   private readonly writer: AtomicWriter | null;
   private readonly escape: boolean;
+  private held: (string | Uint8Array)[] | null;
 
   constructor(
     format: string,
     target: string | undefined,
     private readonly io: CliIo,
+    hold = false,
   ) {
     this.writer = isStdout(target) ? null : new AtomicWriter(resolve(io.cwd, target!));
     this.escape = isStdout(target) && io.stdout.isTTY === true && (format === "json" || format === "sarif");
+    this.held = hold ? [] : null;
   }
 
   /** Text not yet written: small pieces (a file's entry) are gathered into writes of ~256 K characters. */
@@ -215,6 +189,10 @@ class ReportSink {
   private pendingLength = 0;
 
   async write(text: string | Uint8Array): Promise<void> {
+    if (this.held !== null) {
+      this.held.push(text);
+      return;
+    }
     if (typeof text !== "string") {
       // Bytes made by the reporter: after the text before them, as they are.
       await this.flush();
@@ -247,11 +225,15 @@ class ReportSink {
   }
 
   async commit(): Promise<void> {
+    const held = this.held;
+    this.held = null;
+    if (held !== null) for (const piece of held) await this.write(piece);
     await this.flush();
     await this.writer?.commit();
   }
 
   async abort(): Promise<void> {
+    this.held = null;
     this.pending = [];
     this.pendingLength = 0;
     await this.writer?.abort();
