@@ -2,7 +2,7 @@
 // ids, message ids and data stay language-neutral, only `message` is in the chosen language.
 import { formatMessage, messageTemplate } from "../i18n/format.js";
 import type { Diagnostic, FileReport, Lang, ReportOptions } from "../types.js";
-import type { TextReportStream } from "./load.js";
+import { streamPieces, streamText, type TextReportStream } from "./load.js";
 
 /** One finding in the JSON report. */
 export interface JsonDiagnostic {
@@ -139,11 +139,8 @@ function renderDiagnostic(d: Diagnostic, lang: Lang): string {
  * text of `JSON.stringify(buildJsonReport(…), null, 2)`, so a report with hundreds of thousands of
  * findings is written without building one huge string.
  */
-export function* formatJsonChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
-  const stream = createJsonStream(options);
-  yield stream.begin();
-  for (const r of reports) yield* stream.file(r);
-  yield stream.end(reports);
+export function formatJsonChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
+  return streamPieces(createJsonStream(options), reports);
 }
 
 /** The `json` report written file by file (see ReportStream). */
@@ -186,7 +183,5 @@ export function* fileEntryChunks(r: FileReport, lang: Lang, more = ""): Generato
 
 /** The `json` report: pretty-printed with two spaces, ending with a newline. */
 export function formatJson(reports: FileReport[], options: ReportOptions): string {
-  let text = "";
-  for (const chunk of formatJsonChunks(reports, options)) text += chunk;
-  return text;
+  return streamText(createJsonStream(options), reports);
 }

@@ -2,7 +2,7 @@
 // rule with findings there; only error-level findings fail, warnings and infos go to <system-out>.
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, ReportOptions } from "../types.js";
-import type { ReportStream } from "./load.js";
+import { type ReportStream, streamText } from "./load.js";
 import { escapeXml, sanitizeText } from "./sanitize.js";
 import { severityWord } from "./shared.js";
 
@@ -67,18 +67,7 @@ function formatSuite(report: FileReport, options: ReportOptions): { xml: string;
 
 /** The `junit` report: well-formed JUnit XML, ending with a newline. */
 export function formatJunit(reports: FileReport[], options: ReportOptions): string {
-  const suites: string[] = [];
-  let totalTests = 0;
-  let totalFailures = 0;
-  for (const report of reports) {
-    const suite = formatSuite(report, options);
-    totalTests += suite.tests;
-    totalFailures += suite.failures;
-    suites.push(suite.xml);
-  }
-  const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="0">`;
-  const body = suites.length > 0 ? `${open}\n${suites.join("\n")}\n</testsuites>` : `${open}</testsuites>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+  return streamText(createJunitStream(options), reports);
 }
 
 /**

@@ -25,6 +25,24 @@ export interface ReportStream {
 /** A report stream whose closing text is one string. */
 export type TextReportStream = Omit<ReportStream, "end"> & { end(files: readonly FileReport[]): string };
 
+/** The pieces of a text report stream given every report at once (a whole run). */
+export function* streamPieces(stream: TextReportStream, reports: readonly FileReport[]): Generator<string> {
+  yield stream.begin();
+  for (const r of reports) yield* stream.file(r);
+  yield stream.end(reports);
+}
+
+/** The whole text of a report stream given every report at once. */
+export function streamText(stream: ReportStream, reports: readonly FileReport[]): string {
+  let text = stream.begin();
+  for (const r of reports) for (const piece of stream.file(r)) text += piece;
+  const end = stream.end(reports);
+  if (typeof end === "string") return text + end;
+  const decoder = new TextDecoder();
+  for (const piece of end) text += typeof piece === "string" ? piece : decoder.decode(piece);
+  return text;
+}
+
 /** The report stream of a format; github's also gives its job summary. */
 export async function loadReportStream(format: CheckReportFormat, options: ReportOptions): Promise<ReportStream & { stepSummary?: (files: readonly FileReport[]) => string }> {
   switch (format) {

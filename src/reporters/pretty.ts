@@ -3,7 +3,7 @@
 import type { ChalkInstance } from "chalk";
 import { formatMessage } from "../i18n/format.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
-import type { TextReportStream } from "./load.js";
+import { streamPieces, streamText, type TextReportStream } from "./load.js";
 import { sanitizeChar, sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -162,11 +162,8 @@ function hasFindings(r: FileReport): boolean {
  * The `pretty` report in pieces: one block per file with findings, the counts table, the closing
  * line. A report of hundreds of thousands of findings is written without one huge string.
  */
-export function* formatPrettyChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
-  const stream = createPrettyStream(options);
-  yield stream.begin();
-  for (const r of reports) yield* stream.file(r);
-  yield stream.end(reports);
+export function formatPrettyChunks(reports: readonly FileReport[], options: ReportOptions): Generator<string> {
+  return streamPieces(createPrettyStream(options), reports);
 }
 
 /** The `pretty` report written file by file (see ReportStream). */
@@ -188,7 +185,5 @@ export function createPrettyStream(options: ReportOptions): TextReportStream {
 
 /** The `pretty` report: one block per file with findings, the counts table, the closing line. */
 export function formatPretty(reports: FileReport[], options: ReportOptions): string {
-  let text = "";
-  for (const chunk of formatPrettyChunks(reports, options)) text += chunk;
-  return text;
+  return streamText(createPrettyStream(options), reports);
 }

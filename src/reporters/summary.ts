@@ -1,7 +1,7 @@
 // The `summary` reporter: counts only — by rule (rule id, severity, count) and by file (with the
 // table's department, projects and indicators when known) — as cli-table3 tables.
 import type { FileReport, ReportOptions } from "../types.js";
-import type { TextReportStream } from "./load.js";
+import { streamText, type TextReportStream } from "./load.js";
 import { sanitizeText } from "./sanitize.js";
 import {
   createChalk,
@@ -46,9 +46,7 @@ export function countByRule(reports: readonly FileReport[]): RuleCount[] {
 
 /** The `summary` report: a table by rule, a table by file and the closing count line. */
 export function formatSummary(reports: FileReport[], options: ReportOptions): string {
-  const stream = createSummaryStream(options);
-  for (const r of reports) stream.file(r);
-  return stream.end(reports);
+  return streamText(createSummaryStream(options), reports);
 }
 
 /** The `summary` report written file by file (see ReportStream): it counts as files come. */
