@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { byteSetting } from "../io/read-input.js";
 import { auditFile } from "./check-file.js";
 import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
@@ -55,9 +56,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48
  * the sooner they pay off. PERFTABLE_MIN_PARALLEL_BYTES sets it (0: always use workers).
  */
 export function minParallelBytes(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.PERFTABLE_MIN_PARALLEL_BYTES;
-  if (set !== undefined && set.trim() !== "" && Number.isFinite(Number(set)) && Number(set) >= 0) return Number(set);
-  return Math.round((16 * 1024 * 1024) / (1 - 1 / Math.max(2, jobs)));
+  return byteSetting(env, "PERFTABLE_MIN_PARALLEL_BYTES") ?? Math.round((16 * 1024 * 1024) / (1 - 1 / Math.max(2, jobs)));
 }
 
 /** Whether the files add up to at least `bytes` (stops as soon as they do; missing files count 0). */

@@ -19,11 +19,17 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 /** Standard input up to this size is kept in memory; a bigger one goes to a temporary file. */
 export const STDIN_MEMORY_LIMIT = 32 * 1024 * 1024;
 
+/** A size in bytes from the environment variable `name`, or undefined when it is unset or not a number ≥ 0. */
+export function byteSetting(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const set = env[name];
+  if (set === undefined || set.trim() === "") return undefined;
+  const n = Number(set);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 /** STDIN_MEMORY_LIMIT, or PERFTABLE_STDIN_MEMORY_LIMIT (bytes) when set. */
 export function stdinMemoryLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.PERFTABLE_STDIN_MEMORY_LIMIT;
-  if (set !== undefined && set.trim() !== "" && Number.isFinite(Number(set)) && Number(set) >= 0) return Number(set);
-  return STDIN_MEMORY_LIMIT;
+  return byteSetting(env, "PERFTABLE_STDIN_MEMORY_LIMIT") ?? STDIN_MEMORY_LIMIT;
 }
 
 /** Standard input, read: its bytes, or the temporary file holding them (`remove` deletes it). */
