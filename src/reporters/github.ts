@@ -4,8 +4,8 @@ import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
 import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
 import type { TextReportStream } from "./load.js";
-import { describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
-import type { Finding, FindingSeverity, Totals } from "./shared.js";
+import { countRule, describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
+import type { Finding, FindingSeverity, RuleCount, Totals } from "./shared.js";
 
 /** GitHub shows about 10 annotations of each level per step; more are cut without notice. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -36,8 +36,6 @@ function omittedNotice(omitted: Totals, lang: Lang): string {
   return `::notice::${escapeGithubData(text)}`;
 }
 
-type RuleCount = { ruleId: string; severity: FindingSeverity; count: number };
-
 /**
  * The findings of a run, taken file by file, keeping only what the github report shows: the first
  * annotations of each level, and counts (by level, and by rule for the job summary).
@@ -54,10 +52,7 @@ export class GithubCollector {
       this.totals[d.severity]++;
       const list = this.shown[d.severity];
       if (list.length < GITHUB_ANNOTATIONS_PER_LEVEL) list.push({ report: file, diagnostic: d });
-      const key = `${d.ruleId}\u0000${d.severity}`;
-      const entry = this.byRule.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
-      entry.count++;
-      this.byRule.set(key, entry);
+      countRule(this.byRule, d);
     }
   }
 

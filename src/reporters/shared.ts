@@ -24,6 +24,21 @@ export function severityRank(severity: FindingSeverity): number {
   return severity === "error" ? 0 : severity === "warning" ? 1 : 2;
 }
 
+/** How many findings one rule has at one severity. */
+export interface RuleCount {
+  ruleId: string;
+  severity: FindingSeverity;
+  count: number;
+}
+
+/** Count one finding in counts by (rule, severity). */
+export function countRule(counts: Map<string, RuleCount>, d: Diagnostic): void {
+  const key = `${d.ruleId}\u0000${d.severity}`;
+  const entry = counts.get(key);
+  if (entry) entry.count++;
+  else counts.set(key, { ruleId: d.ruleId, severity: d.severity, count: 1 });
+}
+
 export interface Totals {
   errors: number;
   warnings: number;

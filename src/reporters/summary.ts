@@ -4,6 +4,7 @@ import type { FileReport, ReportOptions } from "../types.js";
 import { streamText, type TextReportStream } from "./load.js";
 import { sanitizeText } from "./sanitize.js";
 import {
+  countRule,
   createChalk,
   createTable,
   formatTotalsLine,
@@ -12,19 +13,12 @@ import {
   severityWord,
   sumTotals,
 } from "./shared.js";
-import type { FindingSeverity } from "./shared.js";
-
-type RuleCount = { ruleId: string; severity: FindingSeverity; count: number };
+import type { RuleCount } from "./shared.js";
 
 /** Add a report's findings to counts by (rule, severity). */
 function addRuleCounts(counts: Map<string, RuleCount>, r: FileReport): void {
   // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
-  for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
-    const key = `${d.ruleId}\u0000${d.severity}`;
-    const entry = counts.get(key) ?? { ruleId: d.ruleId, severity: d.severity, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
-  }
+  for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) countRule(counts, d);
 }
 
 /** Most severe first, then most frequent, then by rule id. */
