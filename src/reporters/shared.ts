@@ -91,35 +91,45 @@ export function createTable(head: string[], colAligns: ("left" | "right")[], cha
   });
 }
 
-/** Rows cli-table3 lays out at once: its layout compares every cell with every row above it. */
-export const TABLE_ROWS_PER_PIECE = 250;
+/** Tables longer than this are drawn here rather than by cli-table3, whose layout is quadratic in rows. */
+export const TABLE_ROWS_FOR_CLI_TABLE = 250;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** cli-table3's measure of a cell (display width without colour codes); plain ASCII by its length. */
+function cellWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : strlen(text);
+}
 
 /**
- * The text of createTable(head, colAligns, chalk) filled with `rows` — in linear time. cli-table3's
- * layout takes time in the square of the rows (1.5 s for 8,000 files), so a long table is drawn in
- * pieces of TABLE_ROWS_PER_PIECE rows with the column widths of the whole table, and the pieces'
- * borders are joined. (Cells are single lines, as every caller's are.)
+ * The text of createTable(head, colAligns, chalk) filled with `rows`. cli-table3 takes time in the
+ * square of the rows (1.5 s for 8,000), so a longer table is drawn here in linear time, character
+ * for character as cli-table3 draws it: its borders, one space of padding, a rule under the head,
+ * cells measured as it measures them (a property test compares the two). Cells are single lines.
  */
-export function renderTable(head: string[], colAligns: ("left" | "right")[], rows: readonly string[][], chalk: ChalkInstance, rowsPerPiece = TABLE_ROWS_PER_PIECE): string {
-  if (rows.length <= rowsPerPiece) {
+export function renderTable(head: string[], colAligns: ("left" | "right")[], rows: readonly string[][], chalk: ChalkInstance, cliTableUpTo = TABLE_ROWS_FOR_CLI_TABLE): string {
+  if (rows.length <= cliTableUpTo) {
     const table = createTable(head, colAligns, chalk);
     for (const row of rows) table.push(row);
     return table.toString();
   }
-  // cli-table3's own widths: the widest cell (head included) plus one space of padding each side.
-  const widths = head.map((h) => strlen(chalk.bold(h)) + 2);
-  for (const row of rows) for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c] ?? 2, strlen(row[c]!) + 2);
-  const out: string[] = [];
-  for (let at = 0; at < rows.length; at += rowsPerPiece) {
-    const first = at === 0;
-    const last = at + rowsPerPiece >= rows.length;
-    const table = first ? createTable(head, colAligns, chalk, widths) : new Table({ colAligns, colWidths: widths, style: { head: [], border: [], compact: true } });
-    for (const row of rows.slice(at, at + rowsPerPiece)) table.push(row);
-    const lines = table.toString().split("\n");
-    // Drop the bottom border of all but the last piece, the top border of all but the first.
-    out.push(...lines.slice(first ? 0 : 1, last ? lines.length : -1));
-  }
+  const heads = head.map((h) => chalk.bold(h));
+  const widths = heads.map(cellWidth);
+  for (const row of rows) for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c] ?? 0, cellWidth(row[c]!));
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
+  const line = (cells: readonly string[]) =>
+    "│" +
+    widths
+      .map((w, c) => {
+        const text = cells[c] ?? "";
+        const pad = " ".repeat(Math.max(0, w - cellWidth(text)));
+        return ` ${colAligns[c] === "right" ? pad + text : text + pad} `;
+      })
+      .join("│") +
+    "│";
+  const out = [rule("┌", "┬", "┐"), line(heads), rule("├", "┼", "┤")];
+  for (const row of rows) out.push(line(row));
+  out.push(rule("└", "┴", "┘"));
   return out.join("\n");
 }
 

@@ -4,9 +4,6 @@ import { describe, expect, it } from "vitest";
 import { csvText } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
 import { escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
-import { renderBoxTable } from "../../src/reporters/audit/table.js";
-import { createChalk } from "../../src/reporters/shared.js";
-import { displayWidth } from "../../src/reporters/text-width.js";
 
 describe("csvText", () => {
   it.each([
@@ -79,33 +76,5 @@ describe("truncateDisplay", () => {
   });
 });
 
-describe("renderBoxTable", () => {
-  it("aligns Chinese and ASCII cells by display width, numbers to the right", () => {
-    const text = renderBoxTable(
-      ["文件", "n"],
-      [
-        ["a.txt", "1"],
-        ["广州.txt", "123"],
-      ],
-      ["left", "right"],
-      createChalk(false),
-    );
-    expect(text.split("\n")).toEqual([
-      "┌──────────┬─────┐",
-      "│ 文件     │   n │",
-      "├──────────┼─────┤",
-      "│ a.txt    │   1 │",
-      "│ 广州.txt │ 123 │",
-      "└──────────┴─────┘",
-    ]);
-    expect(new Set(text.split("\n").map(displayWidth)).size).toBe(1);
-  });
 
-  it("ignores colour codes when measuring", () => {
-    const chalk = createChalk(true);
-    const text = renderBoxTable(["x"], [[chalk.red("12")], ["3"]], ["right"], chalk);
-    expect(new Set(text.split("\n").map(displayWidth)).size).toBe(1);
-    expect(text).toContain(`│ ${chalk.red("12")} │`);
-    expect(text).toContain("│  3 │");
-  });
-});
+

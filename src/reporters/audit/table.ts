@@ -4,8 +4,7 @@ import type { ChalkInstance } from "chalk";
 import { formatMoney, type AuditFileRow, type AuditSummary } from "../../audit/summary.js";
 import type { Lang, ReportOptions } from "../../types.js";
 import { sanitizeText } from "../sanitize.js";
-import { createChalk, describeTotals, severityWord } from "../shared.js";
-import { displayWidth, padEndDisplay, padStartDisplay } from "../text-width.js";
+import { createChalk, describeTotals, renderTable, severityWord } from "../shared.js";
 import type { AuditFormatter } from "./index.js";
 
 const LABELS = {
@@ -33,42 +32,6 @@ const LABELS = {
 
 const RIGHT = "right" as const;
 const LEFT = "left" as const;
-type Align = typeof LEFT | typeof RIGHT;
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Display width of a cell; plain ASCII (most cells: paths, numbers) without the general measure. */
-function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text);
-}
-
-/**
- * A boxed table drawn like cli-table3's (same characters, one space of padding, a rule under the
- * head) but in linear time: cli-table3 takes seconds for the 10,000 rows of a large audit.
- */
-export function renderBoxTable(head: readonly string[], rows: readonly string[][], aligns: readonly Align[], chalk: ChalkInstance): string {
-  const widths = head.map((h) => cellWidth(h));
-  for (const row of rows) {
-    for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c] ?? 0, cellWidth(row[c]!));
-  }
-  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
-  const line = (cells: readonly string[], style: (s: string) => string = (s) => s) =>
-    "│" +
-    widths
-      .map((w, c) => {
-        const text = cells[c] ?? "";
-        const pad = w - cellWidth(text);
-        const padded = pad <= 0 ? text : aligns[c] === RIGHT ? padStartDisplay(text, w) : padEndDisplay(text, w);
-        return ` ${style(padded)} `;
-      })
-      .join("│") +
-    "│";
-  const out = [rule("┌", "┬", "┐"), line(head, (s) => chalk.bold(s)), rule("├", "┼", "┤")];
-  for (const row of rows) out.push(line(row));
-  out.push(rule("└", "┴", "┘"));
-  return out.join("\n");
-}
-
 function count(n: number, chalk: ChalkInstance, colour: (s: string) => string): string {
   return n > 0 ? colour(String(n)) : String(n);
 }
@@ -115,7 +78,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
           String(r.infoCount),
         ]);
       }
-      out.push(renderBoxTable(labels.files, files, [LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], chalk));
+      out.push(renderTable([...labels.files], [LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], files, chalk));
 
       out.push("", chalk.bold(labels.byRule));
       if (summary.byRule.length === 0) out.push(labels.noFindings);
@@ -125,7 +88,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
           const word = severityWord(r.severity, options.lang);
           rules.push([r.ruleId, r.severity === "error" ? chalk.red(word) : r.severity === "warning" ? chalk.yellow(word) : word, String(r.count), String(r.files)]);
         }
-        out.push(renderBoxTable(labels.rules, rules, [LEFT, LEFT, RIGHT, RIGHT], chalk));
+        out.push(renderTable([...labels.rules], [LEFT, LEFT, RIGHT, RIGHT], rules, chalk));
       }
 
       if (summary.byDepartment.length > 0) {
@@ -144,7 +107,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
             String(d.infoCount),
           ]);
         }
-        out.push(renderBoxTable(labels.departments, deps, [LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], chalk));
+        out.push(renderTable([...labels.departments], [LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT], deps, chalk));
       }
       out.push("", formatVerdict(summary, options.lang, chalk), "");
       return out.join("\n");
