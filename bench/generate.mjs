@@ -200,6 +200,28 @@ function drawUnitName(rng, region, bureau, taken) {
   return name;
 }
 
+/** One unit of the big table (20–80 projects), its amounts added to `grand`. */
+function drawBigUnit(rng, unitNames, grand) {
+  const region = rng.pick(REGIONS);
+  const bureau = rng.pick(BUREAUS);
+  const unitName = drawUnitName(rng, region, bureau, unitNames);
+  const taken = new Set();
+  const projects = Array.from({ length: rng.int(20, 80) }, () => drawProject(rng, taken));
+  const unit = formatUnit(rng, unitName, projects);
+  addAmounts(grand, unit.sum);
+  return unit.text;
+}
+
+/** The text of a big table of about `bigBytes` as the corpus's big.txt is made (for tests: a small one in memory). */
+export function buildBigTable({ bigBytes = 1e6, seed = 1 } = {}) {
+  const rng = createRandom(deriveSeed(seed, 1, 0));
+  const grand = [0, 0, 0];
+  const unitNames = new Set();
+  let body = "";
+  while (Buffer.byteLength(body) < bigBytes || unitNames.size === 0) body += drawBigUnit(rng, unitNames, grand);
+  return formatPreamble(rng, "广州市本级各部门（汇总）") + formatRow("合计", grand) + drawBlankLines(rng) + body;
+}
+
 /** Generates the big table into `path` (about `bigBytes`, units of 20–80 projects); returns its byte size. */
 function writeBigTable(path, { bigBytes, seed }, hash) {
   const rng = createRandom(deriveSeed(seed, 1, 0));
@@ -209,16 +231,7 @@ function writeBigTable(path, { bigBytes, seed }, hash) {
   const unitNames = new Set();
   let bodyBytes = 0;
   try {
-    while (bodyBytes < bigBytes || unitNames.size === 0) {
-      const region = rng.pick(REGIONS);
-      const bureau = rng.pick(BUREAUS);
-      const unitName = drawUnitName(rng, region, bureau, unitNames);
-      const taken = new Set();
-      const projects = Array.from({ length: rng.int(20, 80) }, () => drawProject(rng, taken));
-      const unit = formatUnit(rng, unitName, projects);
-      addAmounts(grand, unit.sum);
-      bodyBytes += writeSync(tmp, unit.text);
-    }
+    while (bodyBytes < bigBytes || unitNames.size === 0) bodyBytes += writeSync(tmp, drawBigUnit(rng, unitNames, grand));
   } finally {
     closeSync(tmp);
   }
