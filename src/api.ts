@@ -1,7 +1,7 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { resolve } from "node:path";
-import { readStreamed, streamRows } from "./io/stream.js";
+import { readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
 import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
@@ -12,7 +12,9 @@ import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, makeReport, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { TableParts, takeParts } from "./validate/parts.js";
+import { findWorkerScript } from "./audit/worker-script.js";
 
 export interface FileOptions {
   /** Name used in reports (default: the argument). Its extension also picks the format of stdin. */
@@ -34,6 +36,17 @@ export interface CheckFileOptions extends FileOptions {
   keepSource?: boolean;
   /** Bytes up to which `keepSource` keeps the whole text (default 32 MiB; tests lower it). */
   wholeFileLimit?: number;
+  /**
+   * Threads a big text table may be checked on, this one included (default 1). The report is the
+   * same as on one thread.
+   */
+  threads?: number;
+  /** Text tables from this size are checked in parts when `threads` > 1 (default 16 MiB; tests lower it). */
+  splitBytes?: number;
+  /** Where to look for the cuts, as fractions of the file (tests; default equal parts). */
+  splitAt?: readonly number[];
+  /** The worker script for parts (default dist/worker.js beside the bundle; null: none). */
+  partWorker?: URL | null;
 }
 
 async function readBytes(file: string, options: FileOptions) {
@@ -80,6 +93,24 @@ const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
  */
 const BIG_FILE = 8 * 1024 * 1024;
 const BIG_FILE_COMPACT_AFTER = 1000;
+/** Text tables from this size are checked in parts when several threads are allowed. */
+const SPLIT_BYTES = 16 * 1024 * 1024;
+const MAX_PARTS = 8;
+
+/** Whether a text file of `size` bytes is to be checked in parts. */
+function splits(size: number, options: CheckFileOptions): boolean {
+  return (options.threads ?? 1) > 1 && size >= (options.splitBytes ?? SPLIT_BYTES);
+}
+
+/** Start the workers of a split check when the file and the options allow one (see validate/parts.ts). */
+function startParts(absolute: string, plan: StreamPlan, size: number, options: CheckFileOptions & { path: string }): Promise<TableParts | null> | null {
+  if (!splits(size, options)) return null;
+  // At most one part per SPLIT_BYTES (each thread costs tens of MB), and never more than MAX_PARTS.
+  const threads = Math.min(options.threads!, MAX_PARTS, Math.max(2, Math.floor(size / Math.max(1, options.splitBytes ?? SPLIT_BYTES))));
+  const workerUrl = options.partWorker === undefined ? findWorkerScript() : options.partWorker;
+  if (workerUrl === null) return null;
+  return TableParts.start(absolute, plan, size, { threads, workerUrl, name: options.path, config: options.config ?? defaultConfig(), at: options.splitAt });
+}
 
 function checkStreamed(absolute: string, head: Uint8Array, size: number, options: CheckFileOptions & { path: string }): Promise<FileReport> {
   return readStreamed(
@@ -89,8 +120,21 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
     async (plan) => {
       const runner = new RuleRunner(options.path, options.config, undefined, size >= BIG_FILE ? BIG_FILE_COMPACT_AFTER : undefined);
       const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
-      const seen = { text: false };
-      for await (const rows of streamRows(absolute, plan, seen, 32)) for (const row of rows) reader.push(row);
+      const seen = { text: false, nextLine: 1 };
+      const parts = await startParts(absolute, plan, size, options);
+      try {
+        for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0] })) for (const row of rows) reader.push(row);
+        if (parts !== null) {
+          // The other parts' findings, in order; what could not be used is read here after all.
+          const { resume, line } = await takeParts(parts, reader, runner, seen.nextLine);
+          if (resume !== null) {
+            const rest = streamRows(absolute, { encoding: plan.encoding, skip: resume }, seen, 32, undefined, { firstLine: line });
+            for await (const rows of rest) for (const row of rows) reader.push(row);
+          }
+        }
+      } finally {
+        parts?.close();
+      }
       if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
       if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
       const report = runner.toReport(options.path, plan.encoding);
@@ -149,7 +193,8 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
     return checkInput(small, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
   }
   const peeked = await peekFile(absolute);
-  if (peeked && (!options.keepSource || peeked.size > wholeFileLimit) && detectFormat(path, peeked.head) === "text") {
+  // Streamed (code frames reading their lines again) when too big to keep whole, or to be split.
+  if (peeked && (!options.keepSource || peeked.size > wholeFileLimit || splits(peeked.size, options)) && detectFormat(path, peeked.head) === "text") {
     return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
   }
   const read = await readBytes(file, options);

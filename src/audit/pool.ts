@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { byteSetting } from "../io/read-input.js";
 import { auditFile } from "./check-file.js";
+import { findWorkerScript } from "./worker-script.js";
 import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
 
@@ -76,16 +77,6 @@ function atLeastBytes(files: readonly string[], cwd: string, bytes: number): boo
 /** The default number of jobs: the cores Node may use. */
 export function defaultJobs(): number {
   return availableParallelism();
-}
-
-/** The bundled worker script beside this module, or null when there is none (TypeScript sources). */
-export function findWorkerScript(): URL | null {
-  const url = new URL("./worker.js", import.meta.url);
-  try {
-    return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Hands items on in index order, whatever order they arrive in; one delivery at a time. */

@@ -1,7 +1,9 @@
-// The audit worker thread (bundled to dist/worker.js): receives batches of file paths, checks each
-// file and posts back the per-file reports of the batch — never documents or source text.
+// The worker thread (bundled to dist/worker.js). For audit: receives batches of file paths, checks
+// each file and posts back the per-file reports of the batch — never documents or source text. For
+// a check of one big table: checks one part of it (validate/parts.ts).
 import { parentPort, workerData } from "node:worker_threads";
 import { auditFile } from "./check-file.js";
+import { checkPart, type PartRequest } from "../validate/parts.js";
 import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
 
 /** A batch sent to a worker. */
@@ -16,7 +18,15 @@ export interface WorkerResponse {
   reports: AuditFileReport[];
 }
 
-if (parentPort) {
+if (parentPort && (workerData as { part?: boolean } | null)?.part === true) {
+  // A part of one big table (validate/parts.ts): one request, one answer.
+  const port = parentPort;
+  port.once("message", async (request: PartRequest) => {
+    const answer = await checkPart(request);
+    const transfer = answer.ok ? [answer.findings.positions.buffer, answer.findings.refs.buffer, answer.findings.dataRefs.buffer] : [];
+    port.postMessage(answer, transfer as ArrayBuffer[]);
+  });
+} else if (parentPort) {
   const port = parentPort;
   const settings = workerData as AuditCheckSettings;
   const config = deserializeConfig(settings.config);

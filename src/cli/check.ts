@@ -1,8 +1,9 @@
 // `perftable check`: check every input, report in one or more formats, return the exit code.
+import { availableParallelism } from "node:os";
 import { appendFile } from "node:fs/promises";
 import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
-import { stdinMemoryLimit } from "../io/read-input.js";
+import { byteSetting, stdinMemoryLimit } from "../io/read-input.js";
 import type { EncodingOption } from "../io/decode.js";
 import { type CheckReportFormat, isCheckReportFormat, loadReportStream } from "../reporters/load.js";
 import { BaselineBuilder, baselineFilter, loadBaseline } from "../validate/baseline.js";
@@ -32,12 +33,15 @@ export interface CheckCliOptions {
   writeBaseline?: string;
   stdinFilename?: string;
   sheet?: string;
+  jobs?: number;
 }
 
 export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliIo): Promise<number> {
   const settings = loadRunSettings(opts, CHECK_REPORT_FORMATS, io);
   if (settings === null) return 2;
   const { config, reportsTo, lang, encoding } = settings;
+  // Threads for one big text table (from 16 MiB); smaller tables are checked on this one.
+  const threads = Math.max(1, opts.jobs ?? availableParallelism());
   let baseline = null;
   try {
     if (opts.baseline) baseline = loadBaseline(resolve(io.cwd, opts.baseline));
@@ -72,7 +76,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
 
   const check = async (file: string): Promise<FileReport> => {
     const path = file === "-" ? (opts.stdinFilename ?? "<stdin>") : file;
-    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined, stdinMemoryLimit: stdinMemoryLimit(io.env) });
+    const report = await checkFile(file, { path, encoding, config: config.resolved, keepSource, sheet: opts.sheet, cwd: io.cwd, stdin: file === "-" ? io.stdin : undefined, stdinMemoryLimit: stdinMemoryLimit(io.env), threads, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") });
     if (isUnusable(report)) unusable = true;
     return report;
   };

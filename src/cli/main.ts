@@ -42,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--write-baseline <file>", "write a baseline accepting every current finding")
     .option("--stdin-filename <name>", "the name of standard input in messages")
     .option("--sheet <name>", "for .xlsx input: the sheet to read")
+    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs"))
     .addHelpText(
       "after",
       `

@@ -47,18 +47,24 @@ export class StreamDecodeError extends Error {
 export async function* streamRows(
   path: string,
   plan: StreamPlan,
-  seen: { text: boolean },
+  seen: { text: boolean; nextLine?: number },
   collectEvery = 0,
   /** Bytes read at a time (tests make it small to put chunk boundaries everywhere). */
   chunkSize = CHUNK,
+  /**
+   * Read only up to byte `end` (a line start), numbering the first line `firstLine` (a part of a
+   * file, from `plan.skip`). `seen.nextLine` is set to the number of the line after the last.
+   */
+  range: { end?: number; firstLine?: number } = {},
 ): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
     const decoder = makeDecoder(plan.encoding);
     const buffer = new Uint8Array(chunkSize);
     let position = plan.skip;
+    const end = range.end ?? Infinity;
     let carry = "";
-    let line = 1;
+    let line = range.firstLine ?? 1;
     let first = plan.skip === 0;
     let chunks = 0;
 
@@ -115,10 +121,11 @@ export async function* streamRows(
     };
 
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      const { bytesRead } = position >= end ? { bytesRead: 0 } : await handle.read(buffer, 0, Math.min(chunkSize, end - position), position);
       position += bytesRead;
       if (bytesRead === 0) {
         const rows = take(decode(null), true);
+        seen.nextLine = line;
         if (rows.length > 0) yield rows;
         break;
       }

@@ -67,6 +67,14 @@ export interface RuleListeners {
   indicator?(indicator: Indicator, project: Project, unit: Unit, doc: TableDocument): void;
   unit?(unit: Unit, doc: TableDocument): void;
   tableEnd?(doc: TableDocument): void;
+  /**
+   * A unit of this table that another thread checked (a big table is checked in parts, cut before
+   * unit rows): add it to what `tableEnd` needs, and report nothing. Its `projects` are empty. A rule
+   * with `tableEnd` and without this listener keeps the whole table on one thread. What a rule keeps
+   * from one unit for the next must be reported at `tableEnd` only (the units of a part do not see
+   * the units before it).
+   */
+  unitElsewhere?(unit: Unit, doc: TableDocument): void;
 }
 
 export interface Rule {

@@ -128,6 +128,75 @@ export class TableReader {
     return this.tables;
   }
 
+  // Checking one big table on several threads (see validate/parts.ts): the file is cut before rows
+  // that open a unit, each part is read by its own reader, and the cuts are verified here.
+
+  /** The table being read, once its header and 合计 row (if any) are known and data rows have begun. */
+  get currentTable(): TableDocument | null {
+    return this.seenRows ? this.doc : null;
+  }
+
+  /**
+   * Whether `row`, read in the middle of the current table, could open a unit: a non-empty bare row
+   * (no goal, no indicators) that is neither a header nor the start of another table. A part of the
+   * file may start at such a row.
+   */
+  opensUnitIfBoundary(row: RawRow): boolean {
+    if (this.doc === null || !this.seenRows) return false;
+    const cells = row.cells;
+    let nonEmpty = 0;
+    for (const c of cells) if (c.text !== "") nonEmpty++;
+    if (nonEmpty === 0 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
+  }
+
+  /**
+   * Whether a bare row pushed now would open a new unit, as it does in a sequential read. Only in the
+   * first table of the file, inside a table with unit rows. (Settles a held bare row first, as that
+   * push would.)
+   */
+  atUnitBoundary(): boolean {
+    if (this.doc === null || this.tables !== 1 || !this.seenRows || this.hasUnits !== true || this.open === null) return false;
+    if (this.pending !== null) this.resolvePending();
+    const current = this.open!;
+    return compareSum(current.unit.amounts.total, current.sum).verdict !== "mismatch" && (current.unit.projects.length > 0 || current.sum.count === 0);
+  }
+
+  /**
+   * End the open unit at a verified boundary (`atUnitBoundary`): the next row, bare, opens a unit.
+   * Also where a part's reader starts (`resumeTable`).
+   */
+  cutBeforeUnit(): void {
+    this.closeUnit();
+    this.hasUnits = undefined;
+  }
+
+  /**
+   * Go on with `doc` (read from the head of the same file) in the middle of its rows, just before a
+   * row that opens a unit. The sink gets `startTable` (its findings there belong to the head's
+   * reader); the header's findings are not reported again.
+   */
+  resumeTable(doc: TableDocument): void {
+    this.columns = new Map();
+    this.unknownColumns = [];
+    for (const col of doc.header!.columns) {
+      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
+      else this.unknownColumns.push(col);
+    }
+    this.doc = doc;
+    this.tables = 1;
+    this.open = null;
+    this.pending = null;
+    this.seenRows = true;
+    this.hasUnits = undefined;
+    this.sink.startTable(doc);
+  }
+
+  /** End a part: settle held rows and close the open unit without ending the table. */
+  endPart(): void {
+    this.closeUnit();
+  }
+
   private isPreambleRow(cells: RawCell[], nonEmpty: number): boolean {
     if (nonEmpty > 2) return false;
     return cells.some((c) => c.text !== "" && (DEPARTMENT.test(c.text) || (TITLE.test(c.text) && c.text.length < 60)));

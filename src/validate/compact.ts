@@ -25,6 +25,16 @@ class Pool<T> {
   }
 }
 
+/** A CompactDiagnostics as plain data (typed arrays and arrays of strings and data objects). */
+export interface CompactData {
+  n: number;
+  positions: Int32Array;
+  refs: Int32Array;
+  dataRefs: Int32Array;
+  strings: (string | null)[];
+  data: Record<string, string | number>[];
+}
+
 const SEVERITIES: Diagnostic["severity"][] = ["error", "warning", "info"];
 
 export class CompactDiagnostics {
@@ -101,6 +111,43 @@ export class CompactDiagnostics {
       project: s[this.refs[r + 3]!]!,
       indicator: s[this.refs[r + 4]!]!,
     };
+  }
+
+  /** The findings as plain data, to post to another thread (see `append`). */
+  toData(): CompactData {
+    const n = this.n;
+    return {
+      n,
+      positions: this.positions.slice(0, n * 4),
+      refs: this.refs.slice(0, n * 5),
+      dataRefs: this.dataRefs.slice(0, n),
+      strings: this.strings.values,
+      data: this.dataValues,
+    };
+  }
+
+  /** Add the findings of another store (`toData`, perhaps made on another thread), after these. */
+  append(other: CompactData): void {
+    const strings = other.strings.map((s) => this.ref(s));
+    const dataBase = this.dataValues.length;
+    for (const d of other.data) {
+      this.dataIndex.set(d, this.dataValues.length);
+      this.dataValues.push(d);
+    }
+    for (let j = 0; j < other.n; j++) {
+      if (this.n === this.capacity) this.grow();
+      const i = this.n++;
+      this.positions.set(other.positions.subarray(j * 4, j * 4 + 4), i * 4);
+      const r = i * 5;
+      const o = j * 5;
+      const refs = this.refs;
+      refs[r] = strings[other.refs[o]!]!;
+      refs[r + 1] = other.refs[o + 1]!;
+      refs[r + 2] = strings[other.refs[o + 2]!]!;
+      refs[r + 3] = strings[other.refs[o + 3]!]!;
+      refs[r + 4] = strings[other.refs[o + 4]!]!;
+      this.dataRefs[i] = dataBase + other.dataRefs[j]!;
+    }
   }
 
   /** No more findings will come: free what was only needed to add them. */

@@ -8,7 +8,7 @@ import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
 import { textFacts, type AmountRow, type Diagnostic, type FileReport, type Indicator, type Project, type Severity, type TableDocument, type TableSummary, type Unit } from "../types.js";
-import { COMPACT_THRESHOLD, CompactDiagnostics } from "./compact.js";
+import { COMPACT_THRESHOLD, type CompactData, CompactDiagnostics } from "./compact.js";
 
 /** Severities and options per rule id, after defaults, config file and `--rule` flags. */
 export interface ResolvedConfig {
@@ -91,6 +91,14 @@ interface DataNode {
 type Listeners = { [K in keyof RuleListeners]-?: NonNullable<RuleListeners[K]>[] };
 type IndicatorListener = NonNullable<RuleListeners["indicator"]>;
 
+/** What a runner found in a part of a table: its units (without projects), counts and findings. */
+export interface PartFindings {
+  units: Unit[];
+  counts: { units: number; projects: number; indicators: number };
+  categories: [string, [string, number][]][];
+  findings: CompactData;
+}
+
 /** One token per configuration and rule list: memos made under another are not used. */
 const memoTokens = new WeakMap<ResolvedConfig, WeakMap<readonly Rule[], object>>();
 function memoToken(config: ResolvedConfig, rules: readonly Rule[]): object {
@@ -163,15 +171,17 @@ export class RuleRunner implements TableSink {
   }
 
   startTable(doc: TableDocument): void {
-    const l: Listeners = { table: [], total: [], project: [], indicator: [], unit: [], tableEnd: [] };
+    const l: Listeners = { table: [], total: [], project: [], indicator: [], unit: [], tableEnd: [], unitElsewhere: [] };
     this.memoised = [];
     this.always = [];
+    this.splittable = true;
     for (const { rule, severity } of this.enabled) {
       const options = { ...(rule.meta.defaultOptions ?? {}), ...(this.config.options.get(rule.meta.id) ?? {}) };
       const created = rule.create({
         file: this.file,
         options,
         report: (r) => {
+          if (this.muted) return;
           this.reported = true;
           this.keep({
             ruleId: rule.meta.id,
@@ -191,6 +201,7 @@ export class RuleRunner implements TableSink {
         const fn = created[key];
         if (fn) (l[key] as unknown[]).push(fn.bind(created));
       }
+      if (created.tableEnd && !created.unitElsewhere) this.splittable = false;
       if (created.indicator) {
         const list = rule.meta.indicatorOnly === true && this.memoised.length < MAX_MEMO_RULES ? this.memoised : this.always;
         list.push(l.indicator[l.indicator.length - 1]!);
@@ -201,7 +212,56 @@ export class RuleRunner implements TableSink {
     const strings = this.strings;
     this.summary = { department: strings.intern(doc.department), moneyUnit: strings.intern(doc.moneyUnit), units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {} };
     this.summaries.push(this.summary);
+    // A table resumed in the middle (a part on another thread): its `table` findings are the head's.
+    this.muted = this.resuming;
     for (const fn of l.table) fn(doc);
+    this.muted = false;
+  }
+
+  /** Whether every rule of the current table can have it checked in parts (see `unitElsewhere`). */
+  splittable = true;
+  /** Set while a part's table is resumed: the rules' findings in `table` are dropped. */
+  resuming = false;
+  private muted = false;
+
+  /** What this runner found in a part of a table (a worker's answer; see validate/parts.ts). */
+  takePart(doc: TableDocument): PartFindings {
+    const s = this.summary!;
+    const compact = new CompactDiagnostics();
+    if (this.compact !== null) compact.append(this.compact.toData());
+    for (const d of this.diagnostics) compact.push(d);
+    return {
+      units: doc.units.map((u) => ({ name: u.name, line: u.line, nameColumn: u.nameColumn, amounts: u.amounts, amountsRaw: u.amountsRaw, amountColumns: u.amountColumns, projects: [] })),
+      counts: { units: s.units, projects: s.projects, indicators: s.indicators },
+      categories: [...this.categoryCounts].map(([level1, level2s]) => [level1, [...level2s]]),
+      findings: compact.toData(),
+    };
+  }
+
+  /** Add a part of the current table that another runner checked, after what this one has seen. */
+  absorbPart(part: PartFindings, doc: TableDocument): void {
+    const s = this.summary!;
+    s.units += part.counts.units;
+    s.projects += part.counts.projects;
+    s.indicators += part.counts.indicators;
+    const cats = this.categoryCounts;
+    for (const [level1, level2s] of part.categories) {
+      let mine = cats.get(level1);
+      if (mine === undefined) cats.set(level1, (mine = new Map()));
+      for (const [level2, n] of level2s) mine.set(level2, (mine.get(level2) ?? 0) + n);
+    }
+    const elsewhere = this.listeners!.unitElsewhere;
+    for (const u of part.units) {
+      doc.units.push(u);
+      for (const fn of elsewhere) fn(u, doc);
+    }
+    if (part.findings.n === 0) return;
+    if (this.compact === null) {
+      this.compact = new CompactDiagnostics();
+      for (const x of this.diagnostics) this.compact.push(x);
+      this.diagnostics.length = 0;
+    }
+    this.compact.append(part.findings);
   }
 
   total(row: AmountRow, doc: TableDocument): void {

@@ -46,6 +46,7 @@ export default defineRule({
         report(checkRowSum(u), u, u.name ?? "", null, doc.moneyUnit);
         report(checkUnitRollup(u), u, u.name ?? "", null, doc.moneyUnit);
       },
+      unitElsewhere: (u) => acc.add(u),
       tableEnd(doc) {
         if (doc.total) report(acc.check(doc), doc.total, "合计", null, doc.moneyUnit);
       },

@@ -31,6 +31,7 @@ export default defineRule({
     const acc = new TotalAccumulator();
     return {
       unit: (u) => acc.add(u),
+      unitElsewhere: (u) => acc.add(u),
       tableEnd(doc) {
         const messageId = acc.ofUnits ? "mismatchUnits" : "mismatchProjects";
         for (const c of acc.check(doc)) {

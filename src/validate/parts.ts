@@ -1,0 +1,273 @@
+// Checking one big text table on several threads. The file is cut into parts before rows that open
+// a unit; worker threads check the later parts while the main thread checks the first, and the main
+// thread then takes in their findings, counts and unit rows in order. The result is exactly that of
+// one sequential read: each cut is verified (the reader before it would have opened a unit there, and
+// no part holds the start of another table), and a part that cannot be used is read again on the
+// main thread from where it starts. Rules carry state across units only to `tableEnd`, and those
+// that do also take the other parts' units (`unitElsewhere`; see rules/types.ts).
+import { open } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+import { type PartFindings, type ResolvedConfig, RuleRunner } from "./run.js";
+import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
+import type { EncodingName, StreamFailure } from "../io/decode.js";
+import { TableReader, type TableSink } from "../table/reader.js";
+import { splitLine } from "../table/split.js";
+import type { Severity, TableDocument } from "../types.js";
+
+/** A part for a worker: bytes `start` (a line start) to `end` (null: the end of the file). */
+export interface PartRequest {
+  path: string;
+  /** The file's name in findings. */
+  name: string;
+  encoding: EncodingName;
+  /** Where the first part starts (after a BOM). */
+  skip: number;
+  start: number;
+  end: number | null;
+  severities: [string, Severity][];
+  options: [string, Record<string, number | string | boolean>][];
+}
+
+/** A worker's answer: its part's findings, or why the part cannot be used as it is. */
+export type PartAnswer =
+  | ({ ok: true; firstLine: number; nextLine: number; endsAtBoundary: boolean } & PartFindings)
+  | { ok: false; reason: string; failure?: StreamFailure };
+
+/** Only the encodings whose line break is the byte 0x0A and never part of another character. */
+const SPLITTABLE: ReadonlySet<EncodingName> = new Set(["utf-8", "gb18030"]);
+/** The head is read this far for the table's preamble, header and 合计 row. */
+const HEAD_LIMIT = 8 << 20;
+/** A cut is looked for this far after its nominal place; none found: one part fewer. */
+const SCAN_LIMIT = 8 << 20;
+const WINDOW = 256 << 10;
+
+const nullSink: TableSink = { startTable() {}, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} };
+
+/**
+ * The first table of the file as it stands when its data rows begin (preamble, header, 合计 row), or
+ * null when the head has none (or a second table starts first).
+ */
+async function readHeadTable(path: string, plan: StreamPlan): Promise<TableDocument | null> {
+  const reader = new TableReader(nullSink, { encoding: plan.encoding, retain: false, skipIndicators: true });
+  for await (const rows of streamRows(path, plan, { text: false }, 0, WINDOW, { end: plan.skip + HEAD_LIMIT })) {
+    for (const row of rows) {
+      reader.push(row);
+      const doc = reader.currentTable;
+      if (doc !== null) return reader.tables === 1 ? { ...doc, units: [] } : null;
+    }
+  }
+  return null;
+}
+
+/** Line breaks in the first `end` bytes of the file. */
+async function countLines(path: string, end: number): Promise<number> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let n = 0;
+    for (let position = 0; position < end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+      position += bytesRead;
+    }
+    return n;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The first line start at or after `from` whose row could open a unit (`probe` has the table), looked
+ * for up to SCAN_LIMIT bytes on; null when there is none.
+ */
+async function findCut(path: string, encoding: EncodingName, probe: TableReader, from: number, size: number): Promise<number | null> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(WINDOW);
+    const opensUnit = (bytes: Uint8Array): boolean => {
+      const decoder = makeDecoder(encoding);
+      let text: string;
+      try {
+        text = decoder.write(bytes) + decoder.end();
+      } catch {
+        return false; // not in the encoding: the read itself will say so
+      }
+      return probe.opensUnitIfBoundary(splitLine(text, 0));
+    };
+    // A line starts after a line break: read from the byte before `from`.
+    let position = from - 1;
+    /** Where the line being read starts (-1: before the first line break). */
+    let lineStart = -1;
+    const limit = Math.min(size, from + SCAN_LIMIT);
+    while (position < limit) {
+      const { bytesRead } = await handle.read(buffer, 0, WINDOW, position);
+      if (bytesRead === 0) return null;
+      const chunk = buffer.subarray(0, bytesRead);
+      let at = lineStart === -1 ? 0 : lineStart - position;
+      for (let nl = chunk.indexOf(10, at); nl !== -1; nl = chunk.indexOf(10, at)) {
+        if (lineStart !== -1 && opensUnit(chunk.subarray(lineStart - position, nl))) return lineStart;
+        lineStart = position + nl + 1;
+        at = nl + 1;
+      }
+      // The unfinished line is read again with the next window; a line longer than a window is skipped.
+      if (lineStart === -1 || lineStart === position) {
+        position += bytesRead;
+        lineStart = -1;
+      } else position = lineStart;
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Settings of a split check. */
+export interface SplitOptions {
+  /** Threads to use, the main one included. */
+  threads: number;
+  /** The worker script (dist/worker.js). */
+  workerUrl: URL;
+  /** The file's name in findings. */
+  name: string;
+  config: ResolvedConfig;
+  /** Where to look for each cut, as fractions of the file (default: equal parts). */
+  at?: readonly number[];
+}
+
+/** A table being checked in parts: the later parts on worker threads. */
+export class TableParts {
+  private constructor(
+    /** Where each worker's part starts; the main thread reads up to the first. */
+    readonly starts: number[],
+    private readonly answers: Promise<PartAnswer>[],
+    private readonly workers: Worker[],
+  ) {}
+
+  /** Plan the cuts of a file and start the workers; null when the file has no usable cut. */
+  static async start(path: string, plan: StreamPlan, size: number, options: SplitOptions): Promise<TableParts | null> {
+    if (!SPLITTABLE.has(plan.encoding) || options.threads < 2) return null;
+    // Started first: a worker takes tens of milliseconds to load, meanwhile the cuts are planned.
+    const workers: Worker[] = [];
+    const answers: Promise<PartAnswer>[] = [];
+    for (let i = 1; i < options.threads; i++) {
+      const worker = new Worker(options.workerUrl, { workerData: { part: true } });
+      workers.push(worker);
+      answers.push(
+        new Promise<PartAnswer>((resolve) => {
+          worker.once("message", (answer: PartAnswer) => resolve(answer));
+          worker.once("error", (error: Error) => resolve({ ok: false, reason: error.message }));
+          worker.once("exit", (code) => resolve({ ok: false, reason: `worker exited (${code})` }));
+        }),
+      );
+    }
+    const parts = new TableParts([], answers, workers);
+    try {
+      const doc = await readHeadTable(path, plan);
+      if (doc === null) {
+        parts.close();
+        return null;
+      }
+      const probe = new TableReader(nullSink, { encoding: plan.encoding, retain: false, skipIndicators: true });
+      probe.resumeTable(doc);
+      const at = options.at ?? workers.map((_, i) => (i + 1) / options.threads);
+      for (const fraction of at.slice(0, workers.length)) {
+        const previous = parts.starts.at(-1) ?? plan.skip;
+        const cut = await findCut(path, plan.encoding, probe, Math.max(previous + 1, Math.floor(size * fraction)), size);
+        if (cut === null) break;
+        parts.starts.push(cut);
+      }
+    } catch {
+      parts.starts.length = 0;
+    }
+    // Fewer cuts than workers: the rest are not needed.
+    for (const worker of workers.slice(parts.starts.length)) void worker.terminate();
+    parts.workers.length = parts.answers.length = parts.starts.length;
+    if (parts.starts.length === 0) return null;
+    const severities = [...options.config.severities];
+    const ruleOptions = [...options.config.options];
+    parts.starts.forEach((start, i) => {
+      const request: PartRequest = { path, name: options.name, encoding: plan.encoding, skip: plan.skip, start, end: parts.starts[i + 1] ?? null, severities, options: ruleOptions };
+      parts.workers[i]!.postMessage(request);
+    });
+    return parts;
+  }
+
+  /** The answer of the worker of part `i`. */
+  answer(i: number): Promise<PartAnswer> {
+    return this.answers[i]!;
+  }
+
+  /** Stop every worker (those done have exited already). */
+  close(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+}
+
+/**
+ * Take in the workers' parts after the main thread has read up to the first cut. Returns where the
+ * main thread must go on reading itself (null: nowhere, every part was taken) and the line number
+ * there. Throws StreamDecodeError when a part's bytes are not in the file's encoding, as a
+ * sequential read would.
+ */
+/** How split checks went in this thread (for tests and debugging): parts taken, parts read again here. */
+export const partStats = { taken: 0, readAgain: 0 };
+
+export async function takeParts(parts: TableParts, reader: TableReader, runner: RuleRunner, line: number): Promise<{ resume: number | null; line: number }> {
+  const doc = reader.currentTable;
+  if (doc === null || !runner.splittable || !reader.atUnitBoundary()) {
+    partStats.readAgain += parts.starts.length;
+    return { resume: parts.starts[0]!, line };
+  }
+  for (let i = 0; i < parts.starts.length; i++) {
+    const answer = await parts.answer(i);
+    if (!answer.ok && answer.failure !== undefined) throw new StreamDecodeError(answer.failure);
+    const last = i === parts.starts.length - 1;
+    if (!answer.ok || answer.firstLine !== line || !(last || answer.endsAtBoundary)) {
+      partStats.readAgain += parts.starts.length - i;
+      return { resume: parts.starts[i]!, line };
+    }
+    if (i === 0) reader.cutBeforeUnit();
+    runner.absorbPart(answer, doc);
+    partStats.taken++;
+    line = answer.nextLine;
+  }
+  return { resume: null, line };
+}
+
+/** Check one part of a table (in a worker thread). */
+export async function checkPart(request: PartRequest): Promise<PartAnswer> {
+  try {
+    const plan: StreamPlan = { encoding: request.encoding, skip: request.skip };
+    const [lines, doc] = await Promise.all([countLines(request.path, request.start), readHeadTable(request.path, plan)]);
+    if (doc === null) return { ok: false, reason: "no table at the head" };
+    const config: ResolvedConfig = { severities: new Map(request.severities), options: new Map(request.options) };
+    const runner = new RuleRunner(request.name, config, undefined, 0);
+    const reader = new TableReader(runner, { encoding: request.encoding, retain: false });
+    runner.resuming = true;
+    reader.resumeTable(doc);
+    runner.resuming = false;
+    if (!runner.splittable) return { ok: false, reason: "a rule needs the whole table" };
+    const seen = { text: false, nextLine: lines + 1 };
+    let first = true;
+    for await (const rows of streamRows(request.path, { encoding: request.encoding, skip: request.start }, seen, 32, undefined, { end: request.end ?? undefined, firstLine: lines + 1 })) {
+      for (const row of rows) {
+        if (first && row.cells.some((c) => c.text !== "")) {
+          if (!reader.opensUnitIfBoundary(row)) return { ok: false, reason: "the part does not start at a unit" };
+          first = false;
+        }
+        reader.push(row);
+      }
+    }
+    // Another table began in this part: only a sequential read gets it right.
+    if (reader.tables !== 1 || reader.currentTable !== doc) return { ok: false, reason: "another table starts in the part" };
+    const endsAtBoundary = request.end === null || reader.atUnitBoundary();
+    if (!endsAtBoundary) return { ok: false, reason: "the part does not end before a unit" };
+    reader.endPart();
+    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine, endsAtBoundary, ...runner.takePart(doc) };
+  } catch (error) {
+    if (error instanceof StreamDecodeError) return { ok: false, reason: error.message, failure: error.failure };
+    return { ok: false, reason: (error as Error).message };
+  }
+}

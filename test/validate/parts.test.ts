@@ -1,0 +1,174 @@
+// A big table checked in parts on several threads must give exactly the report of one sequential
+// read: the same findings in the same order, the same counts and table summaries — wherever the
+// cuts fall, whatever the table holds near them (bare rows that may be units or projects, sums that
+// do not add up, repeated names, repeated headers, a second table, bytes that are not UTF-8), and
+// when a worker fails. The workers run the built dist/worker.js.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkFile, type CheckFileOptions } from "../../src/api.js";
+import { partStats } from "../../src/validate/parts.js";
+import type { FileReport } from "../../src/types.js";
+import { ROOT } from "../helpers/fixtures.js";
+
+interface GeneratorModule {
+  buildBigTable(options?: { bigBytes?: number; seed?: number }): string;
+}
+const generator = (await import(new URL("../../bench/generate.mjs", import.meta.url).href)) as GeneratorModule;
+
+const CLI = `${ROOT}dist/cli.cjs`;
+const WORKER = `${ROOT}dist/worker.js`;
+const built = existsSync(CLI) && existsSync(WORKER);
+const skipped = (title: string) => (built ? title : `${title} — SKIPPED: dist/worker.js is not built (run npm run build; CI builds before testing)`);
+
+const dir = mkdtempSync(join(tmpdir(), "perftable-parts-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+function write(content: string | Uint8Array): string {
+  const path = join(dir, `t${files++}.txt`);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Over 1 MB even in GB18030, so that checkFile streams it (smaller files are read whole and never split). */
+const BASE = generator.buildBigTable({ bigBytes: 1.6e6, seed: 7 });
+const LINES = BASE.split("\n");
+const HEADER_AT = LINES.findIndex((l) => l.startsWith("项目名称"));
+
+/** Every field of a report, in one order (a report with compactly kept findings orders its keys differently). */
+function text(r: FileReport): string {
+  const { path, encoding, errorCount, warningCount, infoCount, diagnostics, tables } = r;
+  return JSON.stringify({ path, encoding, errorCount, warningCount, infoCount, tables, diagnostics }, null, 1);
+}
+
+async function both(path: string, split: CheckFileOptions) {
+  const sequential = await checkFile(path, { threads: 1 });
+  const parted = await checkFile(path, { threads: 2, splitBytes: 0, partWorker: pathToFileURL(WORKER), ...split });
+  return { sequential: text(sequential), parted: text(parted), report: sequential };
+}
+
+type Edit = { kind: "bare" | "amount" | "duplicate" | "drop" | "header" | "table" | "byte"; at: number };
+
+/** Apply edits at fractions of the data lines (after the header). */
+function edit(edits: readonly Edit[]): Buffer {
+  const lines = [...LINES];
+  const pieces: (string | Buffer)[] = [];
+  const bad = new Set<number>();
+  for (const e of edits) {
+    const i = HEADER_AT + 2 + Math.floor(e.at * (lines.length - HEADER_AT - 3));
+    const cells = lines[i]!.split("\t");
+    switch (e.kind) {
+      case "bare": // a project without goal and indicators: a unit or a project?
+        if (cells.length > 6) lines[i] = [...cells.slice(0, 5), "", ""].join("\t");
+        break;
+      case "amount": // the sums no longer add up
+        if (cells.length > 1) lines[i] = [cells[0], "9,999.99", ...cells.slice(2)].join("\t");
+        break;
+      case "duplicate":
+        lines.splice(i, 0, lines[i]!);
+        break;
+      case "drop":
+        lines.splice(i, 1);
+        break;
+      case "header": // a page break repeats the header
+        lines.splice(i, 0, lines[HEADER_AT]!);
+        break;
+      case "table": // a second table begins
+        lines.splice(i, 0, "项目支出绩效目标表", "部门名称：第二部门", "单位：万元", lines[HEADER_AT]!);
+        break;
+      case "byte": // not UTF-8: the whole file is read as GB18030, as a sequential read does
+        bad.add(i);
+        break;
+    }
+  }
+  lines.forEach((line, i) => {
+    pieces.push(Buffer.from(line + (i < lines.length - 1 ? "\n" : ""), "utf8"));
+    if (bad.has(i)) pieces.push(Buffer.from([0xff]));
+  });
+  return Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+}
+
+describe("checking a big table in parts", () => {
+  it.skipIf(!built)(skipped("gives the sequential report, with the parts taken from the workers"), async () => {
+    const path = write(BASE);
+    const taken = partStats.taken;
+    const { sequential, parted, report } = await both(path, { threads: 3 });
+    expect(partStats.taken - taken).toBe(2);
+    expect(parted).toBe(sequential);
+    // A real table: units, findings of several rules, and the 合计 checked against all units.
+    expect(report.tables![0]!.units).toBeGreaterThan(20);
+    expect(new Set(report.diagnostics.map((d) => d.ruleId)).size).toBeGreaterThan(3);
+  });
+
+  it.skipIf(!built)(skipped("gives the sequential report wherever the cuts fall and whatever the table holds near them"), async () => {
+    const before = { ...partStats };
+    const edits = fc.array(
+      fc.record({ kind: fc.constantFrom<Edit["kind"]>("bare", "bare", "amount", "amount", "duplicate", "drop", "header", "table", "byte"), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      { maxLength: 6 },
+    );
+    const cuts = fc.uniqueArray(fc.double({ min: 0.02, max: 0.98, noNaN: true }), { minLength: 1, maxLength: 3 }).map((a) => a.sort((x, y) => x - y));
+    await fc.assert(
+      fc.asyncProperty(edits, cuts, async (e, at) => {
+        const path = write(edit(e));
+        const { sequential, parted } = await both(path, { threads: at.length + 1, splitAt: at });
+        expect(parted).toBe(sequential);
+      }),
+      { numRuns: 25, seed: 20261128 },
+    );
+    // Most runs split; the ones with a second table or a bad byte near the front read parts again.
+    expect(partStats.taken - before.taken).toBeGreaterThan(10);
+    expect(partStats.readAgain - before.readAgain).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!built)(skipped("splits a GB18030 table too"), async () => {
+    const path = write(iconv.encode(BASE, "gb18030"));
+    const taken = partStats.taken;
+    const { sequential, parted, report } = await both(path, {});
+    expect(partStats.taken - taken).toBe(1);
+    expect(report.encoding).toBe("gb18030");
+    expect(parted).toBe(sequential);
+  });
+
+  it.skipIf(!built)(skipped("reads a part on the main thread when its worker fails or cannot start"), async () => {
+    const path = write(BASE);
+    for (const worker of ["../audit/crashing-worker.mjs", "../audit/broken-worker.mjs"]) {
+      const again = partStats.readAgain;
+      const { sequential, parted } = await both(path, { partWorker: new URL(worker, import.meta.url) });
+      expect(partStats.readAgain - again).toBe(1);
+      expect(parted).toBe(sequential);
+    }
+  });
+
+  it.skipIf(!built)(skipped("does not split a table without unit rows (no place to cut)"), async () => {
+    const flat = LINES.filter((line) => line.split("\t")[5] !== "" || line.split("\t").length < 6 || line.startsWith("合计")).join("\n");
+    const path = write(flat);
+    const before = { ...partStats };
+    const { sequential, parted } = await both(path, {});
+    expect(partStats).toEqual(before);
+    expect(parted).toBe(sequential);
+  });
+
+  it.skipIf(!built)(skipped("the CLI: --jobs 2 writes the bytes of --jobs 1, with the rules as configured"), () => {
+    const path = write(edit([{ kind: "amount", at: 0.7 }, { kind: "bare", at: 0.4 }]));
+    const run = (jobs: string, format: string) =>
+      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "check", path, "-f", format, "--jobs", jobs, "--lang", "en", "--rule", "indicator/qualitative=off"], {
+        env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0" },
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      });
+    for (const format of ["json", "pretty", "summary"]) {
+      const one = run("1", format);
+      const two = run("2", format);
+      expect([one.status, two.status]).toEqual([1, 1]);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stdout).toContain("amount/unit-rollup");
+      // The --rule setting reached the worker.
+      expect(two.stdout).not.toContain("indicator/qualitative");
+    }
+  });
+});
