@@ -52,8 +52,8 @@ export class CompactDiagnostics {
     return this.n;
   }
 
-  private grow(): void {
-    this.capacity *= 2;
+  private grow(atLeast = this.capacity * 2): void {
+    while (this.capacity < atLeast) this.capacity *= 2;
     const p = new Int32Array(this.capacity * 4);
     p.set(this.positions);
     this.positions = p;
@@ -134,8 +134,8 @@ export class CompactDiagnostics {
       this.dataIndex.set(d, this.dataValues.length);
       this.dataValues.push(d);
     }
+    if (this.n + other.n > this.capacity) this.grow(this.n + other.n);
     for (let j = 0; j < other.n; j++) {
-      if (this.n === this.capacity) this.grow();
       const i = this.n++;
       this.positions.set(other.positions.subarray(j * 4, j * 4 + 4), i * 4);
       const r = i * 5;

@@ -227,9 +227,11 @@ export class RuleRunner implements TableSink {
   /** What this runner found in a part of a table (a worker's answer; see validate/parts.ts). */
   takePart(doc: TableDocument): PartFindings {
     const s = this.summary!;
-    const compact = new CompactDiagnostics();
-    if (this.compact !== null) compact.append(this.compact.toData());
-    for (const d of this.diagnostics) compact.push(d);
+    let compact = this.compact;
+    if (compact === null) {
+      compact = new CompactDiagnostics();
+      for (const d of this.diagnostics) compact.push(d);
+    }
     return {
       units: doc.units.map((u) => ({ name: u.name, line: u.line, nameColumn: u.nameColumn, amounts: u.amounts, amountsRaw: u.amountsRaw, amountColumns: u.amountColumns, projects: [] })),
       counts: { units: s.units, projects: s.projects, indicators: s.indicators },
