@@ -4,6 +4,7 @@ import { formatJson, formatJsonChunks } from "../../src/reporters/json.js";
 import { formatJunit } from "../../src/reporters/junit.js";
 import { formatPrettyChunks } from "../../src/reporters/pretty.js";
 import { checkInput } from "../../src/validate/run.js";
+import { CompactDiagnostics } from "../../src/validate/compact.js";
 import type { FileReport, ReportOptions } from "../../src/types.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
@@ -47,3 +48,22 @@ describe("compact findings", () => {
     }
   });
 });
+
+describe("compact findings across threads", () => {
+  it("taken in from plain data (as posted by another thread) keep every field, after the store's own", () => {
+    const all = checkInput(MANY, { path: "many.txt" }).diagnostics;
+    const half = Math.floor(all.length / 2);
+    const mine = new CompactDiagnostics();
+    for (const d of all.slice(0, half)) mine.push(d);
+    const theirs = new CompactDiagnostics();
+    for (const d of all.slice(half)) theirs.push(d);
+    // What postMessage delivers: a structured clone, so no string or data object is shared.
+    mine.append(structuredClone(theirs.toData()));
+    expect(mine.length).toBe(all.length);
+    expect(Array.from({ length: mine.length }, (_, i) => mine.get(i))).toEqual(all);
+    expect(mine.sortedOrder().map((i) => mine.get(i))).toEqual(all);
+    const plain = checkInput(MANY, { path: "many.txt" });
+    expect(mine.counts()).toEqual({ errorCount: plain.errorCount, warningCount: plain.warningCount, infoCount: plain.infoCount });
+  });
+});
+
