@@ -23,7 +23,7 @@ if (parentPort && (workerData as { part?: boolean } | null)?.part === true) {
   const port = parentPort;
   port.once("message", async (request: PartRequest) => {
     const answer = await checkPart(request);
-    const transfer = answer.ok ? [answer.findings.positions.buffer, answer.findings.refs.buffer, answer.findings.dataRefs.buffer] : [];
+    const transfer = answer.ok ? [answer.findings.records.buffer] : [];
     port.postMessage(answer, transfer as ArrayBuffer[]);
   });
 } else if (parentPort) {

@@ -1,7 +1,7 @@
 // Compact storage of findings for huge files: a table of a gigabyte can hold millions of findings,
-// and as objects (~190 bytes each) they would not fit the memory goal. Here a finding costs ~33
-// bytes (positions in typed arrays, strings and data objects pooled); objects are made one at a
-// time when a reporter iterates.
+// and as objects (~190 bytes each) they would not fit the memory goal. Here a finding costs 40
+// bytes in blocks of numbers (strings and data objects pooled); objects are made one at a time when
+// a reporter iterates.
 import type { Diagnostic } from "../types.js";
 
 /** Past this many findings in one file, the runner moves them into a CompactDiagnostics. */
@@ -28,102 +28,102 @@ class Pool<T> {
 /** A CompactDiagnostics as plain data (typed arrays and arrays of strings and data objects). */
 export interface CompactData {
   n: number;
-  positions: Int32Array;
-  refs: Int32Array;
-  dataRefs: Int32Array;
+  /** FIELDS numbers per finding (see CompactDiagnostics), in storage order. */
+  records: Int32Array;
   strings: (string | null)[];
   data: Record<string, string | number>[];
 }
 
 const SEVERITIES: Diagnostic["severity"][] = ["error", "warning", "info"];
 
+/** Numbers per finding: line, column, endLine, endColumn, rule, severity, message, project, indicator, data. */
+const FIELDS = 10;
+const LINE = 0;
+const COLUMN = 1;
+const RULE = 4;
+const SEVERITY = 5;
+
+/**
+ * Findings as numbers in fixed-size blocks (never copied to grow, so memory follows the count:
+ * 40 bytes a finding, plus the pooled strings and data objects).
+ */
 export class CompactDiagnostics {
-  private capacity = 1 << 16;
   private n = 0;
-  private positions = new Int32Array(this.capacity * 4);
-  private refs = new Int32Array(this.capacity * 5); // rule, severity, message, project, indicator
-  private dataRefs = new Int32Array(this.capacity);
+  private readonly blocks: Int32Array[] = [];
+  private readonly blockSize: number;
+  private readonly shift: number;
   private readonly strings = new Pool<string | null>();
   /** Data objects by identity (the rule runner shares one object per distinct data). */
   private readonly dataValues: Record<string, string | number>[] = [];
   private dataIndex = new Map<object, number>();
 
-  get length(): number {
-    return this.n;
+  /** `blockBits`: findings per block as a power of two (tests make blocks tiny). */
+  constructor(blockBits = 16) {
+    this.shift = blockBits;
+    this.blockSize = 1 << blockBits;
   }
 
-  private grow(atLeast = this.capacity * 2): void {
-    while (this.capacity < atLeast) this.capacity *= 2;
-    const p = new Int32Array(this.capacity * 4);
-    p.set(this.positions);
-    this.positions = p;
-    const r = new Int32Array(this.capacity * 5);
-    r.set(this.refs);
-    this.refs = r;
-    const d = new Int32Array(this.capacity);
-    d.set(this.dataRefs);
-    this.dataRefs = d;
+  get length(): number {
+    return this.n;
   }
 
   private ref(s: string | null): number {
     return this.strings.add(s === null ? "\u0000null" : s, s);
   }
 
-  push(d: Diagnostic): void {
-    if (this.n === this.capacity) this.grow();
+  /** The block and offset of a new finding's record. */
+  private next(): [Int32Array, number] {
     const i = this.n++;
-    const p = i * 4;
-    const pos = this.positions;
-    pos[p] = d.line;
-    pos[p + 1] = d.column;
-    pos[p + 2] = d.endLine;
-    pos[p + 3] = d.endColumn;
-    const r = i * 5;
-    const refs = this.refs;
-    refs[r] = this.ref(d.ruleId);
-    refs[r + 1] = d.severity === "error" ? 0 : d.severity === "warning" ? 1 : 2;
-    refs[r + 2] = this.ref(d.messageId);
-    refs[r + 3] = this.ref(d.project);
-    refs[r + 4] = this.ref(d.indicator);
+    const b = i >>> this.shift;
+    if (b === this.blocks.length) this.blocks.push(new Int32Array(this.blockSize * FIELDS));
+    return [this.blocks[b]!, (i & (this.blockSize - 1)) * FIELDS];
+  }
+
+  push(d: Diagnostic): void {
+    const [block, r] = this.next();
+    block[r] = d.line;
+    block[r + 1] = d.column;
+    block[r + 2] = d.endLine;
+    block[r + 3] = d.endColumn;
+    block[r + 4] = this.ref(d.ruleId);
+    block[r + 5] = d.severity === "error" ? 0 : d.severity === "warning" ? 1 : 2;
+    block[r + 6] = this.ref(d.messageId);
+    block[r + 7] = this.ref(d.project);
+    block[r + 8] = this.ref(d.indicator);
     let di = this.dataIndex.get(d.data);
     if (di === undefined) {
       di = this.dataValues.length;
       this.dataValues.push(d.data);
       this.dataIndex.set(d.data, di);
     }
-    this.dataRefs[i] = di;
+    block[r + 9] = di;
   }
 
   /** The finding at storage position `i` (a new object each call; its `data` object is shared). */
   get(i: number): Diagnostic {
-    const p = i * 4;
-    const r = i * 5;
+    const block = this.blocks[i >>> this.shift]!;
+    const r = (i & (this.blockSize - 1)) * FIELDS;
     const s = this.strings.values;
     return {
-      ruleId: s[this.refs[r]!]!,
-      severity: SEVERITIES[this.refs[r + 1]!]!,
-      messageId: s[this.refs[r + 2]!]!,
-      data: this.dataValues[this.dataRefs[i]!]!,
-      line: this.positions[p]!,
-      column: this.positions[p + 1]!,
-      endLine: this.positions[p + 2]!,
-      endColumn: this.positions[p + 3]!,
-      project: s[this.refs[r + 3]!]!,
-      indicator: s[this.refs[r + 4]!]!,
+      ruleId: s[block[r + 4]!]!,
+      severity: SEVERITIES[block[r + 5]!]!,
+      messageId: s[block[r + 6]!]!,
+      data: this.dataValues[block[r + 9]!]!,
+      line: block[r]!,
+      column: block[r + 1]!,
+      endLine: block[r + 2]!,
+      endColumn: block[r + 3]!,
+      project: s[block[r + 7]!]!,
+      indicator: s[block[r + 8]!]!,
     };
   }
 
   /** The findings as plain data, to post to another thread (see `append`). */
   toData(): CompactData {
-    const n = this.n;
-    return {
-      n,
-      positions: this.positions.slice(0, n * 4),
-      refs: this.refs.slice(0, n * 5),
-      dataRefs: this.dataRefs.slice(0, n),
-      strings: this.strings.values,
-      data: this.dataValues,
-    };
+    const records = new Int32Array(this.n * FIELDS);
+    const per = this.blockSize * FIELDS;
+    this.blocks.forEach((block, b) => records.set(b === this.blocks.length - 1 ? block.subarray(0, records.length - b * per) : block, b * per));
+    return { n: this.n, records, strings: this.strings.values, data: this.dataValues };
   }
 
   /** Add the findings of another store (`toData`, perhaps made on another thread), after these. */
@@ -134,19 +134,17 @@ export class CompactDiagnostics {
       this.dataIndex.set(d, this.dataValues.length);
       this.dataValues.push(d);
     }
-    if (this.n + other.n > this.capacity) this.grow(this.n + other.n);
+    const from = other.records;
     for (let j = 0; j < other.n; j++) {
-      const i = this.n++;
-      this.positions.set(other.positions.subarray(j * 4, j * 4 + 4), i * 4);
-      const r = i * 5;
-      const o = j * 5;
-      const refs = this.refs;
-      refs[r] = strings[other.refs[o]!]!;
-      refs[r + 1] = other.refs[o + 1]!;
-      refs[r + 2] = strings[other.refs[o + 2]!]!;
-      refs[r + 3] = strings[other.refs[o + 3]!]!;
-      refs[r + 4] = strings[other.refs[o + 4]!]!;
-      this.dataRefs[i] = dataBase + other.dataRefs[j]!;
+      const [block, r] = this.next();
+      const o = j * FIELDS;
+      block.set(from.subarray(o, o + 4), r);
+      block[r + 4] = strings[from[o + 4]!]!;
+      block[r + 5] = from[o + 5]!;
+      block[r + 6] = strings[from[o + 6]!]!;
+      block[r + 7] = strings[from[o + 7]!]!;
+      block[r + 8] = strings[from[o + 8]!]!;
+      block[r + 9] = dataBase + from[o + 9]!;
     }
   }
 
@@ -156,28 +154,35 @@ export class CompactDiagnostics {
     this.dataIndex = new Map();
   }
 
-  /** Storage positions in report order: line, column, rule id. */
-  sortedOrder(): number[] {
-    const order = Array.from({ length: this.n }, (_, i) => i);
-    const pos = this.positions;
+  /** Storage positions in report order: line, column, rule id (then storage order). */
+  sortedOrder(): Int32Array {
+    const n = this.n;
+    const lines = new Int32Array(n);
+    const columns = new Int32Array(n);
+    const rules = new Int32Array(n);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const block = this.blocks[i >>> this.shift]!;
+      const r = (i & (this.blockSize - 1)) * FIELDS;
+      lines[i] = block[r + LINE]!;
+      columns[i] = block[r + COLUMN]!;
+      rules[i] = block[r + RULE]!;
+      order[i] = i;
+    }
     const s = this.strings.values;
-    const refs = this.refs;
-    order.sort((a, b) => {
-      const dl = pos[a * 4]! - pos[b * 4]!;
-      if (dl !== 0) return dl;
-      const dc = pos[a * 4 + 1]! - pos[b * 4 + 1]!;
-      if (dc !== 0) return dc;
-      const ra = s[refs[a * 5]!]!;
-      const rb = s[refs[b * 5]!]!;
-      return ra < rb ? -1 : ra > rb ? 1 : 0;
+    return order.sort((a, b) => {
+      const d = lines[a]! - lines[b]! || columns[a]! - columns[b]!;
+      if (d !== 0) return d;
+      const ra = s[rules[a]!]!;
+      const rb = s[rules[b]!]!;
+      return ra < rb ? -1 : ra > rb ? 1 : a - b;
     });
-    return order;
   }
 
   /** Counts by severity. */
   counts(): { errorCount: number; warningCount: number; infoCount: number } {
     const c = [0, 0, 0];
-    for (let i = 0; i < this.n; i++) c[this.refs[i * 5 + 1]!]!++;
+    for (let i = 0; i < this.n; i++) c[this.blocks[i >>> this.shift]![(i & (this.blockSize - 1)) * FIELDS + SEVERITY]!]!++;
     return { errorCount: c[0]!, warningCount: c[1]!, infoCount: c[2]! };
   }
 }

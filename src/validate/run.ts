@@ -397,7 +397,7 @@ function makeCompactReport(path: string, encoding: string | null, compact: Compa
     enumerable: true,
     configurable: true,
     get(this: FileReport) {
-      const all = order.map((i) => compact.get(i));
+      const all = Array.from(order, (i) => compact.get(i));
       Object.defineProperty(this, "diagnostics", { value: all, enumerable: true, writable: true, configurable: true });
       return all;
     },

@@ -53,17 +53,33 @@ describe("compact findings across threads", () => {
   it("taken in from plain data (as posted by another thread) keep every field, after the store's own", () => {
     const all = checkInput(MANY, { path: "many.txt" }).diagnostics;
     const half = Math.floor(all.length / 2);
-    const mine = new CompactDiagnostics();
+    // Tiny blocks: findings spread over many of them, and a part that starts mid-block.
+    const mine = new CompactDiagnostics(3);
     for (const d of all.slice(0, half)) mine.push(d);
-    const theirs = new CompactDiagnostics();
+    const theirs = new CompactDiagnostics(5);
     for (const d of all.slice(half)) theirs.push(d);
     // What postMessage delivers: a structured clone, so no string or data object is shared.
     mine.append(structuredClone(theirs.toData()));
     expect(mine.length).toBe(all.length);
     expect(Array.from({ length: mine.length }, (_, i) => mine.get(i))).toEqual(all);
-    expect(mine.sortedOrder().map((i) => mine.get(i))).toEqual(all);
+    expect(Array.from(mine.sortedOrder(), (i) => mine.get(i))).toEqual(all);
     const plain = checkInput(MANY, { path: "many.txt" });
     expect(mine.counts()).toEqual({ errorCount: plain.errorCount, warningCount: plain.warningCount, infoCount: plain.infoCount });
+  });
+
+  it("in blocks, sort by line, column and rule id, and keep the order of arrival between equals", () => {
+    const all = checkInput(MANY, { path: "many.txt" }).diagnostics;
+    const store = new CompactDiagnostics(4);
+    // Pushed in reverse, with every finding twice (the second of each pair a new object).
+    for (const d of [...all].reverse()) {
+      store.push(d);
+      store.push({ ...d, project: "second" });
+    }
+    const sorted = Array.from(store.sortedOrder(), (i) => store.get(i));
+    const expected = [...all].reverse().flatMap((d) => [d, { ...d, project: "second" }]);
+    expected.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    expect(sorted).toEqual(expected);
+    expect(store.counts()).toEqual({ errorCount: 2 * all.filter((d) => d.severity === "error").length, warningCount: 2 * all.filter((d) => d.severity === "warning").length, infoCount: 2 * all.filter((d) => d.severity === "info").length });
   });
 });
 
