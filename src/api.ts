@@ -12,8 +12,8 @@ import { readXlsxRows } from "./io/xlsx.js";
 import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type ResolvedConfig, RuleRunner } from "./validate/run.js";
-import { TableParts, takeParts } from "./validate/parts.js";
+import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { type PartTask, TableParts, takeParts } from "./validate/parts.js";
 import { findWorkerScript } from "./audit/worker-script.js";
 
 export interface FileOptions {
@@ -103,13 +103,15 @@ function splits(size: number, options: CheckFileOptions): boolean {
 }
 
 /** Start the workers of a split check when the file and the options allow one (see validate/parts.ts). */
-function startParts(absolute: string, plan: StreamPlan, size: number, options: CheckFileOptions & { path: string }): Promise<TableParts | null> | null {
+function startParts(absolute: string, plan: StreamPlan, size: number, options: CheckFileOptions & { path: string }): Promise<TableParts<PartFindings> | null> | null {
   if (!splits(size, options)) return null;
   // At most one part per SPLIT_BYTES (each thread costs tens of MB), and never more than MAX_PARTS.
   const threads = Math.min(options.threads!, MAX_PARTS, Math.max(2, Math.floor(size / Math.max(1, options.splitBytes ?? SPLIT_BYTES))));
   const workerUrl = options.partWorker === undefined ? findWorkerScript() : options.partWorker;
   if (workerUrl === null) return null;
-  return TableParts.start(absolute, plan, size, { threads, workerUrl, name: options.path, config: options.config ?? defaultConfig(), at: options.splitAt });
+  const config = options.config ?? defaultConfig();
+  const task: PartTask = { kind: "check", severities: [...config.severities], options: [...config.options] };
+  return TableParts.start(absolute, plan, size, { threads, workerUrl, name: options.path, task: () => task, at: options.splitAt });
 }
 
 function checkStreamed(absolute: string, head: Uint8Array, size: number, options: CheckFileOptions & { path: string }): Promise<FileReport> {
@@ -126,7 +128,8 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
         for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0] })) for (const row of rows) reader.push(row);
         if (parts !== null) {
           // The other parts' findings, in order; what could not be used is read here after all.
-          const { resume, line } = await takeParts(parts, reader, runner, seen.nextLine);
+          const doc = reader.currentTable;
+          const { resume, line } = await takeParts(parts, reader, seen.nextLine, (part) => runner.absorbPart(part, doc!), runner.splittable);
           if (resume !== null) {
             const rest = streamRows(absolute, { encoding: plan.encoding, skip: resume }, seen, 32, undefined, { firstLine: line });
             for await (const rows of rest) for (const row of rows) reader.push(row);

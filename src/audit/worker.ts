@@ -4,6 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { auditFile } from "./check-file.js";
 import { checkPart, type PartRequest } from "../validate/parts.js";
+import { convertPart } from "../convert/stream.js";
 import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
 
 /** A batch sent to a worker. */
@@ -22,9 +23,12 @@ if (parentPort && (workerData as { part?: boolean } | null)?.part === true) {
   // A part of one big table (validate/parts.ts): one request, one answer.
   const port = parentPort;
   port.once("message", async (request: PartRequest) => {
+    if (request.task.kind === "convert") {
+      port.postMessage(await convertPart(request));
+      return;
+    }
     const answer = await checkPart(request);
-    const transfer = answer.ok ? [answer.findings.records.buffer] : [];
-    port.postMessage(answer, transfer as ArrayBuffer[]);
+    port.postMessage(answer, answer.ok ? [answer.findings.records.buffer as ArrayBuffer] : []);
   });
 } else if (parentPort) {
   const port = parentPort;

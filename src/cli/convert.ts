@@ -2,6 +2,7 @@
 // size, flat memory), and so is a big standard input, through a temporary file; .csv and .xlsx are
 // read whole. Parse problems go to stderr as diagnostics; exit 0 when a document was produced, 2
 // when the input is not a readable table.
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { parseFile } from "../api.js";
@@ -10,7 +11,7 @@ import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
-import { peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
+import { byteSetting, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
 import { AtomicWriter } from "../io/write.js";
 import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
@@ -26,6 +27,7 @@ export interface ConvertCliOptions {
   lang?: string;
   stdinFilename?: string;
   sheet?: string;
+  jobs?: number;
 }
 
 function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], lang: Lang): void {
@@ -58,13 +60,18 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
 /** Convert `input` (a path, or `-` read from `stdin`), named `path` in messages. */
 async function convertInput(input: string, path: string, stdin: NodeJS.ReadableStream | undefined, opts: ConvertCliOptions, io: CliIo, lang: Lang): Promise<number> {
   const absolute = input === "-" ? null : resolve(io.cwd, input);
-  const first = absolute === null ? null : ((await peekFile(absolute))?.head ?? null);
+  const peeked = absolute === null ? null : await peekFile(absolute);
+  const first = peeked?.head ?? null;
   if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
     const toFile = opts.output !== undefined && opts.output !== "-";
     const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
     try {
       const terminal = !writer && io.stdout.isTTY === true && opts.to !== "csv";
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, terminal ? escapeJsonForTerminal(text) : text)), opts.encoding);
+      const writeBytes = (bytes: Uint8Array) => (writer ? writer.write(bytes) : writeOut(io.stdout, bytes));
+      // A big table in parts on worker threads, whose text comes back as bytes (not on a terminal,
+      // where the text is escaped first).
+      const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, terminal ? escapeJsonForTerminal(text) : text)), opts.encoding, split);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();

@@ -71,6 +71,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--stdin-filename <name>", "the name of standard input in messages")
     .option("--sheet <name>", "for .xlsx input: the sheet to read")
+    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs"))
     .addHelpText(
       "after",
       `

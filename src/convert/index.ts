@@ -34,6 +34,12 @@ export class JsonWriter {
     this.unitsInTable = 0;
   }
 
+  /** Go on after units written elsewhere (another part of the table): the head and a unit are out. */
+  continueUnits(): void {
+    this.headWritten = true;
+    this.unitsInTable = Math.max(1, this.unitsInTable);
+  }
+
   private writeHead(doc: TableDocument): void {
     if (this.headWritten) return;
     this.headWritten = true;

@@ -1,12 +1,17 @@
 // Streaming convert: reads a text table from disk chunk by chunk and writes JSON, NDJSON or CSV
 // as projects are read, so a table of any size converts in flat memory and no output string nears
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
-import { open } from "node:fs/promises";
-import { readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
+import { type FileHandle, open, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { checkUtf8, readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
 import { unreadable } from "../table/parse.js";
 import { headerKey, TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
+import type { RawRow } from "../table/rows.js";
+import { privateTempDir } from "../io/read-input.js";
+import { findWorkerScript } from "../audit/worker-script.js";
+import { type PartAnswer, type PartRequest, readPart, TableParts, takeParts } from "../validate/parts.js";
 import { type ConvertFormat, csvHeader, csvRows, JsonWriter, ndjsonLines } from "./index.js";
 
 export type Write = (text: string) => void | Promise<void>;
@@ -23,6 +28,11 @@ class JsonSink implements TableSink {
 
   drain(): string {
     return this.writer.drain();
+  }
+
+  /** Go on in the middle of the table's units (a part read on another thread). */
+  continueTable(): void {
+    this.writer.continueUnits();
   }
 
   startTable(doc: TableDocument): void {
@@ -140,6 +150,77 @@ async function countTables(path: string, plan: StreamPlan, seen: { text: boolean
   return n;
 }
 
+/** The answer of a worker that converted a part of a table: its text is in `file`. */
+export interface ConvertPartFindings {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Convert one part of a table into the file its task names (in a worker thread). */
+export async function convertPart(request: PartRequest): Promise<PartAnswer<ConvertPartFindings>> {
+  const task = request.task;
+  if (task.kind !== "convert") return { ok: false, reason: "not a conversion" };
+  const sink = task.format === "json" ? new JsonSink(1) : new RowSink(task.format);
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(task.file, "wx", 0o600);
+    const out = handle;
+    const read = await readPart(
+      request,
+      sink,
+      (reader, doc) => {
+        reader.resumeTable(doc);
+        sink.drain(); // what starting the table writes (the CSV header) is the head's
+        if (sink instanceof JsonSink) sink.continueTable();
+      },
+      async () => {
+        const text = sink.drain();
+        if (text !== "") await out.write(text);
+      },
+    );
+    if (!read.ok) return read;
+    return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, file: task.file, diagnostics: sink.diagnostics };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Copy a file to `write`, a megabyte at a time (each piece a new buffer: a writer may keep it). */
+async function copyInto(file: string, write: (bytes: Uint8Array) => void | Promise<void>): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      await write(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How a big table may be converted in parts on worker threads (see validate/parts.ts). */
+export interface ConvertSplit {
+  /** Threads to use, this one included. */
+  threads: number;
+  /** The file's size. */
+  size: number;
+  /** Writes bytes (the parts' text comes back as UTF-8 from temporary files). */
+  writeBytes: (bytes: Uint8Array) => void | Promise<void>;
+  /** Tables from this size are split (default 16 MiB). */
+  splitBytes?: number;
+  /** The worker script (default dist/worker.js beside the bundle). */
+  workerUrl?: URL | null;
+  /** Where to look for the cuts, as fractions of the file (tests). */
+  at?: readonly number[];
+}
+
+const SPLIT_BYTES = 16 * 1024 * 1024;
+const MAX_PARTS = 8;
+
 export interface StreamConvertResult {
   tables: number;
   diagnostics: Diagnostic[];
@@ -151,12 +232,14 @@ export interface StreamConvertResult {
  * Returns the number of tables and the reader's diagnostics (an `input/unreadable` one when the
  * file is not a readable table; then nothing was written).
  */
-export function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto"): Promise<StreamConvertResult> {
+export function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto", split?: ConvertSplit): Promise<StreamConvertResult> {
   return readStreamed<StreamConvertResult>(
     path,
     head,
     encoding,
     async (plan) => {
+      // Nothing is written until the file is known to be UTF-8 throughout (else it is read as GB18030).
+      if (plan.encoding === "utf-8") await checkUtf8(path, plan.skip);
       // Only JSON needs to know in advance whether there are several tables (they make an array);
       // the count costs a second pass over the file unless the bytes show there is at most one.
       let expected = 1;
@@ -167,11 +250,46 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       }
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
-      const seen = { text: false };
-      for await (const rows of streamRows(path, plan, seen, 16)) {
-        for (const row of rows) reader.push(row);
-        const text = sink.drain();
-        if (text !== "") await write(text);
+      const seen = { text: false, nextLine: 1 };
+      const pump = async (rows: AsyncIterable<RawRow[]>) => {
+        for await (const batch of rows) {
+          for (const row of batch) reader.push(row);
+          const text = sink.drain();
+          if (text !== "") await write(text);
+        }
+      };
+      // A big table of one document: its later parts converted on worker threads into temporary files.
+      const workerUrl = split === undefined ? null : split.workerUrl === undefined ? findWorkerScript() : split.workerUrl;
+      const minBytes = split?.splitBytes ?? SPLIT_BYTES;
+      const temp = split !== undefined && workerUrl !== null && split.threads > 1 && split.size >= minBytes && expected === 1 ? await privateTempDir("perftable-convert-") : null;
+      try {
+        const parts =
+          temp === null
+            ? null
+            : await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {
+                threads: Math.min(split!.threads, MAX_PARTS, Math.max(2, Math.floor(split!.size / Math.max(1, minBytes)))),
+                workerUrl: workerUrl!,
+                name: path,
+                task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`) }),
+                at: split!.at,
+              });
+        try {
+          await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0] }));
+          if (parts !== null) {
+            const { resume, line } = await takeParts(parts, reader, seen.nextLine, async (part) => {
+              const text = sink.drain();
+              if (text !== "") await write(text);
+              await copyInto(part.file, split!.writeBytes);
+              await rm(part.file, { force: true });
+              sink.diagnostics.push(...part.diagnostics);
+            });
+            if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line }));
+          }
+        } finally {
+          parts?.close();
+        }
+      } finally {
+        await temp?.remove();
       }
       // No table at all: nothing was written (every format writes from the first table on).
       const tables = reader.end();

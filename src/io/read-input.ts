@@ -53,13 +53,8 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
     size += chunk.length;
     if (size > limit) break;
   }
-  const dir = await mkdtemp(join(tmpdir(), "perftable-stdin-"));
+  const { dir, remove } = await privateTempDir("perftable-stdin-");
   const file = join(dir, "stdin");
-  const unguard = removeOnExit(dir);
-  const remove = async () => {
-    unguard();
-    await rm(dir, { recursive: true, force: true });
-  };
   try {
     const handle = await open(file, "wx", 0o600);
     try {
@@ -78,6 +73,22 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
     throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${code === "ENOSPC" ? "no space left on device" : (code ?? (error as Error).message)}`, { cause: error });
   }
   return { file, remove };
+}
+
+/**
+ * A private temporary folder (mode 0700), removed by `remove`, or when the process ends first (also
+ * on Ctrl-C, SIGTERM or SIGHUP, which then end the process as they would have).
+ */
+export async function privateTempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const unguard = removeOnExit(dir);
+  return {
+    dir,
+    remove: async () => {
+      unguard();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Signals that end the process and would leave a temporary copy of standard input behind. */

@@ -1,6 +1,7 @@
 // Streams a text table from disk: reads fixed-size chunks, decodes them incrementally (BOM, strict
 // UTF-8, else GB18030 from the start again), and yields rows of cells — so memory does not grow with
 // the file's size and no string nears V8's length limit.
+import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type EncodingName, type EncodingOption, planEncoding, type StreamFailure, type StreamPlan } from "./decode.js";
@@ -137,6 +138,48 @@ export async function* streamRows(
       }
       // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
       if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes a UTF-8 sequence starting with `lead` has (0: not a lead byte). */
+function sequenceLength(lead: number): number {
+  return lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+}
+
+/**
+ * Read a file taken for UTF-8 through once, before anything is written from it: throws the
+ * StreamDecodeError a read with `streamRows` would throw later (bytes that are not UTF-8; NUL
+ * bytes), so that a conversion never writes part of its output and then starts again or fails.
+ * About 25 ms for 100 MB.
+ */
+export async function checkUtf8(path: string, skip: number): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK + 4);
+    let carried = 0;
+    let position = skip;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, carried, CHUNK, position);
+      position += bytesRead;
+      const length = carried + bytesRead;
+      if (buffer.subarray(carried, length).indexOf(0) !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
+      // A sequence cut at the end of the chunk waits for the next one.
+      let end = length;
+      if (bytesRead > 0) {
+        for (let back = 1; back <= 3 && length - back >= 0; back++) {
+          const lead = sequenceLength(buffer[length - back]!);
+          if (lead === 0) continue;
+          if (lead > back) end = length - back;
+          break;
+        }
+      }
+      if (!isUtf8(buffer.subarray(0, end))) throw new StreamDecodeError({ messageId: "undecodable", data: { encoding: "utf-8" } });
+      if (bytesRead === 0) return;
+      carried = length - end;
+      buffer.copy(buffer, 0, end, length);
     }
   } finally {
     await handle.close();

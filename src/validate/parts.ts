@@ -1,6 +1,7 @@
-// Checking one big text table on several threads. The file is cut into parts before rows that open
-// a unit; worker threads check the later parts while the main thread checks the first, and the main
-// thread then takes in their findings, counts and unit rows in order. The result is exactly that of
+// Reading one big text table on several threads (check, and convert). The file is cut into parts
+// before rows that open a unit; worker threads read the later parts while the main thread reads the
+// first, and the main thread then takes in what they made (findings, counts and unit rows; or the
+// converted text, from a temporary file) in order. The result is exactly that of
 // one sequential read: each cut is verified (the reader before it would have opened a unit there, and
 // no part holds the start of another table), and a part that cannot be used is read again on the
 // main thread from where it starts. Rules carry state across units only to `tableEnd`, and those
@@ -14,6 +15,11 @@ import { TableReader, type TableSink } from "../table/reader.js";
 import { splitLine } from "../table/split.js";
 import type { Severity, TableDocument } from "../types.js";
 
+/** What a worker does with its part: check it, or convert it into a file. */
+export type PartTask =
+  | { kind: "check"; severities: [string, Severity][]; options: [string, Record<string, number | string | boolean>][] }
+  | { kind: "convert"; format: "json" | "ndjson" | "csv"; file: string };
+
 /** A part for a worker: bytes `start` (a line start) to `end` (null: the end of the file). */
 export interface PartRequest {
   path: string;
@@ -24,14 +30,17 @@ export interface PartRequest {
   skip: number;
   start: number;
   end: number | null;
-  severities: [string, Severity][];
-  options: [string, Record<string, number | string | boolean>][];
+  task: PartTask;
 }
 
-/** A worker's answer: its part's findings, or why the part cannot be used as it is. */
-export type PartAnswer =
-  | ({ ok: true; firstLine: number; nextLine: number; endsAtBoundary: boolean } & PartFindings)
-  | { ok: false; reason: string; failure?: StreamFailure };
+/** Where a part's lines are: the number of its first line and of the line after its last. */
+export interface PartLines {
+  firstLine: number;
+  nextLine: number;
+}
+
+/** A worker's answer: what it made of its part, or why the part cannot be used as it is. */
+export type PartAnswer<T> = ({ ok: true } & PartLines & T) | { ok: false; reason: string; failure?: StreamFailure };
 
 /** Only the encodings whose line break is the byte 0x0A and never part of another character. */
 const SPLITTABLE: ReadonlySet<EncodingName> = new Set(["utf-8", "gb18030"]);
@@ -123,7 +132,7 @@ async function findCut(path: string, encoding: EncodingName, probe: TableReader,
   }
 }
 
-/** Settings of a split check. */
+/** Settings of a split read. */
 export interface SplitOptions {
   /** Threads to use, the main one included. */
   threads: number;
@@ -131,38 +140,39 @@ export interface SplitOptions {
   workerUrl: URL;
   /** The file's name in findings. */
   name: string;
-  config: ResolvedConfig;
+  /** The task of the worker of part `index`. */
+  task: (index: number) => PartTask;
   /** Where to look for each cut, as fractions of the file (default: equal parts). */
   at?: readonly number[];
 }
 
-/** A table being checked in parts: the later parts on worker threads. */
-export class TableParts {
+/** A table being read in parts: the later parts on worker threads. */
+export class TableParts<T> {
   private constructor(
     /** Where each worker's part starts; the main thread reads up to the first. */
     readonly starts: number[],
-    private readonly answers: Promise<PartAnswer>[],
+    private readonly answers: Promise<PartAnswer<T>>[],
     private readonly workers: Worker[],
   ) {}
 
   /** Plan the cuts of a file and start the workers; null when the file has no usable cut. */
-  static async start(path: string, plan: StreamPlan, size: number, options: SplitOptions): Promise<TableParts | null> {
+  static async start<T>(path: string, plan: StreamPlan, size: number, options: SplitOptions): Promise<TableParts<T> | null> {
     if (!SPLITTABLE.has(plan.encoding) || options.threads < 2) return null;
     // Started first: a worker takes tens of milliseconds to load, meanwhile the cuts are planned.
     const workers: Worker[] = [];
-    const answers: Promise<PartAnswer>[] = [];
+    const answers: Promise<PartAnswer<T>>[] = [];
     for (let i = 1; i < options.threads; i++) {
       const worker = new Worker(options.workerUrl, { workerData: { part: true } });
       workers.push(worker);
       answers.push(
-        new Promise<PartAnswer>((resolve) => {
-          worker.once("message", (answer: PartAnswer) => resolve(answer));
+        new Promise<PartAnswer<T>>((resolve) => {
+          worker.once("message", (answer: PartAnswer<T>) => resolve(answer));
           worker.once("error", (error: Error) => resolve({ ok: false, reason: error.message }));
           worker.once("exit", (code) => resolve({ ok: false, reason: `worker exited (${code})` }));
         }),
       );
     }
-    const parts = new TableParts([], answers, workers);
+    const parts = new TableParts<T>([], answers, workers);
     try {
       const doc = await readHeadTable(path, plan);
       if (doc === null) {
@@ -185,17 +195,15 @@ export class TableParts {
     for (const worker of workers.slice(parts.starts.length)) void worker.terminate();
     parts.workers.length = parts.answers.length = parts.starts.length;
     if (parts.starts.length === 0) return null;
-    const severities = [...options.config.severities];
-    const ruleOptions = [...options.config.options];
     parts.starts.forEach((start, i) => {
-      const request: PartRequest = { path, name: options.name, encoding: plan.encoding, skip: plan.skip, start, end: parts.starts[i + 1] ?? null, severities, options: ruleOptions };
+      const request: PartRequest = { path, name: options.name, encoding: plan.encoding, skip: plan.skip, start, end: parts.starts[i + 1] ?? null, task: options.task(i) };
       parts.workers[i]!.postMessage(request);
     });
     return parts;
   }
 
   /** The answer of the worker of part `i`. */
-  answer(i: number): Promise<PartAnswer> {
+  answer(i: number): Promise<PartAnswer<T>> {
     return this.answers[i]!;
   }
 
@@ -205,50 +213,59 @@ export class TableParts {
   }
 }
 
-/**
- * Take in the workers' parts after the main thread has read up to the first cut. Returns where the
- * main thread must go on reading itself (null: nowhere, every part was taken) and the line number
- * there. Throws StreamDecodeError when a part's bytes are not in the file's encoding, as a
- * sequential read would.
- */
-/** How split checks went in this thread (for tests and debugging): parts taken, parts read again here. */
+/** How split reads went in this thread (for tests and debugging): parts taken, parts read again here. */
 export const partStats = { taken: 0, readAgain: 0 };
 
-export async function takeParts(parts: TableParts, reader: TableReader, runner: RuleRunner, line: number): Promise<{ resume: number | null; line: number }> {
-  const doc = reader.currentTable;
-  if (doc === null || !runner.splittable || !reader.atUnitBoundary()) {
+/**
+ * Take in the workers' parts after the main thread has read up to the first cut (`take` each, in
+ * order; `splittable`: whether the main thread's sink allows it). Returns where the main thread must
+ * go on reading itself (null: nowhere, every part was taken) and the line number there. Throws
+ * StreamDecodeError when a part's bytes are not in the file's encoding, as a sequential read would.
+ */
+export async function takeParts<T>(
+  parts: TableParts<T>,
+  reader: TableReader,
+  line: number,
+  take: (answer: PartLines & T) => void | Promise<void>,
+  splittable = true,
+): Promise<{ resume: number | null; line: number }> {
+  if (reader.currentTable === null || !splittable || !reader.atUnitBoundary()) {
     partStats.readAgain += parts.starts.length;
     return { resume: parts.starts[0]!, line };
   }
   for (let i = 0; i < parts.starts.length; i++) {
     const answer = await parts.answer(i);
     if (!answer.ok && answer.failure !== undefined) throw new StreamDecodeError(answer.failure);
-    const last = i === parts.starts.length - 1;
-    if (!answer.ok || answer.firstLine !== line || !(last || answer.endsAtBoundary)) {
+    if (!answer.ok || answer.firstLine !== line) {
       partStats.readAgain += parts.starts.length - i;
       return { resume: parts.starts[i]!, line };
     }
     if (i === 0) reader.cutBeforeUnit();
-    runner.absorbPart(answer, doc);
+    await take(answer);
     partStats.taken++;
     line = answer.nextLine;
   }
   return { resume: null, line };
 }
 
-/** Check one part of a table (in a worker thread). */
-export async function checkPart(request: PartRequest): Promise<PartAnswer> {
+/**
+ * Read a part with `sink` (in a worker thread): `resume` starts the reader in the middle of the
+ * table, `flush` runs after each batch of rows. Verifies that the part starts at a row that opens a
+ * unit, holds no other table, and (unless it is the last) ends where a unit opens next; then closes
+ * its last unit.
+ */
+export async function readPart(
+  request: PartRequest,
+  sink: TableSink,
+  resume: (reader: TableReader, doc: TableDocument) => void,
+  flush: () => void | Promise<void> = () => {},
+): Promise<PartAnswer<{ reader: TableReader; doc: TableDocument }>> {
   try {
     const plan: StreamPlan = { encoding: request.encoding, skip: request.skip };
     const [lines, doc] = await Promise.all([countLines(request.path, request.start), readHeadTable(request.path, plan)]);
     if (doc === null) return { ok: false, reason: "no table at the head" };
-    const config: ResolvedConfig = { severities: new Map(request.severities), options: new Map(request.options) };
-    const runner = new RuleRunner(request.name, config, undefined, 0);
-    const reader = new TableReader(runner, { encoding: request.encoding, retain: false });
-    runner.resuming = true;
-    reader.resumeTable(doc);
-    runner.resuming = false;
-    if (!runner.splittable) return { ok: false, reason: "a rule needs the whole table" };
+    const reader = new TableReader(sink, { encoding: request.encoding, retain: false });
+    resume(reader, doc);
     const seen = { text: false, nextLine: lines + 1 };
     let first = true;
     for await (const rows of streamRows(request.path, { encoding: request.encoding, skip: request.start }, seen, 32, undefined, { end: request.end ?? undefined, firstLine: lines + 1 })) {
@@ -259,15 +276,32 @@ export async function checkPart(request: PartRequest): Promise<PartAnswer> {
         }
         reader.push(row);
       }
+      await flush();
     }
     // Another table began in this part: only a sequential read gets it right.
     if (reader.tables !== 1 || reader.currentTable !== doc) return { ok: false, reason: "another table starts in the part" };
-    const endsAtBoundary = request.end === null || reader.atUnitBoundary();
-    if (!endsAtBoundary) return { ok: false, reason: "the part does not end before a unit" };
+    if (request.end !== null && !reader.atUnitBoundary()) return { ok: false, reason: "the part does not end before a unit" };
     reader.endPart();
-    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine, endsAtBoundary, ...runner.takePart(doc) };
+    await flush();
+    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine, reader, doc };
   } catch (error) {
     if (error instanceof StreamDecodeError) return { ok: false, reason: error.message, failure: error.failure };
     return { ok: false, reason: (error as Error).message };
   }
+}
+
+/** Check one part of a table (in a worker thread). */
+export async function checkPart(request: PartRequest): Promise<PartAnswer<PartFindings>> {
+  const task = request.task;
+  if (task.kind !== "check") return { ok: false, reason: "not a check" };
+  const config: ResolvedConfig = { severities: new Map(task.severities), options: new Map(task.options) };
+  const runner = new RuleRunner(request.name, config, undefined, 0);
+  const read = await readPart(request, runner, (reader, doc) => {
+    runner.resuming = true;
+    reader.resumeTable(doc);
+    runner.resuming = false;
+  });
+  if (!read.ok) return read;
+  if (!runner.splittable) return { ok: false, reason: "a rule needs the whole table" };
+  return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, ...runner.takePart(read.doc) };
 }

@@ -4,7 +4,7 @@
 // do not add up, repeated names, repeated headers, a second table, bytes that are not UTF-8), and
 // when a worker fails. The workers run the built dist/worker.js.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +12,8 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkFile, type CheckFileOptions } from "../../src/api.js";
+import type { ConvertFormat } from "../../src/convert/index.js";
+import { convertStreamed } from "../../src/convert/stream.js";
 import { partStats } from "../../src/validate/parts.js";
 import type { FileReport } from "../../src/types.js";
 import { ROOT } from "../helpers/fixtures.js";
@@ -52,7 +54,10 @@ async function both(path: string, split: CheckFileOptions) {
   return { sequential: text(sequential), parted: text(parted), report: sequential };
 }
 
-type Edit = { kind: "bare" | "amount" | "duplicate" | "drop" | "header" | "table" | "byte"; at: number };
+/** A place in the table (fc.double would mostly give values next to 0: every edit at the top). */
+const SPREAD = fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000);
+
+type Edit = { kind: "bare" | "amount" | "syntax" | "duplicate" | "drop" | "header" | "table" | "byte"; at: number };
 
 /** Apply edits at fractions of the data lines (after the header). */
 function edit(edits: readonly Edit[]): Buffer {
@@ -68,6 +73,9 @@ function edit(edits: readonly Edit[]): Buffer {
         break;
       case "amount": // the sums no longer add up
         if (cells.length > 1) lines[i] = [cells[0], "9,999.99", ...cells.slice(2)].join("\t");
+        break;
+      case "syntax": // an indicator cell the grammar cannot read (a finding of the reader itself)
+        if (cells.length > 6) lines[i] = [...cells.slice(0, 6), "1、：：。乱码"].join("\t");
         break;
       case "duplicate":
         lines.splice(i, 0, lines[i]!);
@@ -108,7 +116,7 @@ describe("checking a big table in parts", () => {
   it.skipIf(!built)(skipped("gives the sequential report wherever the cuts fall and whatever the table holds near them"), async () => {
     const before = { ...partStats };
     const edits = fc.array(
-      fc.record({ kind: fc.constantFrom<Edit["kind"]>("bare", "bare", "amount", "amount", "duplicate", "drop", "header", "table", "byte"), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({ kind: fc.constantFrom<Edit["kind"]>("bare", "bare", "amount", "amount", "syntax", "duplicate", "drop", "header", "table", "byte"), at: SPREAD }),
       { maxLength: 6 },
     );
     const cuts = fc.uniqueArray(fc.double({ min: 0.02, max: 0.98, noNaN: true }), { minLength: 1, maxLength: 3 }).map((a) => a.sort((x, y) => x - y));
@@ -172,3 +180,73 @@ describe("checking a big table in parts", () => {
     }
   });
 });
+
+/** Convert a file on one thread, or in parts: the bytes written, the tables and the findings. */
+async function convert(path: string, format: ConvertFormat, split?: { threads: number; at?: readonly number[]; workerUrl?: URL }) {
+  const pieces: Buffer[] = [];
+  const bytes = readFileSync(path);
+  const result = await convertStreamed(path, bytes.subarray(0, 65536), format, (text) => void pieces.push(Buffer.from(text)), "auto", split && {
+    threads: split.threads,
+    size: bytes.length,
+    splitBytes: 0,
+    workerUrl: split.workerUrl ?? pathToFileURL(WORKER),
+    at: split.at,
+    writeBytes: (b) => void pieces.push(Buffer.from(b)),
+  });
+  return { out: Buffer.concat(pieces), tables: result.tables, diagnostics: JSON.stringify(result.diagnostics) };
+}
+
+describe("converting a big table in parts", () => {
+  it.skipIf(!built)(skipped("writes the bytes of one thread, in every format, wherever the cuts fall"), async () => {
+    const before = { ...partStats };
+    let syntax = 0;
+    const edits = fc.array(
+      fc.record({ kind: fc.constantFrom<Edit["kind"]>("bare", "bare", "amount", "syntax", "syntax", "duplicate", "drop", "header", "table", "byte"), at: SPREAD }),
+      { maxLength: 5 },
+    );
+    const cuts = fc.uniqueArray(fc.double({ min: 0.02, max: 0.98, noNaN: true }), { minLength: 1, maxLength: 3 }).map((a) => a.sort((x, y) => x - y));
+    await fc.assert(
+      fc.asyncProperty(edits, cuts, fc.constantFrom<ConvertFormat>("json", "ndjson", "csv"), async (e, at, format) => {
+        const path = write(edit(e));
+        const one = await convert(path, format);
+        const parted = await convert(path, format, { threads: at.length + 1, at });
+        expect(parted.tables).toBe(one.tables);
+        expect(parted.diagnostics).toBe(one.diagnostics);
+        if (e.some((x) => x.kind === "syntax")) syntax++;
+        expect(parted.out.equals(one.out)).toBe(true);
+      }),
+      { numRuns: 20, seed: 20261128 },
+    );
+    expect(partStats.taken - before.taken).toBeGreaterThan(8);
+    expect(syntax).toBeGreaterThan(3); // runs whose parts hold the reader's own findings
+  });
+
+  it.skipIf(!built)(skipped("falls back to one thread when a worker fails, and leaves no temporary file"), async () => {
+    const path = write(BASE);
+    const one = await convert(path, "csv");
+    const again = partStats.readAgain;
+    const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith("perftable-convert-")).length;
+    const before = leftovers();
+    const parted = await convert(path, "csv", { threads: 2, workerUrl: new URL("../audit/crashing-worker.mjs", import.meta.url) });
+    expect(partStats.readAgain - again).toBe(1);
+    expect(parted.out.equals(one.out)).toBe(true);
+    const taken = await convert(path, "json", { threads: 3 });
+    expect(taken.out.equals((await convert(path, "json")).out)).toBe(true);
+    expect(leftovers()).toBe(before);
+  });
+
+  it.skipIf(!built)(skipped("the CLI: convert --jobs 2 writes the bytes of --jobs 1"), () => {
+    const path = write(edit([{ kind: "bare", at: 0.5 }]));
+    const run = (jobs: string, to: string) =>
+      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "convert", path, "--to", to, "--jobs", jobs], { env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0" }, maxBuffer: 256 << 20 });
+    for (const to of ["json", "csv"]) {
+      const one = run("1", to);
+      const two = run("2", to);
+      expect([one.status, two.status]).toEqual([0, 0]);
+      expect(one.stdout.length).toBeGreaterThan(1e6);
+      expect(two.stdout.equals(one.stdout)).toBe(true);
+      expect(two.stderr.toString()).toBe(one.stderr.toString());
+    }
+  });
+});
+
