@@ -1,12 +1,12 @@
 // `perftable audit` end to end, in-process: every output format over fixtures/audit, exit codes,
 // deterministic order whatever --jobs, and the HTML report's escaping and self-containment.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
 import { runCli } from "../helpers/cli.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 const DIR = "fixtures/audit";
 const FILES = [
@@ -22,7 +22,7 @@ const FILES = [
 ];
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "perftable-audit-"));
+  return tempDir("perftable-audit-");
 }
 
 /** What `check` says about each fixture: the audit must agree file by file. */

@@ -1,9 +1,7 @@
 // The audit pool: in-order delivery whatever the completion order, in-process checking, and (when
 // the bundle is built) real worker threads giving the same reports as one thread.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { auditFiles, minParallelBytes, OrderedDelivery } from "../../src/audit/pool.js";
@@ -12,6 +10,7 @@ import { serializeConfig, type AuditCheckSettings, type AuditFileReport } from "
 import { expandInputs } from "../../src/io/inputs.js";
 import { defaultConfig } from "../../src/validate/run.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 /** The fixture folder is far too small to be worth worker threads: these tests insist on them. */
 const FORCE_WORKERS = { ...process.env, PERFTABLE_MIN_PARALLEL_BYTES: "0" };
@@ -150,7 +149,7 @@ describe("the built bundle (dist/cli.cjs + dist/worker.js)", () => {
 
     // Workers make the json and ndjson entries (as UTF-8 bytes): with both at once, and a report
     // beside them that needs the findings themselves (html), every output is the same as in-process.
-    const dir = mkdtempSync(join(tmpdir(), "perftable-pool-"));
+    const dir = tempDir("perftable-pool-");
     const all = (jobs: string) => {
       const r = spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", "fixtures/audit", "-f", "json", "--jobs", jobs, "--report", `ndjson=${dir}/${jobs}.ndjson`, "--report", `html=${dir}/${jobs}.html`, "--lang", "zh"], { cwd: ROOT, encoding: "utf8", env: FORCE_WORKERS });
       return { status: r.status, json: r.stdout, ndjson: readFileSync(`${dir}/${jobs}.ndjson`, "utf8"), html: readFileSync(`${dir}/${jobs}.html`, "utf8") };

@@ -1,11 +1,11 @@
 // The built executable, spawned as a user runs it: convert in each format, standard input, check's
 // exit codes, and unusable inputs (exit 2, the file named, no stack trace). CI builds before testing.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 const BIN = join(ROOT, "bin/perftable.js");
 const BUILT = existsSync(join(ROOT, "dist/cli.cjs"));
@@ -35,7 +35,7 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
   });
 
   it("checks with the exit codes of the contract", () => {
-    const dir = mkdtempSync(join(tmpdir(), "perftable-bin-"));
+    const dir = tempDir("perftable-bin-");
     writeFileSync(join(dir, "broken.txt"), editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52"));
     expect(run(["check", SEED_PATH]).code).toBe(0);
     const broken = run(["check", "broken.txt", "-f", "json", "-o", "r.json"], undefined, dir);
@@ -49,7 +49,7 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     ["an empty file", ["convert", "empty.txt"], "empty.txt"],
     ["a binary file", ["check", "image.txt"], "image.txt"],
   ])("%s: exit 2, the file named, no stack trace", (_name, args, file) => {
-    const dir = mkdtempSync(join(tmpdir(), "perftable-bin-"));
+    const dir = tempDir("perftable-bin-");
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]));
     const r = run(args, undefined, dir);
@@ -60,7 +60,7 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
 
   it("ends quietly with its own exit code when the reader of its output goes away (… | head)", async () => {
     // A table big enough that the output outlives a reader that takes one chunk and closes the pipe.
-    const dir = mkdtempSync(join(tmpdir(), "perftable-bin-"));
+    const dir = tempDir("perftable-bin-");
     const big = join(dir, "big.txt");
     const [head, ...rest] = SEED.split("合计");
     writeFileSync(big, head + "合计" + rest.join("合计") + rest.join("合计").split("\n").slice(1).join("\n").repeat(200));
@@ -74,7 +74,7 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect([0, 1]).toContain(code);
   });
   it.skipIf(process.platform === "win32")("Ctrl-C while a big standard input is spooled removes its temporary copy and ends by the signal", async () => {
-    const tmp = mkdtempSync(join(tmpdir(), "perftable-sigint-"));
+    const tmp = tempDir("perftable-sigint-");
     const child = spawn(process.execPath, [BIN, "check", "-", "-f", "summary"], {
       env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "1000" },
       stdio: ["pipe", "ignore", "ignore"],

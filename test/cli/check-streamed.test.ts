@@ -2,8 +2,7 @@
 // and junit must hold to the end). Every output must be byte for byte what the library's reporters
 // give over the whole run; a second report to standard output is held and follows the first; and
 // baselines, --quiet, several outputs and bad files work as before.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
@@ -16,8 +15,9 @@ import { formatSarif } from "../../src/reporters/sarif.js";
 import { formatSummary } from "../../src/reporters/summary.js";
 import { runCli } from "../helpers/cli.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "perftable-streamed-"));
+const dir = tempDir("perftable-streamed-");
 const inputs = [`${ROOT}fixtures/audit`, `${ROOT}fixtures/rules/amount`, `${ROOT}fixtures/seed-guangzhou-finance-bureau.txt`, join(dir, "missing.txt")];
 
 /**

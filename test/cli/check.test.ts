@@ -1,13 +1,13 @@
 // The check command as a table of arguments → exit code and output.
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "perftable-cli-"));
+  return tempDir("perftable-cli-");
 }
 
 const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");

@@ -2,11 +2,11 @@
 // per bundle and Node, made on first use, reused after, older bundles' files removed, never
 // anything when PERFTABLE_NO_CACHE is set — and the output is the same either way.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, SEED_PATH } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 const BUILT = existsSync(join(ROOT, "dist/cli.cjs"));
 
@@ -21,7 +21,7 @@ function run(cacheHome: string, extra: Record<string, string> = {}) {
 
 describe.skipIf(!BUILT)(BUILT ? "the code cache of the built CLI" : "the code cache — SKIPPED: dist/cli.cjs is not built (npm run build)", () => {
   it("is made once, reused, cleaned of older bundles' files, and changes no output", () => {
-    const home = mkdtempSync(join(tmpdir(), "perftable-cache-"));
+    const home = tempDir("perftable-cache-");
     const dir = join(home, "perftable");
     const prefix = `${process.version.replace(/[^\w-]/g, "_")}-${process.arch}-`;
     mkdirSync(dir, { recursive: true });
@@ -42,7 +42,7 @@ describe.skipIf(!BUILT)(BUILT ? "the code cache of the built CLI" : "the code ca
     expect(second.stdout).toBe(first.stdout);
     expect(statSync(join(dir, made[0]!)).mtimeMs).toBe(before);
 
-    const off = mkdtempSync(join(tmpdir(), "perftable-nocache-"));
+    const off = tempDir("perftable-nocache-");
     const plain = run(off, { PERFTABLE_NO_CACHE: "1" });
     expect(plain.stdout).toBe(first.stdout);
     expect(readdirSync(off)).toEqual([]);

@@ -1,11 +1,11 @@
 // The convert command: formats, stdin, unusable input; output validated against the shipped schema.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/perftable-document.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -37,7 +37,7 @@ describe("perftable convert", () => {
   });
 
   it("writes CSV with a BOM, one row per indicator, to a file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "perftable-convert-"));
+    const dir = tempDir("perftable-convert-");
     const r = await runCli(["convert", SEED_PATH, "--to", "csv", "-o", join(dir, "t.csv")]);
     expect(r.code).toBe(0);
     const csv = readFileSync(join(dir, "t.csv"), "utf8");
@@ -69,7 +69,7 @@ describe("perftable convert", () => {
     ["a binary file", ["convert", "bin.txt"], "binary"],
     ["a text that is no table", ["convert", "notes.txt"], "no performance table"],
   ])("%s → exit 2 naming the file, no stack trace", async (_n, args, message) => {
-    const dir = mkdtempSync(join(tmpdir(), "perftable-convert-"));
+    const dir = tempDir("perftable-convert-");
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "bin.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     writeFileSync(join(dir, "notes.txt"), "hello\nworld\n");

@@ -1,14 +1,14 @@
 // Streamed convert writes byte for byte what the in-memory formatters write.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDocuments, type ConvertFormat } from "../../src/convert/index.js";
 import { convertStreamed } from "../../src/convert/stream.js";
 import { parseTable } from "../../src/table/parse.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "perftable-convert-stream-"));
+const dir = tempDir("perftable-convert-stream-");
 
 async function streamed(text: string, format: ConvertFormat): Promise<{ out: string; tables: number }> {
   const file = join(dir, `t-${Math.random().toString(36).slice(2)}.txt`);

@@ -1,14 +1,14 @@
 // Test helpers: write a tab-separated table (the seed by default) as .csv (a tiny RFC 4180 writer)
 // and as .xlsx (exceljs, amounts as numbers with a number format) into a temporary folder.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { SEED } from "./fixtures.js";
+import { tempDir } from "./temp.js";
 
 /** A fresh temporary folder. */
 export function makeTempDir(): string {
-  return mkdtempSync(join(tmpdir(), "perftable-io-"));
+  return tempDir("perftable-io-");
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled. */

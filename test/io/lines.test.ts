@@ -1,7 +1,6 @@
 // Code frames of a table too big to keep in memory read its lines again from disk: they must be
 // the lines of the checked text, whatever the encoding, line ends and chunk boundaries.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
@@ -12,8 +11,9 @@ import { formatPretty } from "../../src/reporters/pretty.js";
 import { applyBaseline } from "../../src/validate/baseline.js";
 import { checkInput } from "../../src/validate/run.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "perftable-lines-"));
+const dir = tempDir("perftable-lines-");
 const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
 const TEXT = [SEED, BROKEN, "𠀀名称\t\r", SEED].join("\n") + "\n";
 

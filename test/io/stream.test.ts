@@ -1,13 +1,13 @@
 // Streamed checking (chunked reads and incremental decoding) gives exactly the same report as
 // checking the whole decoded text, whatever the encoding, line ends and chunk boundaries.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
 import { checkInput } from "../../src/validate/run.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 // ~2.5 MB: many tables, one with a broken roll-up, so chunk boundaries fall inside rows and cells.
 const BROKEN = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
@@ -18,7 +18,7 @@ function strip(report: Awaited<ReturnType<typeof checkFile>>) {
 }
 
 describe("streamed check", () => {
-  const dir = mkdtempSync(join(tmpdir(), "perftable-stream-"));
+  const dir = tempDir("perftable-stream-");
   const reference = strip(checkInput(BIG, { path: "x" }));
 
   it("finds the same in a multi-megabyte file", () => {
@@ -64,7 +64,7 @@ describe("streamRows", () => {
   it("gives the rows of splitRows whatever the chunk boundaries (long lines, CRLF, no final line break)", async () => {
     const { streamRows } = await import("../../src/io/stream.js");
     const { splitRows } = await import("../../src/table/split.js");
-    const dir = mkdtempSync(join(tmpdir(), "perftable-rows-"));
+    const dir = tempDir("perftable-rows-");
     const long = "很长的一行\t" + "字".repeat(3000) + "\t末尾";
     const texts = [
       "a\tb\nc\td\n",
