@@ -13,7 +13,7 @@ import { parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
 import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
-import { type PartTask, TableParts, takeParts } from "./validate/parts.js";
+import { type PartTask, partThreads, TableParts, takeParts } from "./validate/parts.js";
 import { findWorkerScript } from "./audit/worker-script.js";
 
 export interface FileOptions {
@@ -85,7 +85,6 @@ function configure(diagnostics: Diagnostic[], config: ResolvedConfig | undefined
 /** Files above this size are never held in memory whole, even for code frames. */
 const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
-/** Check a text table streamed from disk: memory stays flat whatever the file's size. */
 /**
  * Files at least this big keep their findings compactly almost from the start: a table this size
  * has tens of thousands of findings, and making them objects first (to be copied into compact
@@ -93,20 +92,16 @@ const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
  */
 const BIG_FILE = 8 * 1024 * 1024;
 const BIG_FILE_COMPACT_AFTER = 1000;
-/** Text tables from this size are checked in parts when several threads are allowed. */
-const SPLIT_BYTES = 16 * 1024 * 1024;
-const MAX_PARTS = 8;
 
 /** Whether a text file of `size` bytes is to be checked in parts. */
 function splits(size: number, options: CheckFileOptions): boolean {
-  return (options.threads ?? 1) > 1 && size >= (options.splitBytes ?? SPLIT_BYTES);
+  return partThreads(options.threads ?? 1, size, options.splitBytes) > 1;
 }
 
 /** Start the workers of a split check when the file and the options allow one (see validate/parts.ts). */
 function startParts(absolute: string, plan: StreamPlan, size: number, options: CheckFileOptions & { path: string }): Promise<TableParts<PartFindings> | null> | null {
-  if (!splits(size, options)) return null;
-  // At most one part per SPLIT_BYTES (each thread costs tens of MB), and never more than MAX_PARTS.
-  const threads = Math.min(options.threads!, MAX_PARTS, Math.max(2, Math.floor(size / Math.max(1, options.splitBytes ?? SPLIT_BYTES))));
+  const threads = partThreads(options.threads ?? 1, size, options.splitBytes);
+  if (threads < 2) return null;
   const workerUrl = options.partWorker === undefined ? findWorkerScript() : options.partWorker;
   if (workerUrl === null) return null;
   const config = options.config ?? defaultConfig();
@@ -114,6 +109,10 @@ function startParts(absolute: string, plan: StreamPlan, size: number, options: C
   return TableParts.start(absolute, plan, size, { threads, workerUrl, name: options.path, task: () => task, at: options.splitAt });
 }
 
+/**
+ * Check a text table streamed from disk (memory stays flat whatever the file's size), in parts on
+ * several threads when it is big and the options allow.
+ */
 function checkStreamed(absolute: string, head: Uint8Array, size: number, options: CheckFileOptions & { path: string }): Promise<FileReport> {
   return readStreamed(
     absolute,

@@ -11,7 +11,7 @@ import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../typ
 import type { RawRow } from "../table/rows.js";
 import { privateTempDir } from "../io/read-input.js";
 import { findWorkerScript } from "../audit/worker-script.js";
-import { type PartAnswer, type PartRequest, readPart, TableParts, takeParts } from "../validate/parts.js";
+import { type PartAnswer, type PartRequest, partThreads, readPart, TableParts, takeParts } from "../validate/parts.js";
 import { type ConvertFormat, csvHeader, csvRows, JsonWriter, ndjsonLines } from "./index.js";
 
 export type Write = (text: string) => void | Promise<void>;
@@ -218,9 +218,6 @@ export interface ConvertSplit {
   at?: readonly number[];
 }
 
-const SPLIT_BYTES = 16 * 1024 * 1024;
-const MAX_PARTS = 8;
-
 export interface StreamConvertResult {
   tables: number;
   diagnostics: Diagnostic[];
@@ -260,14 +257,14 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       };
       // A big table of one document: its later parts converted on worker threads into temporary files.
       const workerUrl = split === undefined ? null : split.workerUrl === undefined ? findWorkerScript() : split.workerUrl;
-      const minBytes = split?.splitBytes ?? SPLIT_BYTES;
-      const temp = split !== undefined && workerUrl !== null && split.threads > 1 && split.size >= minBytes && expected === 1 ? await privateTempDir("perftable-convert-") : null;
+      const threads = split === undefined || workerUrl === null || expected !== 1 ? 1 : partThreads(split.threads, split.size, split.splitBytes);
+      const temp = threads > 1 ? await privateTempDir("perftable-convert-") : null;
       try {
         const parts =
           temp === null
             ? null
             : await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {
-                threads: Math.min(split!.threads, MAX_PARTS, Math.max(2, Math.floor(split!.size / Math.max(1, minBytes)))),
+                threads,
                 workerUrl: workerUrl!,
                 name: path,
                 task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`) }),

@@ -42,6 +42,20 @@ export interface PartLines {
 /** A worker's answer: what it made of its part, or why the part cannot be used as it is. */
 export type PartAnswer<T> = ({ ok: true } & PartLines & T) | { ok: false; reason: string; failure?: StreamFailure };
 
+/** Text tables from this size are read in parts when several threads are allowed. */
+export const SPLIT_BYTES = 16 * 1024 * 1024;
+/** Parts at most (each thread costs tens of MB). */
+const MAX_PARTS = 8;
+
+/**
+ * How many threads to read a file of `size` bytes on, given `threads` allowed (1: do not split): at
+ * most one per `splitBytes` (default SPLIT_BYTES), and MAX_PARTS.
+ */
+export function partThreads(threads: number, size: number, splitBytes = SPLIT_BYTES): number {
+  if (threads < 2 || size < splitBytes) return 1;
+  return Math.min(threads, MAX_PARTS, Math.max(2, Math.floor(size / Math.max(1, splitBytes))));
+}
+
 /** Only the encodings whose line break is the byte 0x0A and never part of another character. */
 const SPLITTABLE: ReadonlySet<EncodingName> = new Set(["utf-8", "gb18030"]);
 /** The head is read this far for the table's preamble, header and 合计 row. */
