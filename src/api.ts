@@ -124,7 +124,10 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       const seen = { text: false, nextLine: 1 };
       const parts = await startParts(absolute, plan, size, options);
       try {
-        for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0] })) for (const row of rows) reader.push(row);
+        for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0] })) {
+          for (const row of rows) reader.push(row);
+          parts?.watch(reader);
+        }
         if (parts !== null) {
           // The other parts' findings, in order; what could not be used is read here after all.
           const doc = reader.currentTable;

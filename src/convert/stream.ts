@@ -248,9 +248,11 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
       const seen = { text: false, nextLine: 1 };
+      let parts: TableParts<ConvertPartFindings> | null = null;
       const pump = async (rows: AsyncIterable<RawRow[]>) => {
         for await (const batch of rows) {
           for (const row of batch) reader.push(row);
+          parts?.watch(reader);
           const text = sink.drain();
           if (text !== "") await write(text);
         }
@@ -260,7 +262,7 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       const threads = split === undefined || workerUrl === null || expected !== 1 ? 1 : partThreads(split.threads, split.size, split.splitBytes);
       const temp = threads > 1 ? await privateTempDir("perftable-convert-") : null;
       try {
-        const parts =
+        parts =
           temp === null
             ? null
             : await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {

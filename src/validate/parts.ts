@@ -225,6 +225,18 @@ export class TableParts<T> {
   close(): void {
     for (const worker of this.workers) void worker.terminate();
   }
+
+  /**
+   * Stop the workers as soon as the main thread's reader has met a second table: their parts assume
+   * the first table's header, and will be read again here (as `takeParts` then decides).
+   */
+  watch(reader: TableReader): void {
+    if (reader.tables > 1 && !this.abandoned) {
+      this.abandoned = true;
+      this.close();
+    }
+  }
+  private abandoned = false;
 }
 
 /** How split reads went in this thread (for tests and debugging): parts taken, parts read again here. */
@@ -290,10 +302,10 @@ export async function readPart(
         }
         reader.push(row);
       }
+      // Another table began in this part: only a sequential read gets it right (said at once).
+      if (reader.tables !== 1 || reader.currentTable !== doc) return { ok: false, reason: "another table starts in the part" };
       await flush();
     }
-    // Another table began in this part: only a sequential read gets it right.
-    if (reader.tables !== 1 || reader.currentTable !== doc) return { ok: false, reason: "another table starts in the part" };
     if (request.end !== null && !reader.atUnitBoundary()) return { ok: false, reason: "the part does not end before a unit" };
     reader.endPart();
     await flush();
