@@ -22,7 +22,7 @@ export interface TableSink {
 
 export interface ReaderOptions {
   encoding: string;
-  /** Keep each unit's projects in the document after `endUnit` (convert); drop them to stream (check). */
+  /** Keep each unit and its projects in the document after `endUnit` (convert); drop them to stream (check). */
   retain: boolean;
   /** Do not parse indicator cells (a quick pass that only needs the structure). */
   skipIndicators?: boolean;
@@ -407,7 +407,13 @@ export class TableReader {
     // A unit row with money but no project row under it may as well be a project without goal and indicators.
     if (unit.projects.length === 0 && compareSum(unit.amounts.total, open.sum).verdict === "mismatch") this.markAmbiguous(unit);
     this.sink.endUnit(unit, this.doc!);
-    if (!this.options.retain) unit.projects = [];
+    if (!this.options.retain) {
+      // Streaming: the unit is done with. Kept in the document, its cells (slices of the text read)
+      // would keep all of that text in memory, a unit every few dozen kilobytes of a huge table.
+      unit.projects = [];
+      const units = this.doc!.units;
+      if (units[units.length - 1] === unit) units.pop();
+    }
   }
 
   /** Build a project from its cells, parsing its indicators (their diagnostics go to the sink now). */

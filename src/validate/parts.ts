@@ -329,5 +329,5 @@ export async function checkPart(request: PartRequest): Promise<PartAnswer<PartFi
   });
   if (!read.ok) return read;
   if (!runner.splittable) return { ok: false, reason: "a rule needs the whole table" };
-  return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, ...runner.takePart(read.doc) };
+  return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, ...runner.takePart() };
 }

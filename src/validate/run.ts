@@ -7,7 +7,7 @@ import { unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
-import { textFacts, type AmountRow, type Diagnostic, type FileReport, type Indicator, type Project, type Severity, type TableDocument, type TableSummary, type Unit } from "../types.js";
+import { textFacts, type AmountRow, type Amounts, type Diagnostic, type FileReport, type Indicator, type Project, type Severity, type TableDocument, type TableSummary, type Unit } from "../types.js";
 import { COMPACT_THRESHOLD, type CompactData, CompactDiagnostics } from "./compact.js";
 
 /** Severities and options per rule id, after defaults, config file and `--rule` flags. */
@@ -214,6 +214,7 @@ export class RuleRunner implements TableSink {
     this.summaries.push(this.summary);
     // A table resumed in the middle (a part on another thread): its `table` findings are the head's.
     this.muted = this.resuming;
+    if (this.resuming) this.partUnits = [];
     for (const fn of l.table) fn(doc);
     this.muted = false;
   }
@@ -222,10 +223,12 @@ export class RuleRunner implements TableSink {
   splittable = true;
   /** Set while a part's table is resumed: the rules' findings in `table` are dropped. */
   resuming = false;
+  /** The units of a part, kept for `takePart`. */
+  private partUnits: Unit[] | null = null;
   private muted = false;
 
   /** What this runner found in a part of a table (a worker's answer; see validate/parts.ts). */
-  takePart(doc: TableDocument): PartFindings {
+  takePart(): PartFindings {
     const s = this.summary!;
     let compact = this.compact;
     if (compact === null) {
@@ -233,7 +236,7 @@ export class RuleRunner implements TableSink {
       for (const d of this.diagnostics) compact.push(d);
     }
     return {
-      units: doc.units.map((u) => ({ name: u.name, line: u.line, nameColumn: u.nameColumn, amounts: u.amounts, amountsRaw: u.amountsRaw, amountColumns: u.amountColumns, projects: [] })),
+      units: this.partUnits ?? [],
       counts: { units: s.units, projects: s.projects, indicators: s.indicators },
       categories: [...this.categoryCounts].map(([level1, level2s]) => [level1, [...level2s]]),
       findings: compact.toData(),
@@ -253,10 +256,7 @@ export class RuleRunner implements TableSink {
       for (const [level2, n] of level2s) mine.set(level2, (mine.get(level2) ?? 0) + n);
     }
     const elsewhere = this.listeners!.unitElsewhere;
-    for (const u of part.units) {
-      doc.units.push(u);
-      for (const fn of elsewhere) fn(u, doc);
-    }
+    for (const u of part.units) for (const fn of elsewhere) fn(u, doc);
     if (part.findings.n === 0) return;
     if (this.compact === null) {
       this.compact = new CompactDiagnostics();
@@ -320,6 +320,14 @@ export class RuleRunner implements TableSink {
   endUnit(unit: Unit, doc: TableDocument): void {
     if (unit.line !== null) this.summary!.units++;
     for (const fn of this.listeners!.unit) fn(unit, doc);
+    // A part's units go to the runner of the whole table (their strings copied: see StringPool).
+    if (this.partUnits !== null) {
+      const pool = this.strings;
+      const copy = (a: Amounts): Amounts => ({ total: pool.intern(a.total), appropriation: pool.intern(a.appropriation), specialAccount: pool.intern(a.specialAccount), other: pool.intern(a.other) });
+      const skeleton: Unit = { name: pool.intern(unit.name), line: unit.line, nameColumn: unit.nameColumn, amounts: copy(unit.amounts), amountColumns: unit.amountColumns, projects: [] };
+      if (unit.amountsRaw !== undefined) skeleton.amountsRaw = copy(unit.amountsRaw);
+      this.partUnits.push(skeleton);
+    }
   }
 
   endTable(doc: TableDocument): void {
