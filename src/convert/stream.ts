@@ -260,7 +260,8 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       // A big table of one document: its later parts converted on worker threads into temporary files.
       const workerUrl = split === undefined ? null : split.workerUrl === undefined ? findWorkerScript() : split.workerUrl;
       const threads = split === undefined || workerUrl === null || expected !== 1 ? 1 : partThreads(split.threads, split.size, split.splitBytes);
-      const temp = threads > 1 ? await privateTempDir("perftable-convert-") : null;
+      // (No usable temporary folder: one thread, as for a small table.)
+      const temp = threads > 1 ? await privateTempDir("perftable-convert-").catch(() => null) : null;
       try {
         parts =
           temp === null
