@@ -176,7 +176,14 @@ export class TableParts<T> {
     const workers: Worker[] = [];
     const answers: Promise<PartAnswer<T>>[] = [];
     for (let i = 1; i < options.threads; i++) {
-      const worker = new Worker(options.workerUrl, { workerData: { part: true } });
+      let worker: Worker;
+      try {
+        worker = new Worker(options.workerUrl, { workerData: { part: true } });
+      } catch {
+        // No thread to be had (resource limits): one thread, as for a small table.
+        for (const started of workers) void started.terminate();
+        return null;
+      }
       workers.push(worker);
       answers.push(
         new Promise<PartAnswer<T>>((resolve) => {
