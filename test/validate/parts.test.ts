@@ -144,6 +144,11 @@ describe("checking a big table in parts", () => {
 
   it.skipIf(!built)(skipped("reads a part on the main thread when its worker fails or cannot start"), async () => {
     const path = write(BASE);
+    // A worker that cannot even be created (not a file URL): one thread, nothing split.
+    const before = { ...partStats };
+    const unmade = await both(path, { partWorker: new URL("http://localhost/worker.js") });
+    expect(partStats).toEqual(before);
+    expect(unmade.parted).toBe(unmade.sequential);
     for (const worker of ["../audit/crashing-worker.mjs", "../audit/broken-worker.mjs"]) {
       const again = partStats.readAgain;
       const { sequential, parted } = await both(path, { partWorker: new URL(worker, import.meta.url) });
