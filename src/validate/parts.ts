@@ -292,7 +292,7 @@ export async function readPart(
   sink: TableSink,
   resume: (reader: TableReader, doc: TableDocument) => void,
   flush: () => void | Promise<void> = () => {},
-): Promise<PartAnswer<{ reader: TableReader; doc: TableDocument }>> {
+): Promise<PartAnswer<object>> {
   try {
     const plan: StreamPlan = { encoding: request.encoding, skip: request.skip };
     const [lines, doc] = await Promise.all([countLines(request.path, request.start), readHeadTable(request.path, plan)]);
@@ -316,7 +316,7 @@ export async function readPart(
     if (request.end !== null && !reader.atUnitBoundary()) return { ok: false, reason: "the part does not end before a unit" };
     reader.endPart();
     await flush();
-    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine, reader, doc };
+    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine };
   } catch (error) {
     if (error instanceof StreamDecodeError) return { ok: false, reason: error.message, failure: error.failure };
     return { ok: false, reason: (error as Error).message };
