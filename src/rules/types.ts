@@ -57,8 +57,9 @@ export interface RuleContext {
 /**
  * Listeners, each optional. Order of calls for one table: `table` (preamble and header known),
  * `total`, then for each unit: `project` and `indicator` for each of its projects, then `unit`
- * (with all its projects), and finally `tableEnd`. In streaming mode `tableEnd` receives a document
- * whose `units` may have been emptied: accumulate in `unit` what you need at the end.
+ * (with all its projects), and finally `tableEnd`. In streaming mode a unit leaves the document once
+ * its `unit` listeners have run (`tableEnd` finds `units` empty): accumulate in `unit` what you need
+ * at the end.
  */
 export interface RuleListeners {
   table?(doc: TableDocument): void;

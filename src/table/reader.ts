@@ -128,8 +128,8 @@ export class TableReader {
     return this.tables;
   }
 
-  // Checking one big table on several threads (see validate/parts.ts): the file is cut before rows
-  // that open a unit, each part is read by its own reader, and the cuts are verified here.
+  // Reading one big table on several threads (check and convert; see validate/parts.ts): the file is
+  // cut before rows that open a unit, each part is read by its own reader, and the cuts are verified here.
 
   /** The table being read, once its header and 合计 row (if any) are known and data rows have begun. */
   get currentTable(): TableDocument | null {
