@@ -3,7 +3,7 @@
 // cuts fall, whatever the table holds near them (bare rows that may be units or projects, sums that
 // do not add up, repeated names, repeated headers, a second table, bytes that are not UTF-8), and
 // when a worker fails. The workers run the built dist/worker.js.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -255,6 +255,23 @@ describe("converting a big table in parts", () => {
       expect(two.stdout.equals(one.stdout)).toBe(true);
       expect(two.stderr.toString()).toBe(one.stderr.toString());
     }
+  });
+
+  it.skipIf(!built || process.platform === "win32")(skipped("Ctrl-C during a conversion in parts removes the parts' temporary files and ends by the signal"), async () => {
+    const path = write(BASE);
+    const tmp = mkdtempSync(join(dir, "tmp-"));
+    // Standard output is never read: the main thread waits on it, the workers write their parts.
+    const child = spawn(process.execPath, [`${ROOT}bin/perftable.js`, "convert", path, "--jobs", "2"], {
+      env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0", TMPDIR: tmp, TEMP: tmp, TMP: tmp },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const parts = () => readdirSync(tmp).flatMap((name) => readdirSync(join(tmp, name)));
+    for (let i = 0; i < 400 && parts().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(parts()).toEqual(["part-0"]);
+    child.kill("SIGINT");
+    expect(await ended).toBe("SIGINT");
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 
