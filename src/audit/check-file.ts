@@ -15,8 +15,11 @@ import { ndjsonLineChunks, renderNdjsonLine } from "../reporters/audit/ndjson.js
 /** Longest excerpt kept, in code points. */
 export const EXCERPT_LENGTH = 200;
 
-/** Check one file. Never throws: an unexpected failure becomes an `input/unreadable` finding. */
-export async function auditFile(file: string, settings: AuditCheckSettings, config: ResolvedConfig): Promise<AuditFileReport> {
+/**
+ * Check one file (a big text table on up to `split.threads` threads). Never throws: an unexpected failure
+ * becomes an `input/unreadable` finding.
+ */
+export async function auditFile(file: string, settings: AuditCheckSettings, config: ResolvedConfig, split: { threads: number; splitBytes?: number } = { threads: 1 }): Promise<AuditFileReport> {
   try {
     const keepSource = settings.excerpts > 0;
     const bytes = readSmallFile(resolve(settings.cwd, file));
@@ -24,7 +27,9 @@ export async function auditFile(file: string, settings: AuditCheckSettings, conf
     if (bytes !== null && detectFormat(file, bytes) === "text") {
       return finishReport(checkInput(bytes, { path: file, encoding: settings.encoding, config, keepSource }), settings);
     }
-    return finishReport(await checkFile(file, { path: file, encoding: settings.encoding, config, cwd: settings.cwd, keepSource }), settings);
+    // A big table may be checked in parts on `threads` (not for the HTML report, whose excerpts
+    // need the text of a file that is read whole).
+    return finishReport(await checkFile(file, { path: file, encoding: settings.encoding, config, cwd: settings.cwd, keepSource, threads: keepSource ? 1 : split.threads, splitBytes: split.splitBytes }), settings);
   } catch (error) {
     return failedReport(file, error);
   }

@@ -27,6 +27,8 @@ export interface AuditPoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Below this many bytes of input, check in-process (default: `minParallelBytes(jobs)`). */
   minParallelBytes?: number;
+  /** Checked in-process, a text table from this size uses the jobs in parts (default 16 MiB). */
+  splitBytes?: number;
 }
 
 /** How the files were checked (for tests and diagnostics of performance). */
@@ -120,7 +122,8 @@ export async function auditFiles(files: readonly string[], options: AuditPoolOpt
   const delivery = new OrderedDelivery(onReport);
   const small = files.length < 2 * jobs || !atLeastBytes(files, options.settings.cwd, options.minParallelBytes ?? minParallelBytes(jobs));
   if (jobs === 1 || small || workerUrl === null || !existsSync(fileURLToPath(workerUrl))) {
-    await checkInProcess(files, 0, options, delivery);
+    // A few files on this thread: a big table among them may still use every core (in parts).
+    await checkInProcess(files, 0, options, delivery, 0, jobs);
     return { threads: 0, batches: 0 };
   }
   const stats = await checkOnWorkers(files, jobs, workerUrl, options, delivery);
@@ -128,10 +131,10 @@ export async function auditFiles(files: readonly string[], options: AuditPoolOpt
   return stats;
 }
 
-async function checkInProcess(files: readonly string[], from: number, options: AuditPoolOptions, delivery: OrderedDelivery<AuditFileReport>, done = from): Promise<void> {
+async function checkInProcess(files: readonly string[], from: number, options: AuditPoolOptions, delivery: OrderedDelivery<AuditFileReport>, done = from, threads = 1): Promise<void> {
   const config = deserializeConfig(options.settings.config);
   for (let i = from; i < files.length; i++) {
-    delivery.push(i, await auditFile(files[i]!, options.settings, config));
+    delivery.push(i, await auditFile(files[i]!, options.settings, config, { threads, splitBytes: options.splitBytes }));
     done++;
     options.onProgress?.(done, files.length);
     await delivery.settled();

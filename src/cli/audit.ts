@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type { SingleBar } from "cli-progress";
 import { auditFiles, defaultJobs, minParallelBytes } from "../audit/pool.js";
+import { byteSetting } from "../io/read-input.js";
 import { deferredSink, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings, type PrerenderFormat } from "../audit/types.js";
@@ -105,6 +106,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       {
         jobs: opts.jobs ?? defaultJobs(),
         minParallelBytes: minParallelBytes(opts.jobs ?? defaultJobs(), io.env),
+        splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES"),
         settings,
         onProgress: bar ? (done) => bar.update(done, { speed: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }) : undefined,
       },

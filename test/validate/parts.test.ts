@@ -275,3 +275,22 @@ describe("converting a big table in parts", () => {
   });
 });
 
+describe("auditing a big table in parts", () => {
+  it.skipIf(!built)(skipped("audit of a few files, one of them big: --jobs 2 writes the bytes of --jobs 1 in every format but html"), () => {
+    const big = write(edit([{ kind: "amount", at: 0.6 }, { kind: "syntax", at: 0.8 }]));
+    const run = (jobs: string, format: string) =>
+      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "audit", big, `${ROOT}fixtures/seed-guangzhou-finance-bureau.txt`, "-f", format, "--jobs", jobs, "--no-progress", "--lang", "en"], {
+        env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0" },
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      });
+    for (const format of ["json", "ndjson", "csv", "table"]) {
+      const one = run("1", format);
+      const two = run("2", format);
+      expect([one.status, two.status]).toEqual([1, 1]);
+      expect(two.stdout).toBe(one.stdout);
+      if (format === "json") expect(one.stdout).toContain("amount/unit-rollup");
+    }
+  });
+});
+
