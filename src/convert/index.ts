@@ -113,17 +113,24 @@ export function formatNdjson(docs: readonly TableDocument[]): string {
 
 /** The NDJSON lines of one table. */
 export function* ndjsonLines(doc: TableDocument): Generator<string> {
-  for (const [unit, project, indicator] of eachIndicator(doc)) {
-    yield JSON.stringify({
-      department: doc.department,
-      moneyUnit: doc.moneyUnit,
-      unit: unit.name,
-      project: project.name,
-      projectLine: project.line,
-      amounts: project.amounts,
-      goal: project.goal,
-      indicator,
-    }) + "\n";
+  for (const unit of doc.units) {
+    for (const project of unit.projects) {
+      // The project's part of its lines, made once: `indicator` is the last key, so a line is this
+      // head up to `null}` and then the indicator's own JSON.
+      const head = JSON.stringify({
+        department: doc.department,
+        moneyUnit: doc.moneyUnit,
+        unit: unit.name,
+        project: project.name,
+        projectLine: project.line,
+        amounts: project.amounts,
+        goal: project.goal,
+        indicator: null,
+      });
+      const prefix = head.slice(0, head.length - "null}".length);
+      if (project.indicators.length === 0) yield prefix + "null}\n";
+      for (const i of project.indicators) yield prefix + JSON.stringify(i) + "}\n";
+    }
   }
 }
 
