@@ -7,13 +7,20 @@
 // main thread from where it starts. Rules carry state across units only to `tableEnd`, and those
 // that do also take the other parts' units (`unitElsewhere`; see rules/types.ts).
 import { open } from "node:fs/promises";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
 import { type PartFindings, type ResolvedConfig, RuleRunner } from "./run.js";
 import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingName, StreamFailure } from "../io/decode.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import { splitLine } from "../table/split.js";
 import type { Severity, TableDocument } from "../types.js";
+
+/** node:worker_threads, loaded when a table is split (it costs every start-up ~2 ms otherwise). */
+const requireLazy = createRequire(import.meta.url);
+function workerThreads(): typeof import("node:worker_threads") {
+  return requireLazy("node:worker_threads") as typeof import("node:worker_threads");
+}
 
 /** What a worker does with its part: check it, or convert it into a file. */
 export type PartTask =
@@ -178,7 +185,7 @@ export class TableParts<T> {
     for (let i = 1; i < options.threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(options.workerUrl, { workerData: { part: true } });
+        worker = new (workerThreads().Worker)(options.workerUrl, { workerData: { part: true } });
       } catch {
         // No thread to be had (resource limits): one thread, as for a small table.
         for (const started of workers) void started.terminate();
