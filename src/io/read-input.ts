@@ -1,6 +1,6 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,12 +95,13 @@ export async function privateTempDir(prefix: string): Promise<{ dir: string; rem
 const ENDING_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /**
- * Remove `dir` if the process ends before its owner does (Ctrl-C in the middle of a 1 GB table must
- * not leave a 1 GB file in the temporary folder): on a signal it is removed and the signal raised
- * again, so the process still ends as the signal says. Returns the function that stands down.
+ * Remove `path` (a file, or a folder and all in it) if the process ends before its owner does
+ * (Ctrl-C in the middle of a 1 GB table must not leave a 1 GB file behind): on a signal it is removed
+ * and the signal raised again, so the process still ends as the signal says. Returns the function
+ * that stands down.
  */
-function removeOnExit(dir: string): () => void {
-  const clean = () => rmSync(dir, { recursive: true, force: true });
+export function removeOnExit(path: string): () => void {
+  const clean = () => rmSync(path, { recursive: true, force: true });
   const onSignal = (signal: NodeJS.Signals) => {
     standDown();
     clean();
@@ -142,6 +143,9 @@ export function describeFsError(error: unknown, path: string): Extract<ReadResul
  */
 export async function peekFile(path: string): Promise<{ head: Uint8Array; size: number } | null> {
   try {
+    // Not opened unless it is a regular file: opening and closing a FIFO would cut off its writer,
+    // and the bytes it sends are then read once, whole (readPath).
+    if (!(await stat(path)).isFile()) return null;
     const handle = await open(path, "r");
     try {
       const info = await handle.stat();
@@ -176,7 +180,9 @@ let readBuffer: Buffer | null = null;
 export function readSmallFile(path: string): Uint8Array | null {
   let fd: number | null = null;
   try {
-    fd = openSync(path, "r");
+    // Non-blocking: opening a FIFO with no writer would otherwise stop the whole process here, where
+    // not even Ctrl-C's handler could run. A FIFO is not a file: it is read the asynchronous way.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > SMALL_FILE) return null;
     if (readBuffer === null || info.size > readBuffer.length) readBuffer = Buffer.allocUnsafeSlow(Math.max(info.size, 2 * (readBuffer?.length ?? 32 * 1024)));

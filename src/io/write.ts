@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { open, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { removeOnExit } from "./read-input.js";
 
 /**
  * Whether `path` is a special file (a device such as /dev/null or /dev/stdout, a FIFO): those are
@@ -53,14 +54,23 @@ export function describeWriteError(path: string, error: unknown): Error {
 export class AtomicWriter {
   private handle: import("node:fs/promises").FileHandle | null = null;
   private readonly tmp: string;
+  /** Stands down the removal of the temporary file on Ctrl-C (set while it exists). */
+  private unguard: (() => void) | null = null;
 
   constructor(private readonly path: string) {
     this.tmp = isSpecialFile(path) ? path : join(dirname(path), tempName());
   }
 
+  private async openTemp(flags: string): Promise<import("node:fs/promises").FileHandle> {
+    const handle = await open(this.tmp, flags);
+    // Ctrl-C (or SIGTERM, SIGHUP) before `commit` must not leave the partial output behind.
+    if (this.tmp !== this.path) this.unguard ??= removeOnExit(this.tmp);
+    return handle;
+  }
+
   async write(text: string | Uint8Array): Promise<void> {
     try {
-      this.handle ??= await open(this.tmp, this.tmp === this.path ? "a" : "w");
+      this.handle ??= await this.openTemp(this.tmp === this.path ? "a" : "w");
       if (typeof text === "string") await this.handle.write(text);
       else for (let at = 0; at < text.length; ) at += (await this.handle.write(text, at, text.length - at)).bytesWritten;
     } catch (error) {
@@ -71,10 +81,11 @@ export class AtomicWriter {
 
   async commit(): Promise<void> {
     try {
-      this.handle ??= await open(this.tmp, "w");
+      this.handle ??= await this.openTemp("w");
       await this.handle.close();
       this.handle = null;
       if (this.tmp !== this.path) await rename(this.tmp, this.path);
+      this.standDown();
     } catch (error) {
       await this.abort();
       throw describeWriteError(this.path, error);
@@ -85,5 +96,11 @@ export class AtomicWriter {
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
     if (this.tmp !== this.path) await unlink(this.tmp).catch(() => undefined);
+    this.standDown();
+  }
+
+  private standDown(): void {
+    this.unguard?.();
+    this.unguard = null;
   }
 }

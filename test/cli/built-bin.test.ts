@@ -96,4 +96,41 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(await ended).toBe("SIGINT");
     expect(spooled()).toEqual([]);
   });
+
+  it.skipIf(process.platform === "win32")("reads a named pipe whose writer comes later (it hung before)", async () => {
+    const dir = tempDir("perftable-fifo-");
+    const fifo = join(dir, "table.txt");
+    spawnSync("mkfifo", [fifo]);
+    const child = spawn(process.execPath, [BIN, "check", fifo, "-f", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(fifo, SEED); // opens the pipe for writing: blocks until perftable reads it
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    expect(await ended).toBe(0);
+    clearTimeout(timer);
+    expect(JSON.parse(stdout).files[0].warningCount).toBe(8);
+  });
+
+  it.skipIf(process.platform === "win32")("Ctrl-C while an output file is being written removes its temporary copy and ends by the signal", async () => {
+    const dir = tempDir("perftable-sigout-");
+    const fifo = join(dir, "never.txt");
+    spawnSync("mkfifo", [fifo]);
+    // The first table's report is written (more than one write's worth), then the check waits on a
+    // pipe that nobody writes to.
+    const big = join(dir, "big.txt");
+    writeFileSync(big, Array.from({ length: 60 }, () => SEED).join("\n"));
+    const out = join(dir, "report.json");
+    const child = spawn(process.execPath, [BIN, "check", big, fifo, "-f", "json", "-o", out], { stdio: "ignore" });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const temps = () => readdirSync(dir).filter((name) => name.startsWith(".perftable-tmp-"));
+    for (let i = 0; i < 400 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(temps()).toHaveLength(1);
+    child.kill("SIGINT");
+    expect(await ended).toBe("SIGINT");
+    expect(temps()).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
 });
+
