@@ -1,13 +1,13 @@
 // The audit HTML report in a real headless browser (Debian's /usr/bin/chromium via playwright-core):
 // opened from disk, charts drawn, filter / search / sort working, hostile names inert, no network.
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { tempDir } from "../helpers/temp.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -23,7 +23,7 @@ async function shownPaths(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "perftable-html-"));
+  const dir = tempDir("perftable-html-");
   const report = join(dir, "audit.html");
   const r = await runCli(["audit", "fixtures/audit", "-f", "html", "-o", report], { cwd: ROOT });
   expect(r.code).toBe(1);
