@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
+import { interruptOnce } from "../helpers/interrupt.js";
 import { tempDir } from "../helpers/temp.js";
 
 const BIN = join(ROOT, "bin/perftable.js");
@@ -86,14 +87,12 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
       env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "1000" },
       stdio: ["pipe", "ignore", "ignore"],
     });
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     // More than the limit, and standard input left open: the spool waits for the rest.
     child.stdin.write(SEED);
     const spooled = () => readdirSync(tmp).filter((name) => name.startsWith("perftable-stdin-"));
-    for (let i = 0; i < 200 && spooled().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(spooled()).toHaveLength(1);
-    child.kill("SIGINT");
-    expect(await ended).toBe("SIGINT");
+    const { before, signal } = await interruptOnce(child, spooled);
+    expect(before).toHaveLength(1);
+    expect(signal).toBe("SIGINT");
     expect(spooled()).toEqual([]);
   });
 
@@ -123,12 +122,10 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     writeFileSync(big, Array.from({ length: 60 }, () => SEED).join("\n"));
     const out = join(dir, "report.json");
     const child = spawn(process.execPath, [BIN, "check", big, fifo, "-f", "json", "-o", out], { stdio: "ignore" });
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     const temps = () => readdirSync(dir).filter((name) => name.startsWith(".perftable-tmp-"));
-    for (let i = 0; i < 400 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(temps()).toHaveLength(1);
-    child.kill("SIGINT");
-    expect(await ended).toBe("SIGINT");
+    const { before, signal } = await interruptOnce(child, temps);
+    expect(before).toHaveLength(1);
+    expect(signal).toBe("SIGINT");
     expect(temps()).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });

@@ -17,6 +17,7 @@ import { convertStreamed } from "../../src/convert/stream.js";
 import { partStats } from "../../src/validate/parts.js";
 import type { FileReport } from "../../src/types.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { interruptOnce } from "../helpers/interrupt.js";
 
 interface GeneratorModule {
   buildBigTable(options?: { bigBytes?: number; seed?: number }): string;
@@ -265,12 +266,10 @@ describe("converting a big table in parts", () => {
       env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0", TMPDIR: tmp, TEMP: tmp, TMP: tmp },
       stdio: ["ignore", "pipe", "ignore"],
     });
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     const parts = () => readdirSync(tmp).flatMap((name) => readdirSync(join(tmp, name)));
-    for (let i = 0; i < 400 && parts().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(parts()).toEqual(["part-0"]);
-    child.kill("SIGINT");
-    expect(await ended).toBe("SIGINT");
+    const { before, signal } = await interruptOnce(child, parts);
+    expect(before).toEqual(["part-0"]);
+    expect(signal).toBe("SIGINT");
     expect(readdirSync(tmp)).toEqual([]);
   });
 });
