@@ -263,32 +263,28 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
       // (No usable temporary folder: one thread, as for a small table.)
       const temp = threads > 1 ? await privateTempDir("perftable-convert-").catch(() => null) : null;
       try {
-        parts =
-          temp === null
-            ? null
-            : await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {
-                threads,
-                workerUrl: workerUrl!,
-                name: path,
-                task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`) }),
-                at: split!.at,
-              });
-        try {
-          await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0] }));
-          if (parts !== null) {
-            const { resume, line } = await takeParts(parts, reader, seen.nextLine, async (part) => {
-              const text = sink.drain();
-              if (text !== "") await write(text);
-              await copyInto(part.file, split!.writeBytes);
-              await rm(part.file, { force: true });
-              sink.diagnostics.push(...part.diagnostics);
-            });
-            if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line }));
-          }
-        } finally {
-          parts?.close();
+        if (temp !== null) {
+          parts = await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {
+            threads,
+            workerUrl: workerUrl!,
+            name: path,
+            task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`) }),
+            at: split!.at,
+          });
+        }
+        await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0] }));
+        if (parts !== null) {
+          const { resume, line } = await takeParts(parts, reader, seen.nextLine, async (part) => {
+            const text = sink.drain();
+            if (text !== "") await write(text);
+            await copyInto(part.file, split!.writeBytes);
+            await rm(part.file, { force: true });
+            sink.diagnostics.push(...part.diagnostics);
+          });
+          if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line }));
         }
       } finally {
+        parts?.close();
         await temp?.remove();
       }
       // No table at all: nothing was written (every format writes from the first table on).

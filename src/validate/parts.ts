@@ -297,7 +297,8 @@ export async function takeParts<T>(
 export async function readPart(
   request: PartRequest,
   sink: TableSink,
-  resume: (reader: TableReader, doc: TableDocument) => void,
+  /** Starts the reader in the table; false: this part cannot be read apart, say so at once. */
+  resume: (reader: TableReader, doc: TableDocument) => boolean | void,
   flush: () => void | Promise<void> = () => {},
 ): Promise<PartAnswer<object>> {
   try {
@@ -305,7 +306,7 @@ export async function readPart(
     const [lines, doc] = await Promise.all([countLines(request.path, request.start), readHeadTable(request.path, plan)]);
     if (doc === null) return { ok: false, reason: "no table at the head" };
     const reader = new TableReader(sink, { encoding: request.encoding, retain: false });
-    resume(reader, doc);
+    if (resume(reader, doc) === false) return { ok: false, reason: "a rule needs the whole table" };
     const seen = { text: false, nextLine: lines + 1 };
     let first = true;
     for await (const rows of streamRows(request.path, { encoding: request.encoding, skip: request.start }, seen, 32, undefined, { end: request.end ?? undefined, firstLine: lines + 1 })) {
@@ -340,8 +341,8 @@ export async function checkPart(request: PartRequest): Promise<PartAnswer<PartFi
     runner.resuming = true;
     reader.resumeTable(doc);
     runner.resuming = false;
+    return runner.splittable;
   });
   if (!read.ok) return read;
-  if (!runner.splittable) return { ok: false, reason: "a rule needs the whole table" };
   return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, ...runner.takePart() };
 }
