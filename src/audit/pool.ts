@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { byteSetting } from "../io/read-input.js";
 import { auditFile } from "./check-file.js";
-import { findWorkerScript } from "./worker-script.js";
+import { findWorkerScript, WORKER_YOUNG_GENERATION_MB } from "./worker-script.js";
 import { deserializeConfig, type AuditCheckSettings, type AuditFileReport } from "./types.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
 
@@ -50,7 +50,7 @@ const BATCHES_PER_WORKER = 2;
  * A file too big for these limits kills its worker: its batch is checked again on the main thread,
  * which has no such limit, and a new worker takes over.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
 
 /**
  * How much input makes worker threads worth starting. Each worker parses the checker and warms it

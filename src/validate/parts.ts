@@ -14,6 +14,7 @@ import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../
 import type { EncodingName, StreamFailure } from "../io/decode.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import { splitLine } from "../table/split.js";
+import { WORKER_YOUNG_GENERATION_MB } from "../audit/worker-script.js";
 import type { Severity, TableDocument } from "../types.js";
 
 /** node:worker_threads, loaded when a table is split (it costs every start-up ~2 ms otherwise). */
@@ -185,7 +186,7 @@ export class TableParts<T> {
     for (let i = 1; i < options.threads; i++) {
       let worker: Worker;
       try {
-        worker = new (workerThreads().Worker)(options.workerUrl, { workerData: { part: true } });
+        worker = new (workerThreads().Worker)(options.workerUrl, { workerData: { part: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       } catch {
         // No thread to be had (resource limits): one thread, as for a small table.
         for (const started of workers) void started.terminate();
