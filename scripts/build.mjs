@@ -105,9 +105,14 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outExtension: { ".js": ".cjs" },
   outdir: "dist",
+  // vm.Script (the code cache) has no module loader behind it: a dynamic import() there fails with
+  // "A dynamic import callback was not specified" (it broke .xlsx input). Lazy externals are
+  // required instead.
+  supported: { "dynamic-import": false },
   define: { "import.meta.url": "__ptImportMetaUrl" },
   banner: { js: "const __ptImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+if (/\bimport\(/.test(await readFile("dist/cli.cjs", "utf8"))) throw new Error("build: dist/cli.cjs must not contain import() (it runs through vm.Script)");
 // The audit worker thread: ESM; some CommonJS dependencies call require(), so give it one.
 await build({
   ...common,

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
 import { interruptOnce } from "../helpers/interrupt.js";
 import { tempDir } from "../helpers/temp.js";
+import { writeTableFormats } from "../helpers/convert-fixture.js";
 
 const BIN = join(ROOT, "bin/perftable.js");
 const BUILT = existsSync(join(ROOT, "dist/cli.cjs"));
@@ -34,6 +35,26 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     const csv = run(["convert", SEED_PATH, "--to", "csv"]);
     expect(csv.stdout.startsWith("\uFEFFdepartment,")).toBe(true);
     expect(csv.stdout.trimEnd().split("\r\n")).toHaveLength(54);
+  });
+
+  it("reads .xlsx tables in every command, with and without a code cache (a dynamic import broke them)", async () => {
+    const { xlsx, dir } = await writeTableFormats();
+    const env = { ...process.env, XDG_CACHE_HOME: join(dir, "cache"), PERFTABLE_NO_CACHE: "", LANG: "en_US.UTF-8", NO_COLOR: "1" };
+    const go = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: "utf8" });
+    for (let pass = 0; pass < 2; pass++) {
+      // The first pass writes the cache, the second runs from it.
+      const check = go(["check", xlsx, "-f", "json"]);
+      expect(check.stderr).toBe("");
+      expect(check.status).toBe(0);
+      expect(JSON.parse(check.stdout).files[0].warningCount).toBe(8);
+    }
+    expect(readdirSync(join(dir, "cache", "perftable")).some((name) => name.endsWith(".v8cache"))).toBe(true);
+    const convert = go(["convert", xlsx, "--to", "ndjson"]);
+    expect(convert.status).toBe(0);
+    expect(convert.stdout.trimEnd().split("\n")).toHaveLength(53);
+    const audit = go(["audit", xlsx, "-f", "csv"]);
+    expect(audit.status).toBe(0);
+    expect(audit.stdout).toContain(",pass,");
   });
 
   it("reads standard input", () => {
