@@ -15,6 +15,7 @@ import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, isBrokenPipe, wantsColor } from "./io.js";
 import { loadRunSettings, printError } from "./shared.js";
+import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
 const requireLazy = createRequire(import.meta.url);
@@ -57,8 +58,15 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
 
   const expanded = expandInputs(inputs, io.cwd);
   const missing = expanded.missing;
+  const outputTargets: OutputTarget[] = [{ flag: "-o", file: opts.output }, ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file }))];
+  const clash = outputClash(outputTargets, io.cwd, lang);
+  const separated = withoutOutputs(expanded.files, inputs, outputTargets, io.cwd, lang);
+  if (clash !== null || separated.error !== null) {
+    printError(io, (clash ?? separated.error)!);
+    return 2;
+  }
   // One order for every report, whatever the order of the arguments and of the scheduling.
-  const files = [...expanded.files].sort();
+  const files = separated.files.sort();
   for (const m of missing) printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
   if (files.length === 0) {
     if (missing.length === 0) printError(io, lang === "zh" ? "没有要检查的文件" : "no files to audit");

@@ -11,6 +11,7 @@ import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, loadRunSettings, printError } from "./shared.js";
+import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
 import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
@@ -56,11 +57,29 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   const formats = [opts.format, ...reportsTo.map(([f]) => f)];
   const keepSource = formats.includes("pretty");
 
-  const { files, missing } = expandInputs(inputs, io.cwd);
+  const expanded = expandInputs(inputs, io.cwd);
+  const { missing } = expanded;
+  const targets: OutputTarget[] = [
+    { flag: "-o", file: opts.output },
+    ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file })),
+    { flag: "--write-baseline", file: opts.writeBaseline },
+  ];
+  const clash = outputClash(targets, io.cwd, lang);
+  const separated = withoutOutputs(expanded.files, inputs, targets, io.cwd, lang);
+  if (clash !== null || separated.error !== null) {
+    printError(io, (clash ?? separated.error)!);
+    return 2;
+  }
+  const files = separated.files;
   let unusable = false;
   for (const m of missing) {
     printError(io, lang === "zh" ? `没有找到文件：${m}` : `no file found for ${m}`);
     unusable = true;
+  }
+  if (files.length === 0) {
+    // Nothing was checked: no report saying "no problems".
+    if (missing.length === 0) printError(io, lang === "zh" ? "没有要检查的文件" : "no files to check");
+    return 2;
   }
   const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd };
   const outputs: Output[] = [

@@ -19,6 +19,7 @@ import { makeReport } from "../validate/run.js";
 import type { CliIo } from "./io.js";
 import { writeOut } from "./io.js";
 import { emit, printError } from "./shared.js";
+import { withoutOutputs } from "./targets.js";
 
 export interface ConvertCliOptions {
   to: ConvertFormat;
@@ -38,6 +39,11 @@ function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], la
 
 export async function runConvert(input: string, opts: ConvertCliOptions, io: CliIo): Promise<number> {
   const lang = resolveLang(opts.lang, io.env);
+  const overwrite = withoutOutputs([input], [input], [{ flag: "-o", file: opts.output }], io.cwd, lang).error;
+  if (overwrite !== null) {
+    printError(io, overwrite);
+    return 2;
+  }
   // (io.stdin is not touched for a named file: it opens standard input.)
   if (input !== "-") return convertInput(input, input, undefined, opts, io, lang);
   // A big standard input goes through a temporary file and is streamed from it like a named file.

@@ -95,8 +95,10 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
+    // One file given twice, even spelled two ways (`./s/t.txt` and the folder `s`), is read once.
+    const key = f === "-" ? f : resolve(cwd, f);
+    if (!seen.has(key)) {
+      seen.add(key);
       files.push(f);
     }
   };

@@ -1,0 +1,98 @@
+// Outputs against inputs, in check, convert and audit: never over an input, never two outputs in one
+// file, and a report left in a scanned folder is not read back as a table.
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SEED } from "../helpers/fixtures.js";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp.js";
+
+function folder(): string {
+  const dir = tempDir("perftable-targets-");
+  writeFileSync(join(dir, "a.txt"), SEED);
+  return dir;
+}
+
+describe("an output that is an input", () => {
+  it.each([
+    ["check -o", ["check", "a.txt", "-o", "a.txt"], "-o a.txt"],
+    ["check --report", ["check", "a.txt", "--report", "json=./a.txt"], "--report json=./a.txt"],
+    ["check --write-baseline", ["check", "a.txt", "--write-baseline", "a.txt"], "--write-baseline=a.txt"],
+    ["convert -o", ["convert", "a.txt", "-o", "a.txt"], "-o a.txt"],
+    ["audit -o", ["audit", "a.txt", "-o", "a.txt", "--no-progress"], "-o a.txt"],
+  ])("%s: exit 2, the input untouched", async (_name, args, flag) => {
+    const dir = folder();
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${flag} would overwrite the input a.txt`);
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(SEED);
+  });
+
+  it("also through another name of the same file (a hard link), in Chinese too", async () => {
+    const dir = folder();
+    linkSync(join(dir, "a.txt"), join(dir, "same.txt"));
+    const r = await runCli(["check", "a.txt", "-o", "same.txt", "--lang", "zh"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("-o same.txt 会覆盖输入文件 a.txt");
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(SEED);
+  });
+});
+
+describe("two outputs in one file", () => {
+  it.each([
+    ["-o and --report", ["check", "a.txt", "-f", "json", "-o", "r.json", "--report", "sarif=./r.json"]],
+    ["two --report", ["check", "a.txt", "--report", "json=r.json", "--report", "sarif=r.json"]],
+    ["audit", ["audit", "a.txt", "-f", "json", "-o", "r.json", "--report", "csv=r.json", "--no-progress"]],
+  ])("%s: exit 2, nothing written", async (_name, args) => {
+    const dir = folder();
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/write to the same file: one of them would be lost/);
+    expect(() => readFileSync(join(dir, "r.json"))).toThrow();
+  });
+
+  it("standard output and /dev/null may be given more than once", async () => {
+    const dir = folder();
+    const r = await runCli(["check", "a.txt", "-f", "json", "-o", "/dev/null", "--report", "sarif=/dev/null", "--report", "summary=-"], { cwd: dir });
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("a report inside a scanned folder", () => {
+  it("is not read back as a table on the next run (check and audit)", async () => {
+    const dir = folder();
+    for (const sub of ["c", "a"]) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, "t.txt"), SEED);
+    }
+    for (let run = 0; run < 2; run++) {
+      const check = await runCli(["check", "c", "-f", "json", "-o", "c/report.json"], { cwd: dir });
+      expect(check.code).toBe(0);
+      const audit = await runCli(["audit", "a", "-f", "csv", "-o", "a/audit.csv", "--no-progress"], { cwd: dir });
+      expect(audit.code).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(join(dir, "c", "report.json"), "utf8")).files.map((f: { path: string }) => f.path)).toEqual(["c/t.txt"]);
+    const csv = readFileSync(join(dir, "a", "audit.csv"), "utf8").trimEnd().split("\r\n");
+    expect(csv).toHaveLength(2); // the header and a/t.txt, not audit.csv
+    expect(csv[1]).toMatch(/^a\/t\.txt,pass,/);
+  });
+
+  it("a file given twice under two spellings is checked once", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "s"));
+    writeFileSync(join(dir, "s", "t.txt"), SEED);
+    const r = await runCli(["check", "./s/t.txt", "s", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(r.stdout).files).toHaveLength(1);
+  });
+});
+
+describe("nothing to check", () => {
+  it("says so and prints no report of success", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "empty"));
+    const r = await runCli(["check", "empty"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("no file found for empty");
+  });
+});
