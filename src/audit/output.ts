@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import { describeWriteError, isSpecialFile } from "../io/write.js";
 import { dirname, join } from "node:path";
+import { isBrokenPipe } from "../cli/io.js";
 
 /** A destination for text written in pieces (strings, or text already encoded as UTF-8). */
 export interface TextSink {
@@ -36,17 +37,22 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
   });
 }
 
-/** Text straight to a stream (standard output), with backpressure; a write error rejects. */
+/**
+ * Text straight to a stream (standard output), with backpressure; a write error rejects. A reader
+ * that went away (`audit … | head`) is not an error: the rest is dropped and the audit goes on to
+ * its own exit code, as check does.
+ */
 export function streamSink(stream: NodeJS.WritableStream): TextSink {
   let failure: unknown = null;
   const onError = (e: unknown) => (failure ??= e);
   stream.on("error", onError);
   const check = () => {
-    if (failure !== null) throw failure;
+    if (failure !== null && !isBrokenPipe(failure)) throw failure;
   };
   return {
     async write(text) {
       check();
+      if (failure !== null) return; // the reader is gone
       // Wait for the stream only past a megabyte of backlog: waiting after every file's ~50 KB
       // report left the audit idle for a round trip of the event loop per file.
       if (text.length > 0 && !stream.write(text) && backlog(stream) > BACKLOG) await drained(stream);

@@ -102,6 +102,17 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(stderr).not.toMatch(/EPIPE/);
     expect([0, 1]).toContain(code);
   });
+  it.each(["json", "ndjson"])("audit -f %s ends with its own exit code when the reader goes away (… | head)", async (format) => {
+    const dir = tempDir("perftable-bin-");
+    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `t${String(i).padStart(3, "0")}.txt`), SEED);
+    const child = spawn(process.execPath, [BIN, "audit", dir, "-f", format, "--no-progress"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0); // every file passes
+  });
   it.skipIf(process.platform === "win32")("Ctrl-C while a big standard input is spooled removes its temporary copy and ends by the signal", async () => {
     const tmp = tempDir("perftable-sigint-");
     const child = spawn(process.execPath, [BIN, "check", "-", "-f", "summary"], {
