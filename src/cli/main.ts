@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--report <format=file>", "also write a report in another format to a file (repeatable)", collect, [])
     .addOption(new Option("--lang <lang>", "language of messages (default: from LANG / LC_ALL)").choices(["zh", "en"]))
     .addOption(new Option("--encoding <encoding>", "input encoding").choices(["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"]))
-    .option("--max-warnings <n>", "fail (exit 1) when there are more warnings than this", (v) => parseCount(v, "--max-warnings"))
+    .option("--max-warnings <n>", "fail (exit 1) when there are more warnings than this", (v) => parseCount(v, "--max-warnings", -1))
     .option("--quiet", "report errors only")
     .option("--rule <id=severity>", "set a rule's severity: off, info, warning, error (repeatable)", collect, [])
     .option("--config <file>", "configuration file (default: perftable.config.json here or in a parent folder)")
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--write-baseline <file>", "write a baseline accepting every current finding")
     .option("--stdin-filename <name>", "the name of standard input in messages")
     .option("--sheet <name>", "for .xlsx input: the sheet to read")
-    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs"))
+    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs", 1))
     .addHelpText(
       "after",
       `
@@ -71,7 +71,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--stdin-filename <name>", "the name of standard input in messages")
     .option("--sheet <name>", "for .xlsx input: the sheet to read")
-    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs"))
+    .option("--jobs <n>", "threads for one big text table (default: number of cores; tables under 16 MB use one)", (v) => parseCount(v, "--jobs", 1))
     .addHelpText(
       "after",
       `
@@ -94,7 +94,7 @@ Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 
     .addOption(new Option("-f, --format <format>", "report format").choices(["table", "json", "ndjson", "csv", "html"]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--report <format=file>", "also write a report in another format to a file (repeatable)", collect, [])
-    .option("--jobs <n>", "worker threads (default: number of cores; batches under ~32 MB run in one thread)", (v) => parseCount(v, "--jobs"))
+    .option("--jobs <n>", "worker threads (default: number of cores; batches under ~32 MB run in one thread)", (v) => parseCount(v, "--jobs", 1))
     .option("--no-progress", "no progress bar")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .addOption(new Option("--encoding <encoding>", "input encoding").choices(["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"]))
@@ -152,7 +152,10 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
   }
 }
 
-function parseCount(value: string, flag: string): number {
+/** A whole number of at least `min` (--max-warnings: -1 is "no limit"; --jobs: 1). */
+function parseCount(value: string, flag: string, min: number): number {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, not "${value}"`);
-  return Number(value);
+  const n = Number(value);
+  if (n < min) throw new InvalidArgumentError(`${flag} must be at least ${min}, not ${value}`);
+  return n;
 }

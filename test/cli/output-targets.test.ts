@@ -96,3 +96,21 @@ describe("nothing to check", () => {
     expect(r.stderr).toContain("no file found for empty");
   });
 });
+
+describe("counts on the command line", () => {
+  it.each([
+    [["check", "a.txt", "--jobs", "0"], "--jobs must be at least 1, not 0"],
+    [["convert", "a.txt", "--jobs", "-1"], "--jobs must be at least 1, not -1"],
+    [["audit", "a.txt", "--jobs", "0", "--no-progress"], "--jobs must be at least 1, not 0"],
+    [["check", "a.txt", "--max-warnings", "-2"], "--max-warnings must be at least -1, not -2"],
+    [["check", "a.txt", "--jobs", "two"], '--jobs takes a whole number, not "two"'],
+  ])("%j: exit 2", async (args, message) => {
+    const r = await runCli(args, { cwd: folder() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+  });
+  it("--max-warnings -1 is no limit", async () => {
+    expect((await runCli(["check", "a.txt", "--max-warnings", "-1"], { cwd: folder() })).code).toBe(0);
+  });
+});
