@@ -47,10 +47,6 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
   const run = loadRunSettings(opts, AUDIT_FORMATS, io);
   if (run === null) return 2;
   const { config, reportsTo, lang, encoding } = run;
-  if (opts.jobs !== undefined && opts.jobs < 1) {
-    printError(io, lang === "zh" ? `--jobs 必须至少为 1，而不是 ${opts.jobs}` : `--jobs must be at least 1, not ${opts.jobs}`);
-    return 2;
-  }
   if (inputs.includes("-")) {
     printError(io, lang === "zh" ? "audit 只读取文件，不读取标准输入（请用 check -）" : "audit reads files, not standard input (use check - for that)");
     return 2;

@@ -163,7 +163,6 @@ describe("perftable audit exit codes", () => {
     ["a path that does not exist (the others are still audited)", [join(dir, "clean.txt"), join(dir, "missing.txt")], 2],
     ["a glob that matches nothing", [join(dir, "*.tsv")], 2],
     ["a folder without tables", [join(ROOT, "src/cli")], 2],
-    ["--jobs 0", [dir, "--jobs", "0"], 2],
     ["an unknown --report format", [dir, "--report", "xml=out.xml"], 2],
     ["a report in a folder that does not exist", [dir, "-o", join(dir, "no/such/folder/out.txt")], 2],
   ])("%s", async (_what, args, code) => {
@@ -171,6 +170,11 @@ describe("perftable audit exit codes", () => {
     expect(r.code).toBe(code);
     if (code === 2) expect(r.stderr).toMatch(/^perftable: /);
     else expect(r.stderr).toBe("");
+  });
+  it("--jobs 0: exit 2, said as for any bad option value", async () => {
+    const r = await runCli(["audit", dir, "--jobs", "0", "-f", "json"], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: option '--jobs <n>' argument '0' is invalid\. --jobs must be at least 1, not 0/);
   });
 
   it("still reports every file when one path is missing", async () => {
