@@ -14,6 +14,7 @@ import { ConfigError, loadRunSettings, printError } from "./shared.js";
 import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
 import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
+import { errnoReason } from "../io/errors.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { resolve } from "node:path";
 
@@ -143,7 +144,13 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     for (const { sink } of sinks) await sink.commit();
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     const github = sinks.find(({ stream }) => stream.stepSummary !== undefined)?.stream;
-    if (summaryFile && github) await appendFile(summaryFile, github.stepSummary!(counted));
+    if (summaryFile && github) {
+      try {
+        await appendFile(summaryFile, github.stepSummary!(counted));
+      } catch (error) {
+        throw new Error(`cannot write the step summary GITHUB_STEP_SUMMARY=${summaryFile}: ${errnoReason(error)}`, { cause: error });
+      }
+    }
   } catch (error) {
     for (const { sink } of sinks) await sink.abort();
     printError(io, (error as Error).message);

@@ -1,6 +1,7 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
 import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { errnoReason } from "./errors.js";
 import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -133,7 +134,7 @@ export function describeFsError(error: unknown, path: string): Extract<ReadResul
   if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, messageId: "notFound", data: { path } };
   if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path } };
   if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path } };
-  return { ok: false, messageId: "ioError", data: { path, reason: code ?? String((error as Error)?.message ?? error) } };
+  return { ok: false, messageId: "ioError", data: { path, reason: errnoReason(error) } };
 }
 
 /**

@@ -4,6 +4,7 @@ import { statSync } from "node:fs";
 import { open, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { removeOnExit } from "./read-input.js";
+import { errnoReason } from "./errors.js";
 
 /**
  * Whether `path` is a special file (a device such as /dev/null or /dev/stdout, a FIFO): those are
@@ -46,7 +47,8 @@ function tempName(): string {
 /** A readable error for a failed write of `path`. */
 export function describeWriteError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
+  // (For a write, a missing part of the path is a missing folder.)
+  const reason = code === "ENOENT" ? "no such folder (ENOENT)" : errnoReason(error);
   return new Error(`cannot write ${path}: ${reason}`, { cause: error });
 }
 

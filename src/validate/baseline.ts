@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport } from "./run.js";
+import { errnoReason } from "../io/errors.js";
 
 export interface BaselineEntry {
   file: string;
@@ -61,8 +62,7 @@ export function loadBaseline(path: string): Baseline {
   try {
     value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${path}: cannot read the baseline (${code ?? (error as Error).message})`);
+    throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`);
   }
   const b = value as Baseline;
   if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`);

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
 import type { Severity } from "../types.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
+import { errnoReason } from "../io/errors.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
@@ -75,7 +76,7 @@ export function loadConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`);
   }
   let value: unknown;
   try {

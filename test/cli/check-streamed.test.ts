@@ -117,6 +117,6 @@ describe("check written file by file", () => {
   it("an output that cannot be written: exit 2, one message, no partial file", async () => {
     const r = await runCli(["check", ...inputs.slice(0, 2), "-f", "json", "-o", join(dir, "no-such-folder", "out.json")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`perftable: cannot write ${join(dir, "no-such-folder", "out.json")}: no such folder\n`);
+    expect(r.stderr).toBe(`perftable: cannot write ${join(dir, "no-such-folder", "out.json")}: no such folder (ENOENT)\n`);
   });
 });

@@ -147,6 +147,28 @@ describe("a symlink loop inside a folder", () => {
   });
 });
 
+describe("error codes in words", () => {
+  it("a link to itself given by name: the reason said, not only ELOOP", async () => {
+    symlinkSync("loop.txt", join(dir, "loop.txt"));
+    const r = await runCli(["check", "loop.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).files[0].diagnostics[0].message).toBe("cannot read the file: a loop of symbolic links (ELOOP)");
+  });
+  it("a configuration or baseline that is a folder", async () => {
+    mkdirSync(join(dir, "conf"));
+    const config = await runCli(["check", "seed.txt", "--config", "conf"], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe(`perftable: ${join(dir, "conf")}: cannot read the configuration: is a folder (EISDIR)\n`);
+    const baseline = await runCli(["check", "seed.txt", "--baseline", "nope.json"], { cwd: dir });
+    expect(baseline.stderr).toBe(`perftable: ${join(dir, "nope.json")}: cannot read the baseline: no such file or folder (ENOENT)\n`);
+  });
+  it("a GitHub step summary that cannot be written", async () => {
+    const r = await runCli(["check", "seed.txt", "-f", "github"], { cwd: dir, env: { LANG: "en_US.UTF-8", GITHUB_STEP_SUMMARY: join(dir, "no", "such.md") } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`perftable: cannot write the step summary GITHUB_STEP_SUMMARY=${join(dir, "no", "such.md")}: no such file or folder (ENOENT)\n`);
+  });
+});
+
 describe("a file that vanishes mid-run", () => {
   it("between listing (a glob) and reading: named, the rest checked, exit 2", async () => {
     writeFileSync(join(dir, "gone.txt"), SEED);
@@ -197,7 +219,7 @@ describe("an output that cannot be written", () => {
     for (const [name, args] of commands("no-such-folder/out.txt")) {
       const r = await runCli(args, { cwd: dir });
       expect(r.code, name).toBe(2);
-      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "no-such-folder/out.txt")}: no such folder\n`);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "no-such-folder/out.txt")}: no such folder (ENOENT)\n`);
       expect(existsSync(join(dir, "no-such-folder")), name).toBe(false);
       expect(leftovers(dir), name).toEqual([]);
     }
@@ -209,7 +231,7 @@ describe("an output that cannot be written", () => {
     for (const [name, args] of commands("out")) {
       const r = await runCli(args, { cwd: dir });
       expect(r.code, name).toBe(2);
-      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "out")}: is a directory\n`);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${join(dir, "out")}: is a folder (EISDIR)\n`);
       expect(readdirSync(join(dir, "out")), name).toEqual(["keep.txt"]);
       expect(leftovers(dir), name).toEqual([]);
     }
@@ -268,7 +290,7 @@ describe("a full disk", () => {
     for (const [name, args] of commands) {
       const r = await runCli(args, { cwd: dir });
       expect(r.code, name).toBe(2);
-      expect(r.stderr, name).toBe(`perftable: cannot write ${out}: no space left on device\n`);
+      expect(r.stderr, name).toBe(`perftable: cannot write ${out}: no space left on the device (ENOSPC)\n`);
       expect(readFileSync(out, "utf8"), name).toBe("previous");
       expect(leftovers(disk), name).toEqual([]);
     }
