@@ -129,9 +129,10 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
       // The baseline written accepts every finding, before any baseline given is applied.
       accepted?.add(report);
       if (filter) report = filter(report);
+      // --quiet hides warnings from the reports; --max-warnings still counts them (as ESLint does).
+      warnings += report.warningCount;
       if (opts.quiet) report = quiet(report);
       errors += report.errorCount;
-      warnings += report.warningCount;
       for (const { stream, sink } of sinks) await sink.writeAll(stream.file(report), report.eachDiagnostic !== undefined);
       counted.push(countsOnly(report));
     }

@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option("--lang <lang>", "language of messages (default: from LANG / LC_ALL)").choices(["zh", "en"]))
     .addOption(new Option("--encoding <encoding>", "input encoding").choices(["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"]))
     .option("--max-warnings <n>", "fail (exit 1) when there are more warnings than this", (v) => parseCount(v, "--max-warnings", -1))
-    .option("--quiet", "report errors only")
+    .option("--quiet", "report errors only (--max-warnings still counts the warnings)")
     .option("--rule <id=severity>", "set a rule's severity: off, info, warning, error (repeatable)", collect, [])
     .option("--config <file>", "configuration file (default: perftable.config.json here or in a parent folder)")
     .option("--no-config", "ignore configuration files")

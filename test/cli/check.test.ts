@@ -67,6 +67,14 @@ describe("perftable check", () => {
     expect(r.code).toBe(1);
   });
 
+  it("--quiet hides the warnings but --max-warnings still counts them", async () => {
+    const quiet = await runCli(["check", SEED_PATH, "--quiet", "--max-warnings", "0", "-f", "json"]);
+    expect(JSON.parse(quiet.stdout).files[0].diagnostics).toEqual([]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toContain("8 warnings, more than --max-warnings 0");
+    expect((await runCli(["check", SEED_PATH, "--quiet", "--max-warnings", "8"])).code).toBe(0);
+  });
+
   it("reports a missing file and an unreadable one with exit 2, and still reports the others", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "empty.txt"), "");
