@@ -16,7 +16,7 @@ import { AtomicWriter, writeFileAtomic } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { errnoReason } from "../io/errors.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 
 export { CHECK_REPORT_FORMATS as CHECK_FORMATS } from "../reporters/load.js";
 import { CHECK_REPORT_FORMATS } from "../reporters/load.js";
@@ -111,8 +111,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
 
   // Each report is written file by file: only each file's counts stay in memory (and what sarif,
   // github and junit must hold to the end), not its findings and text.
-  const filter = baseline ? baselineFilter(baseline) : null;
-  const accepted = opts.writeBaseline ? new BaselineBuilder() : null;
+  // Keys name files relative to the baseline file: the same whatever folder the check runs from.
+  const filter = baseline ? baselineFilter(baseline, { root: dirname(resolve(io.cwd, opts.baseline!)), cwd: io.cwd }) : null;
+  const accepted = opts.writeBaseline ? new BaselineBuilder({ root: dirname(resolve(io.cwd, opts.writeBaseline)), cwd: io.cwd }) : null;
   let stdoutTaken = false;
   const sinks = await Promise.all(
     outputs.map(async (o) => {

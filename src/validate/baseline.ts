@@ -1,6 +1,7 @@
 // Baselines: accepted findings keyed by file, rule id and project (never line numbers, so an
 // unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
 import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport } from "./run.js";
@@ -27,6 +28,23 @@ export function baselinePath(path: string): string {
   return path.replace(/\\/g, "/").replace(/^\.\//, "");
 }
 
+/**
+ * Where the baseline file is, so that its keys name files relative to it: `seed.txt`, whether the
+ * check ran as `check seed.txt` beside it, `check ./x/seed.txt` one folder up or with an absolute
+ * path. Without it, keys are the paths as given (the library's createBaseline / applyBaseline).
+ */
+export interface BaselinePlace {
+  /** The baseline file's folder. */
+  root: string;
+  /** The folder the checked paths are relative to. */
+  cwd: string;
+}
+
+function fileKey(path: string, place: BaselinePlace | undefined): string {
+  if (place === undefined) return baselinePath(path);
+  return baselinePath(relative(place.root, resolve(place.cwd, path)));
+}
+
 /** The baseline that accepts every finding of these reports. */
 export function createBaseline(reports: readonly FileReport[]): Baseline {
   const builder = new BaselineBuilder();
@@ -38,8 +56,10 @@ export function createBaseline(reports: readonly FileReport[]): Baseline {
 export class BaselineBuilder {
   private readonly counts = new Map<string, BaselineEntry>();
 
+  constructor(private readonly place?: BaselinePlace) {}
+
   add(r: FileReport): void {
-    const file = baselinePath(r.path);
+    const file = fileKey(r.path, this.place);
     // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
     for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
       if (d.ruleId === "input/unreadable") continue;
@@ -83,17 +103,21 @@ export function applyBaseline(reports: readonly FileReport[], baseline: Baseline
  * applyBaseline one report at a time, in run order (each entry's count is used up across the
  * reports given): for a run that writes each file's report as soon as it is checked.
  */
-export function baselineFilter(baseline: Baseline): (report: FileReport) => FileReport {
+export function baselineFilter(baseline: Baseline, place?: BaselinePlace): (report: FileReport) => FileReport {
   const remaining = new Map<string, number>();
   for (const e of baseline.entries) remaining.set(key(baselinePath(e.file), e.ruleId, e.project), e.count);
   return (r) => {
-    const file = baselinePath(r.path);
+    const file = fileKey(r.path, place);
+    // A baseline written before keys were relative to it has the paths as they were given.
+    const given = baselinePath(r.path);
     const kept = r.diagnostics.filter((d) => {
-      const k = key(file, d.ruleId, d.project);
-      const left = remaining.get(k) ?? 0;
-      if (left > 0 && d.ruleId !== "input/unreadable") {
-        remaining.set(k, left - 1);
-        return false;
+      if (d.ruleId === "input/unreadable") return true;
+      for (const k of file === given ? [key(file, d.ruleId, d.project)] : [key(file, d.ruleId, d.project), key(given, d.ruleId, d.project)]) {
+        const left = remaining.get(k) ?? 0;
+        if (left > 0) {
+          remaining.set(k, left - 1);
+          return false;
+        }
       }
       return true;
     });

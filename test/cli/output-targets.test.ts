@@ -114,3 +114,36 @@ describe("counts on the command line", () => {
     expect((await runCli(["check", "a.txt", "--max-warnings", "-1"], { cwd: folder() })).code).toBe(0);
   });
 });
+
+describe("a baseline names files relative to itself", () => {
+  it("accepts the same findings whatever folder or spelling the check runs with", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "x"));
+    writeFileSync(join(dir, "x", "seed.txt"), SEED);
+    const written = await runCli(["check", "seed.txt", "--write-baseline", "bl.json"], { cwd: join(dir, "x") });
+    expect(written.code).toBe(0);
+    const entries = JSON.parse(readFileSync(join(dir, "x", "bl.json"), "utf8")).entries as { file: string }[];
+    expect(new Set(entries.map((e) => e.file))).toEqual(new Set(["seed.txt"]));
+    for (const [cwd, file, baseline] of [
+      [join(dir, "x"), "./seed.txt", "bl.json"],
+      [join(dir, "x"), join(dir, "x", "seed.txt"), "bl.json"],
+      [dir, "x/seed.txt", "x/bl.json"],
+    ]) {
+      const r = await runCli(["check", file!, "--baseline", baseline!, "-f", "json"], { cwd });
+      expect(JSON.parse(r.stdout).files[0].diagnostics, `${cwd} ${file}`).toEqual([]);
+    }
+  });
+
+  it("a baseline written with the paths as given (before) still applies", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "x"));
+    writeFileSync(join(dir, "x", "seed.txt"), SEED);
+    await runCli(["check", "x/seed.txt", "--write-baseline", "x/bl.json"], { cwd: dir });
+    const path = join(dir, "x", "bl.json");
+    const baseline = JSON.parse(readFileSync(path, "utf8"));
+    for (const e of baseline.entries) e.file = "x/seed.txt"; // the old form, from the parent folder
+    writeFileSync(path, JSON.stringify(baseline));
+    const r = await runCli(["check", "x/seed.txt", "--baseline", "x/bl.json", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(r.stdout).files[0].diagnostics).toEqual([]);
+  });
+});
