@@ -86,7 +86,8 @@ function renderTable(t, note) {
   const width = t.header.length;
   const lines = ["", "", t.title, "", `部门名称：${t.department}`, note, ""];
   if (t.moneyUnitLine !== null) lines.push(t.moneyUnitLine, "");
-  lines.push(t.header.join("\t"), padRow(t.total, width));
+  lines.push(t.header.join("\t"));
+  if (t.total !== null) lines.push(padRow(t.total, width));
   for (const u of t.units) {
     lines.push(padRow(u.row, width));
     for (const p of u.projects) {
@@ -156,6 +157,10 @@ const FIXTURES = [
     edit: (t) => t.units[0].projects.splice(1, 0, { bare: true, row: ["科技金融服务经费", "3.00", "3.00"] }),
     expect: ["amount/total-rollup", "amount/unit-rollup", "table/ambiguous-row"],
   },
+  { id: "table/empty", kind: "bad", zh: "只有表头，没有合计、单位和项目行", en: "only the header: no 合计, unit or project row", edit: (t) => { t.total = null; t.units = []; }, expect: ["table/empty"] },
+  { id: "table/empty", kind: "good", zh: "表头之下有合计、单位和项目", en: "the base table: 合计, a unit and its projects under the header", edit: () => {} },
+  { id: "table/missing-total", kind: "bad", zh: "删去“合计”行", en: "the 合计 row is deleted", edit: (t) => { t.total = null; }, expect: ["table/missing-total"] },
+  { id: "table/missing-total", kind: "good", zh: "表头之后是“合计”行", en: "the base table: the 合计 row follows the header", edit: () => {} },
   {
     id: "table/ambiguous-row", kind: "good",
     zh: "第二个资金使用单位“示例区科技创新服务中心 8.60”无绩效目标和指标，金额等于其后项目之和，可判定为单位",
@@ -308,6 +313,8 @@ const FIXTURES = [
 
   // project
   { id: "project/missing-goal", kind: "bad", zh: "项目“科技企业孵化器运营补贴”没有绩效目标", en: "科技企业孵化器运营补贴 has an empty 绩效目标", edit: (t) => { project(t, B).goal = ""; }, expect: ["project/missing-goal"] },
+  { id: "project/missing-name", kind: "bad", zh: "项目“科技企业孵化器运营补贴”的名称格为空（导出的合并单元格）", en: "the name cell of 科技企业孵化器运营补贴 is empty (a merged cell exported blank)", edit: (t) => { project(t, B).row[0] = ""; }, expect: ["project/missing-name"] },
+  { id: "project/missing-name", kind: "good", zh: "每个项目都有名称", en: "the base table: every project has a name", edit: () => {} },
   { id: "project/missing-goal", kind: "good", zh: "每个项目都有绩效目标", en: "the base table: every project has a goal", edit: () => {} },
   {
     id: "project/missing-indicators", kind: "bad", zh: "项目“科技企业孵化器运营补贴”没有绩效指标", en: "科技企业孵化器运营补贴 has an empty 绩效指标",

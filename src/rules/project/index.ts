@@ -8,6 +8,7 @@ import missingSatisfaction from "./missing-satisfaction.js";
 import missingCost from "./missing-cost.js";
 import fewIndicators from "./few-indicators.js";
 import duplicateName from "./duplicate-name.js";
+import missingName from "./missing-name.js";
 
 export const projectRules: Rule[] = [
   missingGoal,
@@ -18,4 +19,5 @@ export const projectRules: Rule[] = [
   missingCost,
   fewIndicators,
   duplicateName,
+  missingName,
 ];

@@ -3,5 +3,7 @@ import type { Rule } from "../types.js";
 import header from "./header.js";
 import preamble from "./preamble.js";
 import ambiguousRow from "./ambiguous-row.js";
+import empty from "./empty.js";
+import missingTotal from "./missing-total.js";
 
-export const tableRules: Rule[] = [header, preamble, ambiguousRow];
+export const tableRules: Rule[] = [header, preamble, ambiguousRow, empty, missingTotal];

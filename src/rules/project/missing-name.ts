@@ -1,0 +1,29 @@
+// project/missing-name: a project row whose name cell is empty (often a merged cell exported blank).
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "project/missing-name",
+    defaultSeverity: "error",
+    docs: {
+      summary: { zh: "项目行没有项目名称", en: "a project row without a name" },
+      why: {
+        zh: "没有名称的项目无法对应预算、也无法在绩效评价中被引用；导出时合并单元格常常留下空的名称格。",
+        en: "A project without a name cannot be matched to the budget or cited in an evaluation; a merged cell exported blank often leaves the name cell empty.",
+      },
+      bad: "\t1.60\t1.60\t\t\t印制金融超市等平台宣传品……\t1、1-产出指标；…",
+      good: "综合工作经费\t1.60\t1.60\t\t\t印制金融超市等平台宣传品……\t1、1-产出指标；…",
+    },
+    messages: {
+      missing: { zh: "第 {line} 行的项目没有名称", en: "the project on line {line} has no name" },
+    },
+  },
+  create(ctx) {
+    return {
+      project(p) {
+        if (p.name.trim() !== "") return;
+        ctx.report({ messageId: "missing", data: { line: p.line }, span: { line: p.line, column: 1, endLine: p.line, endColumn: 2 }, project: null });
+      },
+    };
+  },
+});
