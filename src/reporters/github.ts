@@ -12,11 +12,23 @@ export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
 const COMMANDS: Record<FindingSeverity, string> = { error: "error", warning: "warning", info: "notice" };
 
+/**
+ * A path for `file=`: line breaks stay real characters, so that escapeGithubProperty turns them into
+ * the %0A / %0D the runner decodes and the annotation names the real file; other control characters
+ * are shown as text (\u001b), never sent raw.
+ */
+function annotationPath(path: string): string {
+  return path
+    .split(/([\r\n])/)
+    .map((part) => (part === "\r" || part === "\n" ? part : sanitizeText(part)))
+    .join("");
+}
+
 /** One `::error file=…,line=…::message` line. */
 function formatAnnotation(f: Finding, options: ReportOptions): string {
   const d = f.diagnostic;
   const props = [
-    `file=${escapeGithubProperty(sanitizeText(displayPath(f.report.path, options.cwd)))}`,
+    `file=${escapeGithubProperty(annotationPath(displayPath(f.report.path, options.cwd)))}`,
     `line=${d.line}`,
     `col=${d.column}`,
     `endLine=${d.endLine}`,

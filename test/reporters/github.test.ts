@@ -48,6 +48,8 @@ describe("formatGithub", () => {
     const injected = fileReport("x.txt", [
       diag({ ruleId: "input/unreadable", severity: "error", messageId: "ioError", data: { reason: "ok\n::error::pwned\r\n" }, line: 1, column: 1 }),
     ]);
+    // A line break in a file name is %0A, which the runner decodes back to the real name.
+    expect(lines(formatGithub([unreadableReport("a\nb.txt")], EN))[0]).toMatch(/^::error file=a%0Ab\.txt,/);
     const injectedOut = formatGithub([injected], EN);
     expect(lines(injectedOut)).toHaveLength(1);
     expect(injectedOut).not.toMatch(/\n::error::pwned/);
