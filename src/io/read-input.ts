@@ -2,7 +2,7 @@
 // `input/unreadable` message ids instead of exceptions.
 import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { errnoReason } from "./errors.js";
-import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -81,8 +81,22 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
  * on Ctrl-C, SIGTERM or SIGHUP, which then end the process as they would have).
  */
 export async function privateTempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  const unguard = removeOnExit(dir);
+  // The name is chosen and guarded before the folder exists: a Ctrl-C right after mkdtemp made it,
+  // before its callback ran, would have left it behind.
+  let dir = "";
+  let unguard = () => {};
+  for (let attempt = 0; ; attempt++) {
+    // (Not node:crypto: loading it costs every start-up ~2 ms. mkdir refuses a name that exists.)
+    dir = join(tmpdir(), `${prefix}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`);
+    unguard = removeOnExit(dir);
+    try {
+      await mkdir(dir, { mode: 0o700 });
+      break;
+    } catch (error) {
+      unguard();
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 10) throw error;
+    }
+  }
   return {
     dir,
     remove: async () => {

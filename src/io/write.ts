@@ -64,10 +64,10 @@ export class AtomicWriter {
   }
 
   private async openTemp(flags: string): Promise<import("node:fs/promises").FileHandle> {
-    const handle = await open(this.tmp, flags);
-    // Ctrl-C (or SIGTERM, SIGHUP) before `commit` must not leave the partial output behind.
+    // Ctrl-C (or SIGTERM, SIGHUP) before `commit` must not leave the partial output behind: guarded
+    // before it is created, so that no signal falls between the two.
     if (this.tmp !== this.path) this.unguard ??= removeOnExit(this.tmp);
-    return handle;
+    return await open(this.tmp, flags);
   }
 
   async write(text: string | Uint8Array): Promise<void> {
