@@ -1,6 +1,6 @@
 // Expands the paths a user gives (files, directories, globs, `-`) into a sorted, de-duplicated list
 // of files; directories recurse into table files. Reports what does not exist instead of throwing.
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** A found file as shown to the user: relative to cwd when the argument was relative. */
@@ -20,6 +20,14 @@ export interface ExpandedInputs {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 function isTableFile(name: string): boolean {
   const lower = name.toLowerCase();
@@ -49,7 +57,10 @@ export function walkDirectory(dir: string, out: string[], seen = new Set<string>
     try {
       info = statSync(path);
     } catch {
-      continue; // dangling link or vanished file
+      // A link to nothing (or to itself) named like a table is kept, so that it is reported as
+      // unreadable rather than skipped without a word; a vanished file is gone.
+      if (isTableFile(name) && isLink(path)) out.push(path);
+      continue;
     }
     if (info.isDirectory()) walkDirectory(path, out, seen);
     else if (info.isFile() && isTableFile(name)) out.push(path);

@@ -131,19 +131,23 @@ describe("a symlink loop inside a folder", () => {
     return tree;
   }
 
-  it("check finishes and reports each real file once", async () => {
+  it("check finishes, reports each real file once, and the link to itself as unreadable (not skipped)", async () => {
     makeTree();
+    symlinkSync("nowhere.txt", join(dir, "tree", "dangling.txt")); // a link to nothing
     const r = await runCli(["check", "tree", "-f", "json"], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["tree/a.txt", "tree/sub/b.txt"]);
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { messageId: string; message: string }[] }[];
+    expect(files.map((f) => f.path)).toEqual(["tree/a.txt", "tree/dangling.txt", "tree/self.txt", "tree/sub/b.txt"]);
+    expect(files[1]!.diagnostics[0]!.messageId).toBe("notFound");
+    expect(files[2]!.diagnostics[0]!.message).toContain("a loop of symbolic links (ELOOP)");
   });
 
-  it("audit finishes and reports each real file once", async () => {
+  it("audit finishes, reports each real file once and the link loop as unreadable", async () => {
     const tree = makeTree();
     const r = await runCli(["audit", tree, "--jobs", "1", "-f", "csv", "--no-progress"], { cwd: dir });
-    expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0]);
-    expect(rows).toEqual([join(tree, "a.txt"), join(tree, "sub", "b.txt")]);
+    expect(r.code).toBe(1); // the link loop is an unreadable file
+    const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",").slice(0, 2).join(","));
+    expect(rows).toEqual([`${join(tree, "a.txt")},pass`, `${join(tree, "self.txt")},unreadable`, `${join(tree, "sub", "b.txt")},pass`]);
   });
 });
 
