@@ -140,11 +140,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
 
-// C1 controls and bidirectional formatting characters: valid inside JSON strings, but a terminal
-// would act on them. They never occur outside strings in JSON, so escaping them everywhere is safe.
-const JSON_UNSAFE_FOR_TERMINAL = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// DEL, C1 controls and bidirectional formatting characters: valid inside JSON strings (which
+// JSON.stringify leaves raw), but a terminal would act on them (C0 controls are always escaped by
+// JSON.stringify). They never occur outside strings in JSON, so escaping them everywhere is safe.
+const JSON_UNSAFE_FOR_TERMINAL = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON text with C1 controls and bidi controls written as `\uXXXX` escapes (same JSON value). */
+/** JSON text with DEL, C1 controls and bidi controls written as `\uXXXX` escapes (same JSON value). */
 export function escapeJsonForTerminal(json: string): string {
   return json.replace(JSON_UNSAFE_FOR_TERMINAL, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }

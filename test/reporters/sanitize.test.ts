@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   escapeGithubData,
   escapeGithubProperty,
+  escapeJsonForTerminal,
   escapeMarkdown,
   escapeXml,
   sanitizeChar,
@@ -103,5 +104,14 @@ describe("the fast paths of sanitizeText and escapeXml", () => {
       expect(escapeXml(text)).toBe(reference(text, false));
       expect(escapeXml(text, true)).toBe(reference(text, true));
     }
+  });
+});
+
+describe("escapeJsonForTerminal", () => {
+  it("writes DEL, C1 and bidi controls as \\uXXXX escapes: the same JSON value, nothing a terminal acts on", () => {
+    const value = { name: "a\u007fb\u009b31m\u0085c\u202e\u2066d\u200f", other: "保险赔付率 ≥0%" };
+    const json = escapeJsonForTerminal(JSON.stringify(value));
+    expect(json).toBe('{"name":"a\\u007fb\\u009b31m\\u0085c\\u202e\\u2066d\\u200f","other":"保险赔付率 ≥0%"}');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
