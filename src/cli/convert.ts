@@ -13,7 +13,7 @@ import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
 import { byteSetting, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
 import { AtomicWriter } from "../io/write.js";
-import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
+import { sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
 import { makeReport } from "../validate/run.js";
 import type { CliIo } from "./io.js";
@@ -72,12 +72,13 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
     const toFile = opts.output !== undefined && opts.output !== "-";
     const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
     try {
-      const terminal = !writer && io.stdout.isTTY === true && opts.to !== "csv";
+      // On a terminal, no control or bidi character of the table is written raw (every format).
+      const terminal = !writer && io.stdout.isTTY === true;
       const writeBytes = (bytes: Uint8Array) => (writer ? writer.write(bytes) : writeOut(io.stdout, bytes));
       // A big table in parts on worker threads, whose text comes back as bytes (not on a terminal,
-      // where the text is escaped first).
+      // where the text is made safe first).
       const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, terminal ? escapeJsonForTerminal(text) : text)), opts.encoding, split);
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();
@@ -95,9 +96,8 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
   try {
-    const text = formatDocuments(opts.to, result.value);
-    const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true && opts.to !== "csv";
-    await emit(terminal ? escapeJsonForTerminal(text) : text, opts.output, io);
+    const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true;
+    await emit(formatDocuments(opts.to, result.value, { terminal }), opts.output, io);
   } catch (error) {
     printError(io, (error as Error).message);
     return 2;

@@ -1,5 +1,6 @@
 // The outputs of `perftable convert`: the JSON document (SPEC §4), NDJSON (one indicator per
 // line with its unit and project), and CSV (one row per indicator, UTF-8 with BOM for Excel).
+import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
 import type { Indicator, Project, TableDocument, Target, Unit } from "../types.js";
 
 export type ConvertFormat = "json" | "ndjson" | "csv";
@@ -143,12 +144,15 @@ export const CSV_COLUMNS = [
 
 /**
  * Quote a CSV cell (RFC 4180) and defuse spreadsheet formulas: a text cell starting with = + - @
- * (or a tab / carriage return) gets a leading apostrophe, unless it is a plain number.
+ * (or a tab / carriage return) gets a leading apostrophe, unless it is a plain number. `terminal`:
+ * the CSV is shown on a terminal, so control and bidi characters become visible `\uXXXX` text (and
+ * a tab a space) as in the other terminal reports, before the cell is quoted.
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(value: string | number | null | undefined, terminal = false): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
+  if (terminal) s = sanitizeText(s);
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -161,8 +165,8 @@ export function csvHeader(): string {
   return "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
 }
 
-/** The CSV rows (with their CRLF) of one table. */
-export function* csvRows(doc: TableDocument): Generator<string> {
+/** The CSV rows (with their CRLF) of one table; `terminal`: see csvCell. */
+export function* csvRows(doc: TableDocument, terminal = false): Generator<string> {
   for (const [unit, p, i] of eachIndicator(doc)) {
     const cells = [
       doc.department, doc.moneyUnit, unit.name, p.name, p.line,
@@ -170,18 +174,28 @@ export function* csvRows(doc: TableDocument): Generator<string> {
       i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
       ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
     ];
-    yield cells.map(csvCell).join(",") + "\r\n";
+    yield cells.map((cell) => csvCell(cell, terminal)).join(",") + "\r\n";
   }
 }
 
-/** CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends. */
-export function formatCsv(docs: readonly TableDocument[]): string {
+/**
+ * CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends. `terminal`: cells made
+ * safe to show on a terminal (see csvCell).
+ */
+export function formatCsv(docs: readonly TableDocument[], terminal = false): string {
   const parts = [csvHeader()];
-  for (const doc of docs) for (const row of csvRows(doc)) parts.push(row);
+  for (const doc of docs) for (const row of csvRows(doc, terminal)) parts.push(row);
   return parts.join("");
 }
 
-/** Format documents in one of the convert formats. */
-export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[]): string {
-  return format === "json" ? formatJson(docs) : format === "ndjson" ? formatNdjson(docs) : formatCsv(docs);
+/**
+ * Format documents in one of the convert formats. `terminal`: the text is shown on a terminal, so
+ * no control, C1 or bidi character of the data is written raw: JSON and NDJSON have them as `\uXXXX`
+ * escapes (the same JSON values), CSV cells show them as `\uXXXX` text (see csvCell).
+ */
+export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean } = {}): string {
+  const terminal = options.terminal === true;
+  if (format === "csv") return formatCsv(docs, terminal);
+  const text = format === "json" ? formatJson(docs) : formatNdjson(docs);
+  return terminal ? escapeJsonForTerminal(text) : text;
 }

@@ -12,6 +12,7 @@ import type { RawRow } from "../table/rows.js";
 import { privateTempDir } from "../io/read-input.js";
 import { findWorkerScript } from "../audit/worker-script.js";
 import { type PartAnswer, type PartRequest, partThreads, readPart, TableParts, takeParts } from "../validate/parts.js";
+import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { type ConvertFormat, csvHeader, csvRows, JsonWriter, ndjsonLines } from "./index.js";
 
 export type Write = (text: string) => void | Promise<void>;
@@ -64,12 +65,15 @@ class JsonSink implements TableSink {
   }
 }
 
-/** Writes NDJSON lines or CSV rows per project. */
+/** Writes NDJSON lines or CSV rows per project (`terminal`: CSV cells made safe to show, see csvCell). */
 class RowSink implements TableSink {
   private out: string[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private started = false;
-  constructor(private readonly format: "ndjson" | "csv") {}
+  constructor(
+    private readonly format: "ndjson" | "csv",
+    private readonly terminal = false,
+  ) {}
   drain(): string {
     const s = this.out.join("");
     this.out = [];
@@ -83,7 +87,7 @@ class RowSink implements TableSink {
   project(project: Project, unit: Unit, doc: TableDocument): void {
     const one: TableDocument = { ...doc, units: [{ ...unit, projects: [project] }] };
     if (this.format === "ndjson") for (const line of ndjsonLines(one)) this.out.push(line);
-    else for (const row of csvRows(one)) this.out.push(row);
+    else for (const row of csvRows(one, this.terminal)) this.out.push(row);
   }
   endUnit(): void {}
   endTable(): void {}
@@ -227,9 +231,20 @@ export interface StreamConvertResult {
 /**
  * Convert the text table at `path` (absolute) and hand the output to `write` piece by piece.
  * Returns the number of tables and the reader's diagnostics (an `input/unreadable` one when the
- * file is not a readable table; then nothing was written).
+ * file is not a readable table; then nothing was written). `terminal`: the output is shown on a
+ * terminal, made safe as by formatDocuments' `terminal` (on one thread: `split` is not used).
  */
-export function convertStreamed(path: string, head: Uint8Array, format: ConvertFormat, write: Write, encoding: EncodingOption = "auto", split?: ConvertSplit): Promise<StreamConvertResult> {
+export function convertStreamed(
+  path: string,
+  head: Uint8Array,
+  format: ConvertFormat,
+  output: Write,
+  encoding: EncodingOption = "auto",
+  split?: ConvertSplit,
+  terminal = false,
+): Promise<StreamConvertResult> {
+  if (terminal) split = undefined;
+  const write: Write = terminal && format !== "csv" ? (text) => output(escapeJsonForTerminal(text)) : output;
   return readStreamed<StreamConvertResult>(
     path,
     head,
@@ -245,7 +260,7 @@ export function convertStreamed(path: string, head: Uint8Array, format: ConvertF
         expected = await countTables(path, plan, counted);
         if (expected === 0) return { tables: 0, diagnostics: [unreadable(counted.text ? "noTable" : "empty")], encoding: plan.encoding };
       }
-      const sink = format === "json" ? new JsonSink(expected) : new RowSink(format);
+      const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
       const seen = { text: false, nextLine: 1 };
       let parts: TableParts<ConvertPartFindings> | null = null;
