@@ -3,6 +3,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import { describeWriteError, isSpecialFile } from "../io/write.js";
+import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { dirname, join } from "node:path";
 import { isBrokenPipe } from "../cli/io.js";
 
@@ -75,6 +76,20 @@ export function deferredSink(stream: NodeJS.WritableStream): TextSink {
       await sink.close();
     },
     abort: async () => void parts.splice(0),
+  };
+}
+
+/**
+ * JSON (or NDJSON) shown on a terminal: each piece, text or UTF-8 bytes, written on to `sink` as
+ * text with DEL, C1 and bidi controls as `\uXXXX` escapes (the same JSON). A piece of bytes is
+ * whole UTF-8 text (see encodePieces in check-file.ts).
+ */
+export function jsonTerminalSink(sink: TextSink): TextSink {
+  const decoder = new TextDecoder();
+  return {
+    write: (text) => sink.write(escapeJsonForTerminal(typeof text === "string" ? text : decoder.decode(text))),
+    close: () => sink.close(),
+    abort: () => sink.abort(),
   };
 }
 

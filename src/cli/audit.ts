@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import type { SingleBar } from "cli-progress";
 import { auditFiles, defaultJobs, minParallelBytes } from "../audit/pool.js";
 import { byteSetting } from "../io/read-input.js";
-import { deferredSink, openFileSink, streamSink, type TextSink } from "../audit/output.js";
+import { deferredSink, jsonTerminalSink, openFileSink, streamSink, type TextSink } from "../audit/output.js";
 import { AuditSummaryBuilder } from "../audit/summary.js";
 import { serializeConfig, type AuditCheckSettings, type PrerenderFormat } from "../audit/types.js";
 import { EXCERPT_FINDINGS } from "../reporters/audit/html.js";
@@ -76,11 +76,18 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
   try {
     for (const { format, target } of targets) {
       const toStdout = target === undefined || target === "-";
-      // Only the first report on standard output streams; later ones follow it whole.
-      const sink = toStdout ? (stdoutTaken ? deferredSink(io.stdout) : streamSink(io.stdout)) : await openFileSink(resolve(io.cwd, target));
-      if (toStdout) stdoutTaken = true;
+      // On a terminal no control or bidi character of the data is written raw: JSON and NDJSON
+      // have them as \uXXXX escapes, CSV cells as \uXXXX text (table and html always show them so).
+      const terminal = toStdout && io.stdout.isTTY === true;
+      let sink: TextSink;
+      if (toStdout) {
+        // Only the first report on standard output streams; later ones follow it whole.
+        sink = stdoutTaken ? deferredSink(io.stdout) : streamSink(io.stdout);
+        stdoutTaken = true;
+        if (terminal && isPrerendered(format)) sink = jsonTerminalSink(sink);
+      } else sink = await openFileSink(resolve(io.cwd, target));
       const color = toStdout && format === "table" && wantsColor(io.stdout, io.env);
-      outputs.push({ format, sink, formatter: createAuditFormatter(format, { lang, color, cwd: io.cwd }) });
+      outputs.push({ format, sink, formatter: createAuditFormatter(format, { lang, color, cwd: io.cwd, terminal }) });
     }
   } catch (error) {
     await Promise.all(outputs.map((o) => o.sink.abort()));

@@ -12,6 +12,11 @@ import { createTableFormatter } from "./table.js";
 export const AUDIT_FORMATS = ["table", "json", "ndjson", "csv", "html"] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
+/** How an audit report is made; `terminal`: it is shown on a terminal (the CSV makes its cells safe). */
+export interface AuditReportOptions extends ReportOptions {
+  terminal?: boolean;
+}
+
 /** Report text, or report text already encoded as UTF-8 (made by a worker). */
 export type ReportPiece = string | Uint8Array;
 
@@ -24,7 +29,7 @@ export interface AuditFormatter {
 }
 
 /** The formatter of an audit format. */
-export function createAuditFormatter(format: AuditFormat, options: ReportOptions): AuditFormatter {
+export function createAuditFormatter(format: AuditFormat, options: AuditReportOptions): AuditFormatter {
   switch (format) {
     case "table":
       return createTableFormatter(options);
