@@ -49,7 +49,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     if (opts.baseline) baseline = loadBaseline(resolve(io.cwd, opts.baseline));
   } catch (error) {
     if (error instanceof ConfigError) {
-      printError(io, error.message);
+      printError(io, error.in(lang));
       return 2;
     }
     throw error;

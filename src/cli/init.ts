@@ -5,11 +5,13 @@ import { writeFileAtomic } from "../io/write.js";
 import { CONFIG_FILE, starterConfig } from "../validate/config.js";
 import type { CliIo } from "./io.js";
 import { printError } from "./shared.js";
+import { resolveLang } from "../i18n/format.js";
 
-export async function runInit(opts: { force?: boolean }, io: CliIo): Promise<number> {
+export async function runInit(opts: { force?: boolean; lang?: string }, io: CliIo): Promise<number> {
+  const lang = resolveLang(opts.lang, io.env);
   const path = join(io.cwd, CONFIG_FILE);
   if (existsSync(path) && !opts.force) {
-    printError(io, `${CONFIG_FILE} already exists (use --force to overwrite)`);
+    printError(io, lang === "zh" ? `${CONFIG_FILE} 已存在（用 --force 覆盖）` : `${CONFIG_FILE} already exists (use --force to overwrite)`);
     return 2;
   }
   try {
@@ -18,6 +20,6 @@ export async function runInit(opts: { force?: boolean }, io: CliIo): Promise<num
     printError(io, (error as Error).message);
     return 2;
   }
-  io.stdout.write(`wrote ${CONFIG_FILE}\n`);
+  io.stdout.write(lang === "zh" ? `已写入 ${CONFIG_FILE}\n` : `wrote ${CONFIG_FILE}\n`);
   return 0;
 }

@@ -130,6 +130,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .command("init")
     .description("write a starter perftable.config.json in the current folder")
     .option("--force", "overwrite an existing configuration")
+    .addOption(new Option("--lang <lang>", "language of messages (default: from LANG / LC_ALL)").choices(["zh", "en"]))
     .addHelpText("after", "\nExamples:\n  perftable init            writes perftable.config.json listing every rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.")
     .action(async (opts) => {
       exitCode = await (await import("./init.js")).runInit(opts, io);

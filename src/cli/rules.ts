@@ -9,7 +9,7 @@ export async function runRules(id: string | undefined, opts: { format: string; l
   const lang = resolveLang(opts.lang, io.env);
   const selected = id === undefined ? rules : [getRule(id)].filter((r) => r !== undefined);
   if (id !== undefined && selected.length === 0) {
-    printError(io, `unknown rule id "${id}" (run perftable rules for the list)`);
+    printError(io, lang === "zh" ? `未知的规则编号“${id}”（运行 perftable rules 查看列表）` : `unknown rule id "${id}" (run perftable rules for the list)`);
     return 2;
   }
   if (opts.format === "json") {

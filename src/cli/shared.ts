@@ -38,8 +38,8 @@ export function parseReportFlags(flags: readonly string[], allowed: readonly str
     const eq = flag.indexOf("=");
     const format = eq === -1 ? flag : flag.slice(0, eq);
     const file = eq === -1 ? "" : flag.slice(eq + 1);
-    if (!allowed.includes(format)) throw new ConfigError(`--report ${flag}: unknown format "${format}" (one of ${allowed.join(", ")})`);
-    if (file === "") throw new ConfigError(`--report ${flag}: give a file, as --report ${format}=path (or - for standard output)`);
+    if (!allowed.includes(format)) throw new ConfigError(`--report ${flag}: unknown format "${format}" (one of ${allowed.join(", ")})`, `--report ${flag}：未知的格式“${format}”（可用：${allowed.join("、")}）`);
+    if (file === "") throw new ConfigError(`--report ${flag}: give a file, as --report ${format}=path (or - for standard output)`, `--report ${flag}：请给出文件，如 --report ${format}=路径（- 表示标准输出）`);
     return [format, file];
   });
 }
@@ -76,7 +76,8 @@ export function loadRunSettings(
     return { config, reportsTo, lang, encoding };
   } catch (error) {
     if (error instanceof ConfigError) {
-      printError(io, error.message);
+      // (The configuration could not say the language: the flag's or the locale's.)
+      printError(io, error.in(resolveLang(opts.lang, io.env)));
       return null;
     }
     throw error;

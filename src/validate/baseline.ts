@@ -82,13 +82,13 @@ export function loadBaseline(path: string): Baseline {
   try {
     value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`);
+    throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`, `${path}：无法读取基线文件：${errnoReason(error)}`);
   }
   const b = value as Baseline;
-  if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`);
+  if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`, `${path}：不是 perftable 基线文件（应为 {"version": 1, "entries": [...]}）`);
   for (const [i, e] of b.entries.entries()) {
     if (typeof e?.file !== "string" || typeof e.ruleId !== "string" || !(typeof e.project === "string" || e.project === null) || !Number.isInteger(e.count)) {
-      throw new ConfigError(`${path}: entries[${i}] must have file, ruleId, project (string or null) and count`);
+      throw new ConfigError(`${path}: entries[${i}] must have file, ruleId, project (string or null) and count`, `${path}：entries[${i}] 必须有 file、ruleId、project（字符串或 null）和 count`);
     }
   }
   return b;

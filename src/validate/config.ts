@@ -22,11 +22,21 @@ export interface ConfigFile {
 
 /** A user mistake in configuration: reported with exit code 2. */
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** `message` is English; `zh` the same in Chinese (the CLI shows the one of the run's language). */
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
     super(message);
     this.name = "ConfigError";
   }
+
+  /** The message in a language. */
+  in(lang: "zh" | "en"): string {
+    return lang === "zh" ? this.zh : this.message;
+  }
 }
+
 
 /** Find perftable.config.json in `cwd` or a parent folder. */
 export function findConfig(cwd: string): string | null {
@@ -42,27 +52,27 @@ export function findConfig(cwd: string): string | null {
 
 /** Validate a parsed config object; throws ConfigError naming the offending key. */
 export function validateConfig(value: unknown, file: string): ConfigFile {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new ConfigError(`${file}: the configuration must be a JSON object`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new ConfigError(`${file}: the configuration must be a JSON object`, `${file}：配置必须是一个 JSON 对象`);
   const allowed = new Set(["$schema", "rules", "lang", "encoding", "maxWarnings"]);
-  for (const key of Object.keys(value)) if (!allowed.has(key)) throw new ConfigError(`${file}: unknown key "${key}" (allowed: ${[...allowed].join(", ")})`);
+  for (const key of Object.keys(value)) if (!allowed.has(key)) throw new ConfigError(`${file}: unknown key "${key}" (allowed: ${[...allowed].join(", ")})`, `${file}：未知的键“${key}”（可用：${[...allowed].join("、")}）`);
   const c = value as Record<string, unknown>;
-  if (c.lang !== undefined && c.lang !== "zh" && c.lang !== "en") throw new ConfigError(`${file}: "lang" must be "zh" or "en"`);
-  if (c.encoding !== undefined && !["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"].includes(c.encoding as string)) throw new ConfigError(`${file}: "encoding" must be one of auto, utf-8, gb18030, utf-16le, utf-16be`);
-  if (c.maxWarnings !== undefined && !(Number.isInteger(c.maxWarnings) && (c.maxWarnings as number) >= -1)) throw new ConfigError(`${file}: "maxWarnings" must be a whole number ≥ -1`);
+  if (c.lang !== undefined && c.lang !== "zh" && c.lang !== "en") throw new ConfigError(`${file}: "lang" must be "zh" or "en"`, `${file}：“lang”只能是“zh”或“en”`);
+  if (c.encoding !== undefined && !["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"].includes(c.encoding as string)) throw new ConfigError(`${file}: "encoding" must be one of auto, utf-8, gb18030, utf-16le, utf-16be`, `${file}：“encoding”只能是 auto、utf-8、gb18030、utf-16le、utf-16be 之一`);
+  if (c.maxWarnings !== undefined && !(Number.isInteger(c.maxWarnings) && (c.maxWarnings as number) >= -1)) throw new ConfigError(`${file}: "maxWarnings" must be a whole number ≥ -1`, `${file}：“maxWarnings”必须是不小于 -1 的整数`);
   if (c.rules !== undefined) {
-    if (c.rules === null || typeof c.rules !== "object" || Array.isArray(c.rules)) throw new ConfigError(`${file}: "rules" must be an object of rule id → severity`);
+    if (c.rules === null || typeof c.rules !== "object" || Array.isArray(c.rules)) throw new ConfigError(`${file}: "rules" must be an object of rule id → severity`, `${file}：“rules”必须是“规则编号 → 级别”的对象`);
     for (const [id, setting] of Object.entries(c.rules)) {
       const rule = getRule(id);
-      if (!rule) throw new ConfigError(`${file}: rules["${id}"]: unknown rule id (see \`perftable rules\`)`);
+      if (!rule) throw new ConfigError(`${file}: rules["${id}"]: unknown rule id (see \`perftable rules\`)`, `${file}：rules["${id}"]：未知的规则编号（见 \`perftable rules\`）`);
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
-      if (!SEVERITIES.includes(severity as Severity)) throw new ConfigError(`${file}: rules["${id}"]: severity must be one of off, info, warning, error`);
-      if (id === "input/unreadable" && severity !== "error") throw new ConfigError(`${file}: rules["${id}"]: input/unreadable is always an error`);
+      if (!SEVERITIES.includes(severity as Severity)) throw new ConfigError(`${file}: rules["${id}"]: severity must be one of off, info, warning, error`, `${file}：rules["${id}"]：级别只能是 off、info、warning、error 之一`);
+      if (id === "input/unreadable" && severity !== "error") throw new ConfigError(`${file}: rules["${id}"]: input/unreadable is always an error`, `${file}：rules["${id}"]：input/unreadable 始终是 error`);
       if (options !== undefined) {
-        if (options === null || typeof options !== "object" || Array.isArray(options)) throw new ConfigError(`${file}: rules["${id}"][1] must be an object of options`);
+        if (options === null || typeof options !== "object" || Array.isArray(options)) throw new ConfigError(`${file}: rules["${id}"][1] must be an object of options`, `${file}：rules["${id}"][1] 必须是选项对象`);
         const defaults = rule.meta.defaultOptions ?? {};
         for (const [name, v] of Object.entries(options as object)) {
-          if (!(name in defaults)) throw new ConfigError(`${file}: rules["${id}"][1].${name}: unknown option (options: ${Object.keys(defaults).join(", ") || "none"})`);
-          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`);
+          if (!(name in defaults)) throw new ConfigError(`${file}: rules["${id}"][1].${name}: unknown option (options: ${Object.keys(defaults).join(", ") || "none"})`, `${file}：rules["${id}"][1].${name}：未知的选项（可用：${Object.keys(defaults).join("、") || "无"}）`);
+          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`, `${file}：rules["${id}"][1].${name}：类型必须是 ${typeof defaults[name]}`);
         }
       }
     }
@@ -76,13 +86,13 @@ export function loadConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`);
+    throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`, `${path}：无法读取配置：${errnoReason(error)}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`, `${path}：不是有效的 JSON（${(error as Error).message}）`);
   }
   return validateConfig(value, path);
 }
@@ -92,9 +102,9 @@ export function parseRuleFlag(flag: string): [string, Severity] {
   const eq = flag.lastIndexOf("=");
   const id = eq === -1 ? flag : flag.slice(0, eq);
   const severity = eq === -1 ? "" : flag.slice(eq + 1);
-  if (!getRule(id)) throw new ConfigError(`--rule ${flag}: unknown rule id "${id}" (see \`perftable rules\`)`);
-  if (!SEVERITIES.includes(severity as Severity)) throw new ConfigError(`--rule ${flag}: severity must be one of off, info, warning, error`);
-  if (id === "input/unreadable" && severity !== "error") throw new ConfigError(`--rule ${flag}: input/unreadable is always an error`);
+  if (!getRule(id)) throw new ConfigError(`--rule ${flag}: unknown rule id "${id}" (see \`perftable rules\`)`, `--rule ${flag}：未知的规则编号“${id}”（见 \`perftable rules\`）`);
+  if (!SEVERITIES.includes(severity as Severity)) throw new ConfigError(`--rule ${flag}: severity must be one of off, info, warning, error`, `--rule ${flag}：级别只能是 off、info、warning、error 之一`);
+  if (id === "input/unreadable" && severity !== "error") throw new ConfigError(`--rule ${flag}: input/unreadable is always an error`, `--rule ${flag}：input/unreadable 始终是 error`);
   return [id, severity as Severity];
 }
 

@@ -147,3 +147,35 @@ describe("a baseline names files relative to itself", () => {
     expect(JSON.parse(r.stdout).files[0].diagnostics).toEqual([]);
   });
 });
+
+describe("configuration and option errors in the run's language", () => {
+  it.each([
+    ["a bad lang in the configuration", '{"lang": "fr"}', ["check", "a.txt"], "perftable.config.json：“lang”只能是“zh”或“en”"],
+    ["an unknown rule", '{"rules": {"nope/x": "error"}}', ["check", "a.txt"], "rules[\"nope/x\"]：未知的规则编号"],
+  ])("%s (zh from LANG)", async (_name, config, args, message) => {
+    const dir = folder();
+    writeFileSync(join(dir, "perftable.config.json"), config);
+    const r = await runCli(args, { cwd: dir, env: { LANG: "zh_CN.UTF-8" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("bad JSON, in Chinese", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "perftable.config.json"), '{\n  "lang": "zh",\n  "rules": }\n');
+    const r = await runCli(["check", "a.txt", "--lang", "zh"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/perftable\.config\.json：不是有效的 JSON（/);
+  });
+
+  it("--report, --rule, a missing baseline, rules and init in Chinese with --lang zh", async () => {
+    const dir = folder();
+    const zh = async (args: string[]) => (await runCli([...args, "--lang", "zh"], { cwd: dir })).stderr;
+    expect(await zh(["check", "a.txt", "--report", "xml=a.xml"])).toContain("未知的格式“xml”");
+    expect(await zh(["check", "a.txt", "--rule", "nope/x=error"])).toContain("未知的规则编号“nope/x”");
+    expect(await zh(["check", "a.txt", "--baseline", "none.json"])).toContain("无法读取基线文件");
+    expect(await zh(["rules", "nope/x"])).toContain("未知的规则编号“nope/x”");
+    expect((await runCli(["init", "--lang", "zh"], { cwd: dir })).stdout).toContain("已写入");
+    expect(await zh(["init"])).toContain("已存在（用 --force 覆盖）");
+  });
+});
