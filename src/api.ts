@@ -9,7 +9,7 @@ import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
 import { peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
-import { parseRows, parseTable, unreadable } from "./table/parse.js";
+import { noTable, parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
 import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
@@ -121,27 +121,33 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
     async (plan) => {
       const runner = new RuleRunner(options.path, options.config, undefined, size >= BIG_FILE ? BIG_FILE_COMPACT_AFTER : undefined);
       const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
+      const mayRead = reader.mayRead.bind(reader);
       const seen = { text: false, nextLine: 1 };
       const parts = await startParts(absolute, plan, size, options);
       try {
-        for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0] })) {
+        for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0], mayRead })) {
           for (const row of rows) reader.push(row);
           parts?.watch(reader);
+          // No header where one should be: the rest is not read (see TableReader.stopped).
+          if (reader.stopped !== null) break;
         }
-        if (parts !== null) {
+        if (parts !== null && reader.stopped === null) {
           // The other parts' findings, in order; what could not be used is read here after all.
           const doc = reader.currentTable;
           const { resume, line } = await takeParts(parts, reader, seen.nextLine, (part) => runner.absorbPart(part, doc!), runner.splittable);
           if (resume !== null) {
-            const rest = streamRows(absolute, { encoding: plan.encoding, skip: resume }, seen, 32, undefined, { firstLine: line });
-            for await (const rows of rest) for (const row of rows) reader.push(row);
+            const rest = streamRows(absolute, { encoding: plan.encoding, skip: resume }, seen, 32, undefined, { firstLine: line, mayRead });
+            for await (const rows of rest) {
+              for (const row of rows) reader.push(row);
+              if (reader.stopped !== null) break;
+            }
           }
         }
       } finally {
         parts?.close();
       }
-      if (!seen.text) return makeReport(options.path, null, [unreadable("empty")]);
-      if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
+      if (!seen.text && reader.stopped === null) return makeReport(options.path, null, [unreadable("empty")]);
+      if (reader.end() === 0) runner.diagnostic(noTable(reader));
       const report = runner.toReport(options.path, plan.encoding);
       // Too big to keep whole: a code frame reads its line from the file again.
       if (options.keepSource) Object.defineProperty(report, "lines", { value: openLineSource(absolute, plan), enumerable: false });

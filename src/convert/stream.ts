@@ -5,7 +5,7 @@ import { type FileHandle, open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkUtf8, readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
-import { unreadable } from "../table/parse.js";
+import { noTable, unreadable } from "../table/parse.js";
 import { headerKey, TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
 import type { RawRow } from "../table/rows.js";
@@ -100,6 +100,9 @@ class RowSink implements TableSink {
 const CHENG = Buffer.from("称", "utf8");
 const XIANG = Buffer.from("项", "utf8");
 
+/** An unfinished line longer than this makes `atMostOneTable` give up (bytes). */
+const LONG_LINE = 1 << 20;
+
 /** A line with a cell the reader takes for the 项目名称 column (every header row has one). */
 function isHeaderLike(line: string): boolean {
   return line.split("\t").some((cell) => headerKey(cell) === "name");
@@ -135,6 +138,9 @@ async function atMostOneTable(path: string): Promise<boolean> {
         at = data.indexOf(CHENG, lineEnd);
       }
       if (done) return true;
+      // A line this long is no header row, but it cannot be told cheaply: say "maybe more", and let
+      // the tables be counted (a line without a break is not gathered here, at any length).
+      if (data.length - end > LONG_LINE) return false;
       carry = Buffer.from(data.subarray(end));
     }
   } finally {
@@ -142,16 +148,21 @@ async function atMostOneTable(path: string): Promise<boolean> {
   }
 }
 
-/** Count the header rows (tables) of a file: the JSON output needs to know one vs. several. */
-async function countTables(path: string, plan: StreamPlan, seen: { text: boolean }): Promise<number> {
-  let n = 0;
+/**
+ * Count the header rows (tables) of a file: the JSON output needs to know one vs. several. Returns
+ * the reader that counted them (`tables`, and `stopped` when it stopped looking for a header).
+ */
+async function countTables(path: string, plan: StreamPlan, seen: { text: boolean }): Promise<TableReader> {
   const reader = new TableReader(
-    { startTable: () => void n++, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} },
+    { startTable() {}, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} },
     { encoding: plan.encoding, retain: false, skipIndicators: true },
   );
-  for await (const rows of streamRows(path, plan, seen)) for (const row of rows) reader.push(row);
+  for await (const rows of streamRows(path, plan, seen, 0, undefined, { mayRead: reader.mayRead.bind(reader) })) {
+    for (const row of rows) reader.push(row);
+    if (reader.stopped !== null) break;
+  }
   reader.end();
-  return n;
+  return reader;
 }
 
 /** The answer of a worker that converted a part of a table: its text is in `file`. */
@@ -257,11 +268,13 @@ export function convertStreamed(
       let expected = 1;
       if (format === "json" && !(plan.encoding === "utf-8" && (await atMostOneTable(path)))) {
         const counted = { text: false };
-        expected = await countTables(path, plan, counted);
-        if (expected === 0) return { tables: 0, diagnostics: [unreadable(counted.text ? "noTable" : "empty")], encoding: plan.encoding };
+        const counter = await countTables(path, plan, counted);
+        expected = counter.tables;
+        if (expected === 0) return { tables: 0, diagnostics: [counted.text || counter.stopped !== null ? noTable(counter) : unreadable("empty")], encoding: plan.encoding };
       }
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
+      const mayRead = reader.mayRead.bind(reader);
       const seen = { text: false, nextLine: 1 };
       let parts: TableParts<ConvertPartFindings> | null = null;
       const pump = async (rows: AsyncIterable<RawRow[]>) => {
@@ -270,6 +283,8 @@ export function convertStreamed(
           parts?.watch(reader);
           const text = sink.drain();
           if (text !== "") await write(text);
+          // No header where one should be: the rest is not read (see TableReader.stopped).
+          if (reader.stopped !== null) break;
         }
       };
       // A big table of one document: its later parts converted on worker threads into temporary files.
@@ -287,8 +302,8 @@ export function convertStreamed(
             at: split!.at,
           });
         }
-        await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0] }));
-        if (parts !== null) {
+        await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0], mayRead }));
+        if (parts !== null && reader.stopped === null) {
           const { resume, line } = await takeParts(parts, reader, seen.nextLine, async (part) => {
             const text = sink.drain();
             if (text !== "") await write(text);
@@ -296,7 +311,7 @@ export function convertStreamed(
             await rm(part.file, { force: true });
             sink.diagnostics.push(...part.diagnostics);
           });
-          if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line }));
+          if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line, mayRead }));
         }
       } finally {
         parts?.close();
@@ -304,7 +319,7 @@ export function convertStreamed(
       }
       // No table at all: nothing was written (every format writes from the first table on).
       const tables = reader.end();
-      if (tables === 0) return { tables: 0, diagnostics: [unreadable(seen.text ? "noTable" : "empty")], encoding: plan.encoding };
+      if (tables === 0) return { tables: 0, diagnostics: [seen.text || reader.stopped !== null ? noTable(reader) : unreadable("empty")], encoding: plan.encoding };
       const rest = sink.drain();
       if (rest !== "") await write(rest);
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };

@@ -55,8 +55,11 @@ export async function* streamRows(
   /**
    * Read only up to byte `end` (a line start), numbering the first line `firstLine` (a part of a
    * file, from `plan.skip`). `seen.nextLine` is set to the number of the line after the last.
+   * `mayRead(length, line)` is asked, after each piece, about the unfinished line (line number
+   * `line`, `length` characters so far): false stops the read there (the reader found it too long
+   * to be still looking for a header: see TableReader.mayRead).
    */
-  range: { end?: number; firstLine?: number } = {},
+  range: { end?: number; firstLine?: number; mayRead?: (length: number, line: number) => boolean } = {},
 ): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
@@ -135,6 +138,8 @@ export async function* streamRows(
       for (let at = 0; at < bytesRead; at += DECODE_PIECE) {
         const rows = take(decode(buffer.subarray(at, Math.min(at + DECODE_PIECE, bytesRead))), false);
         if (rows.length > 0) yield rows;
+        // (Asked after the rows before it were taken: one of them may have been a header.)
+        if (carry !== "" && range.mayRead !== undefined && !range.mayRead(carry.length, line)) return;
       }
       // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
       if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();

@@ -34,12 +34,23 @@ export function unreadable(messageId: string, data: Record<string, string> = {})
   return { ruleId: "input/unreadable", severity: "error", messageId, data, ...START, project: null, indicator: null };
 }
 
+/**
+ * The `input/unreadable` finding of a reader that found no table: `noTable`, or `noTableWithin`
+ * when it stopped looking for a header (the rest of the input was not read).
+ */
+export function noTable(reader: TableReader): Diagnostic {
+  return reader.stopped === null ? unreadable("noTable") : unreadable("noTableWithin", { line: String(reader.stopped.to) });
+}
+
 /** Read every table from rows already split into cells (used for .csv / .xlsx input too). */
 export function parseRows(rows: Iterable<RawRow>, encoding: string): Result<TableDocument[]> {
   const sink = new CollectingSink();
   const reader = new TableReader(sink, { encoding, retain: true });
-  for (const row of rows) reader.push(row);
-  if (reader.end() === 0) sink.diagnostics.push(unreadable("noTable"));
+  for (const row of rows) {
+    reader.push(row);
+    if (reader.stopped !== null) break;
+  }
+  if (reader.end() === 0) sink.diagnostics.push(noTable(reader));
   return { value: sink.tables, diagnostics: sink.diagnostics };
 }
 

@@ -43,6 +43,16 @@ const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
 const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
 
+/**
+ * How far the reader looks for a table's header row: past this many non-blank lines, or this many
+ * characters of text, since the file's start or the previous table's rows, it stops looking (and its
+ * caller stops reading). A real preamble is a handful of lines (title, 部门名称, 单位, a note or
+ * two: 9 lines and 346 bytes at most in fixtures/); without the bound, a file with no header row
+ * kept every line of itself as preamble notes, in memory.
+ */
+export const HEADER_SEARCH_LINES = 1000;
+export const HEADER_SEARCH_CHARS = 1 << 20;
+
 /** Map a header cell's text to its canonical key (or null for an unknown column). */
 export function headerKey(text: string): ColumnKey | null {
   const t = text.replace(/[\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
@@ -90,6 +100,14 @@ export class TableReader {
   private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
   /** Number of tables found so far. */
   tables = 0;
+  /** Non-blank lines and characters read while looking for the current header, and where that began. */
+  private search = { lines: 0, chars: 0, from: 0 };
+  /**
+   * Set when the reader stopped looking for a header (HEADER_SEARCH_LINES or HEADER_SEARCH_CHARS
+   * passed without one): the lines it looked at, `from` to `to`. Later rows are ignored, so the
+   * caller should stop reading; with no table found, the file is not a performance table.
+   */
+  stopped: { from: number; to: number } | null = null;
 
   constructor(
     private readonly sink: TableSink,
@@ -101,6 +119,7 @@ export class TableReader {
   }
 
   push(row: RawRow): void {
+    if (this.stopped !== null) return;
     const cells = row.cells;
     let nonEmpty = 0;
     let first: RawCell | undefined;
@@ -115,11 +134,44 @@ export class TableReader {
     if (this.doc !== null && this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
     if (this.doc === null) {
       if (this.isHeaderRow(cells)) this.startTable(row);
-      else this.readPreamble(row, first!);
+      else if (this.searched(row)) this.readPreamble(row, first!);
       return;
     }
     if (this.isHeaderRow(cells)) return; // a repeated header (page break)
     this.readDataRow(row);
+  }
+
+  /**
+   * Whether a line of `length` characters still being read (line number `line`, not yet pushed)
+   * may be read on: false when the reader is looking for a header and the line alone would take it
+   * past HEADER_SEARCH_CHARS (it then stops, as for a row). Lets a streamed read stop in the middle
+   * of a huge line without a line break instead of holding all of it.
+   */
+  mayRead(length: number, line: number): boolean {
+    if (this.stopped !== null) return false;
+    if (this.doc !== null || this.search.chars + length <= HEADER_SEARCH_CHARS) return true;
+    this.stop(line);
+    return false;
+  }
+
+  /** Count a non-header row read before a header; false (and the reader stops) past the bound. */
+  private searched(row: RawRow): boolean {
+    const search = this.search;
+    if (search.lines === 0) search.from = row.line;
+    search.lines++;
+    for (const c of row.cells) search.chars += c.text.length;
+    if (search.lines <= HEADER_SEARCH_LINES && search.chars <= HEADER_SEARCH_CHARS) return true;
+    this.stop(row.line);
+    return false;
+  }
+
+  private stop(line: number): void {
+    const from = this.search.lines === 0 ? line : this.search.from;
+    this.stopped = { from, to: line };
+    this.preamble = this.freshPreamble();
+    // After a table, what follows is not read: say so (with no table at all, the caller reports
+    // that the file is not a performance table).
+    if (this.tables > 0) this.sink.diagnostic(diag("table/preamble", "noHeader", { from, to: line }, span(from, 1, 1)));
   }
 
   /** Finish the last table. Returns the number of tables found. */
@@ -274,6 +326,7 @@ export class TableReader {
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
     else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, preambleAt));
     this.preamble = this.freshPreamble();
+    this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);
   }
 

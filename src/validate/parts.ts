@@ -80,12 +80,13 @@ const nullSink: TableSink = { startTable() {}, total() {}, project() {}, endUnit
  */
 async function readHeadTable(path: string, plan: StreamPlan): Promise<TableDocument | null> {
   const reader = new TableReader(nullSink, { encoding: plan.encoding, retain: false, skipIndicators: true });
-  for await (const rows of streamRows(path, plan, { text: false }, 0, WINDOW, { end: plan.skip + HEAD_LIMIT })) {
+  for await (const rows of streamRows(path, plan, { text: false }, 0, WINDOW, { end: plan.skip + HEAD_LIMIT, mayRead: reader.mayRead.bind(reader) })) {
     for (const row of rows) {
       reader.push(row);
       const doc = reader.currentTable;
       if (doc !== null) return reader.tables === 1 ? { ...doc, units: [] } : null;
     }
+    if (reader.stopped !== null) return null;
   }
   return null;
 }

@@ -3,7 +3,7 @@
 import { decodeInput, type EncodingOption } from "../io/decode.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule, RuleListeners } from "../rules/types.js";
-import { unreadable } from "../table/parse.js";
+import { noTable, unreadable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
@@ -426,8 +426,11 @@ function makeCompactReport(path: string, encoding: string | null, compact: Compa
 export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions): FileReport {
   const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter);
   const reader = new TableReader(runner, { encoding, retain: false });
-  for (const row of rows) reader.push(row);
-  if (reader.end() === 0) runner.diagnostic(unreadable("noTable"));
+  for (const row of rows) {
+    reader.push(row);
+    if (reader.stopped !== null) break;
+  }
+  if (reader.end() === 0) runner.diagnostic(noTable(reader));
   return runner.toReport(options.path, encoding);
 }
 

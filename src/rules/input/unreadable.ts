@@ -27,6 +27,10 @@ export default defineRule({
         zh: "文件中没有绩效目标表（未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行）",
         en: "no performance table in the file (no header row with 项目名称, 总计, 绩效目标 and 绩效指标)",
       },
+      noTableWithin: {
+        zh: "文件中没有绩效目标表（到第 {line} 行仍未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行，其后未再读取）",
+        en: "no performance table in the file (no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by line {line}; the rest was not read)",
+      },
       xls: {
         zh: "不支持旧的二进制 .xls 格式：请在 Excel 或 LibreOffice 中另存为 .xlsx 或“Unicode 文本”（.txt）后再检查",
         en: "old binary .xls files are not supported: save it as .xlsx or as Unicode text (.txt) in Excel or LibreOffice, then check that",
