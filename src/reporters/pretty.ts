@@ -87,9 +87,29 @@ function frameCodePoints(codePoints: ArrayLike<string>, column: number, endColum
   return { text: cutLeft + shown + cutRight, carets: " ".repeat(indent) + "^".repeat(Math.max(1, caretWidth)) };
 }
 
-/** The lines of a decoded file, split on `\n` or `\r\n`. */
-function splitLines(source: string): string[] {
-  return source.split(/\r?\n/);
+/**
+ * Line `n` (1-based) of a decoded file, split on `\n` or `\r\n` — found by a scan forward from the
+ * line asked before (findings come in line order), so the lines of a big file (millions, when it
+ * is no table) are never all made at once.
+ */
+function sourceLines(source: string): (n: number) => string | undefined {
+  let number = 1;
+  let start = 0;
+  return (n) => {
+    if (n < number) {
+      number = 1;
+      start = 0;
+    }
+    while (number < n && start !== -1) {
+      const nl = source.indexOf("\n", start);
+      start = nl === -1 ? -1 : nl + 1;
+      number++;
+    }
+    if (start === -1 || n < 1) return undefined;
+    const end = source.indexOf("\n", start);
+    if (end === -1) return source.slice(start);
+    return source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  };
 }
 
 function colorSeverity(word: string, d: Diagnostic, chalk: ChalkInstance): string {
@@ -108,9 +128,8 @@ const FINDINGS_PER_CHUNK = 1000;
  */
 function* fileBlockChunks(report: FileReport, options: ReportOptions, chalk: ChalkInstance): Generator<string> {
   const path = sanitizeText(report.path);
-  const source = report.source === undefined ? null : splitLines(report.source);
   // A file too big to keep whole has its lines read again from disk, in order.
-  const lineAt = source !== null ? (n: number) => source[n - 1] : report.lines !== undefined ? (n: number) => report.lines!.line(n) : () => undefined;
+  const lineAt = report.source !== undefined ? sourceLines(report.source) : report.lines !== undefined ? (n: number) => report.lines!.line(n) : () => undefined;
   const severityColumn = Math.max(
     ...(["error", "warning", "info"] as const).map((s) => displayWidth(severityWord(s, options.lang))),
   );

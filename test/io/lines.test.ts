@@ -44,6 +44,20 @@ describe("openLineSource", () => {
     }
   });
 
+  it("gives no line longer than its limit, and the lines around it, in any order", () => {
+    const long = "很".repeat(5000);
+    const file = join(dir, "long-line.txt");
+    writeFileSync(file, `first\n${long}\n${"x".repeat(1000)}\r\nlast\n${long}`);
+    for (const chunk of [7, 64, 4096]) {
+      const source = openLineSource(file, { encoding: "utf-8", skip: 0 }, chunk, 1000);
+      expect([1, 2, 3, 4, 5, 6].map((n) => source.line(n))).toEqual(["first", undefined, "x".repeat(1000), "last", undefined, undefined]);
+      // asked first: given up on without reading the rest of it, then the lines after it are found
+      expect(source.line(2)).toBeUndefined();
+      expect(source.line(3)).toBe("x".repeat(1000));
+      source.close();
+    }
+  });
+
   it("gives no line, and never throws, when the file is gone", () => {
     const source = openLineSource(join(dir, "missing.txt"), { encoding: "utf-8", skip: 0 });
     expect(source.line(1)).toBeUndefined();
