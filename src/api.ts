@@ -50,8 +50,8 @@ export interface CheckFileOptions extends FileOptions {
 }
 
 async function readBytes(file: string, options: FileOptions) {
-  if (file === "-") return { ok: true as const, bytes: await readStdin(options.stdin ?? process.stdin) };
-  return readPath(resolve(options.cwd ?? process.cwd(), file));
+  if (file === "-") return { ok: true as const, bytes: await readStdin(options.stdin ?? process.stdin, options.encoding) };
+  return readPath(resolve(options.cwd ?? process.cwd(), file), options.encoding);
 }
 
 /** Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be read. */
@@ -183,7 +183,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
     // A big standard input goes through a temporary file and is streamed from it like a named file.
     let spooled: SpooledStdin;
     try {
-      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit);
+      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit, options.encoding);
     } catch (error) {
       return makeReport(path, null, [unreadable("ioError", { path, reason: (error as Error).message })]);
     }

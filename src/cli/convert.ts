@@ -50,7 +50,7 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
   const path = opts.stdinFilename ?? "<stdin>";
   let spooled: SpooledStdin;
   try {
-    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env));
+    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env), opts.encoding);
   } catch (error) {
     printError(io, `${path}: ${(error as Error).message}`);
     return 2;

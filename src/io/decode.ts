@@ -79,6 +79,18 @@ export function planEncoding(head: Uint8Array, forced: EncodingOption): StreamPl
   return { encoding: "utf-8", skip: 0 };
 }
 
+/**
+ * Whether a NUL byte makes an input starting with `head` binary, so that it need not be read any
+ * further: its text is decoded as UTF-8 or GB18030 (where a NUL byte is a NUL character, which text
+ * tables never have; not UTF-16, where a NUL byte is half of most characters), and its first bytes
+ * are not those of a workbook or another binary format (read whole, and reported as such).
+ */
+export function nulMeansBinary(head: Uint8Array, forced: EncodingOption): boolean {
+  if (sniffBinary(head) !== null) return false;
+  const plan = planEncoding(head, forced);
+  return "encoding" in plan && (plan.encoding === "utf-8" || plan.encoding === "gb18030");
+}
+
 /** Decode `bytes` with the forced encoding, or detect it (`auto`). Never throws. */
 export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
   const plan = planEncoding(bytes, encoding);

@@ -1,19 +1,58 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { errnoReason } from "./errors.js";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type EncodingOption, nulMeansBinary } from "./decode.js";
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; messageId: "notFound" | "isDirectory" | "permission" | "ioError"; data: Record<string, string> };
 
-/** Read all of standard input. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
+/** Bytes that decide whether NUL bytes make a stream binary (`nulMeansBinary`: BOMs and magic numbers are shorter). */
+const HEAD_BYTES = 8;
+
+/**
+ * The chunks of `stream` as buffers — ending just after its first NUL byte when that makes the
+ * input binary (`nulMeansBinary`, decided on its first bytes and `encoding`), and then no more is
+ * read: a device or pipe that streams NUL bytes (/dev/zero) is not read forever, and what was read
+ * is reported as binary, as a whole file with NUL bytes is.
+ */
+async function* untilBinary(stream: NodeJS.ReadableStream, encoding: EncodingOption): AsyncGenerator<Buffer> {
+  const held: Buffer[] = [];
+  let heldLength = 0;
+  /** null until HEAD_BYTES bytes have come (held meanwhile). */
+  let watch: boolean | null = null;
+  for await (const value of stream) {
+    let chunk = typeof value === "string" ? Buffer.from(value) : (value as Buffer);
+    if (watch === null) {
+      held.push(chunk);
+      heldLength += chunk.length;
+      if (heldLength < HEAD_BYTES) continue;
+      chunk = held.length === 1 ? chunk : Buffer.concat(held);
+      held.length = 0;
+      watch = nulMeansBinary(chunk.subarray(0, HEAD_BYTES), encoding);
+    }
+    const nul = watch ? chunk.indexOf(0) : -1;
+    if (nul !== -1) {
+      // (Leaving the loop destroys the stream: nothing more is read.)
+      yield chunk.subarray(0, nul + 1);
+      return;
+    }
+    yield chunk;
+  }
+  if (held.length > 0) yield Buffer.concat(held);
+}
+
+/**
+ * Read all of standard input (up to its first NUL byte when that makes it binary: see
+ * `untilBinary`; `encoding` is the one the input is to be read with).
+ */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin, encoding: EncodingOption = "auto"): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of untilBinary(stream, encoding)) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -40,16 +79,17 @@ export type SpooledStdin = { bytes: Uint8Array } | { file: string; remove: () =>
  * Read all of standard input. Up to `limit` bytes it stays in memory; past that, what was read and
  * the rest go to a private temporary file, so a table of any size is then streamed from disk like a
  * named file (in memory, a 1 GB table would not even fit in one string). Throws an Error saying why
- * when the temporary file cannot be written (a full disk).
+ * when the temporary file cannot be written (a full disk). An input that NUL bytes make binary is
+ * read up to its first one only (see `untilBinary`; `encoding` is the one it is to be read with).
  */
-export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, limit = STDIN_MEMORY_LIMIT): Promise<SpooledStdin> {
+export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, limit = STDIN_MEMORY_LIMIT, encoding: EncodingOption = "auto"): Promise<SpooledStdin> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const iterator = stream[Symbol.asyncIterator]();
+  const iterator = untilBinary(stream, encoding);
   for (;;) {
     const next = await iterator.next();
     if (next.done) return { bytes: Buffer.concat(chunks) };
-    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : (next.value as Buffer);
+    const chunk = next.value;
     chunks.push(chunk);
     size += chunk.length;
     if (size > limit) break;
@@ -63,7 +103,7 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
-        await handle.write(typeof next.value === "string" ? Buffer.from(next.value) : (next.value as Buffer));
+        await handle.write(next.value);
       }
     } finally {
       await handle.close();
@@ -131,11 +171,20 @@ export function removeOnExit(path: string): () => void {
   return standDown;
 }
 
-/** Read a file's bytes. Never throws. */
-export async function readPath(path: string): Promise<ReadResult> {
+/**
+ * Read a file's bytes. Never throws. What is not a regular file (a named pipe, a device) is read as
+ * a stream, up to its first NUL byte when that makes it binary (see `untilBinary`; `encoding` is
+ * the one it is to be read with): /dev/zero would otherwise be read forever.
+ */
+export async function readPath(path: string, encoding: EncodingOption = "auto"): Promise<ReadResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, messageId: "isDirectory", data: { path } };
+    if (!info.isFile()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of untilBinary(createReadStream(path), encoding)) chunks.push(chunk);
+      return { ok: true, bytes: Buffer.concat(chunks) };
+    }
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
     return describeFsError(error, path);
