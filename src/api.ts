@@ -147,7 +147,7 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
         parts?.close();
       }
       if (!seen.text && reader.stopped === null) return makeReport(options.path, null, [unreadable("empty")]);
-      if (reader.end() === 0) runner.diagnostic(noTable(reader));
+      if (reader.end() === 0) runner.diagnostic(noTable(reader, plan.notUtf8));
       const report = runner.toReport(options.path, plan.encoding);
       // Too big to keep whole: a code frame reads its line from the file again.
       if (options.keepSource) Object.defineProperty(report, "lines", { value: openLineSource(absolute, plan), enumerable: false });

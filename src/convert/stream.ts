@@ -270,7 +270,7 @@ export function convertStreamed(
         const counted = { text: false };
         const counter = await countTables(path, plan, counted);
         expected = counter.tables;
-        if (expected === 0) return { tables: 0, diagnostics: [counted.text || counter.stopped !== null ? noTable(counter) : unreadable("empty")], encoding: plan.encoding };
+        if (expected === 0) return { tables: 0, diagnostics: [counted.text || counter.stopped !== null ? noTable(counter, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       }
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
@@ -319,7 +319,7 @@ export function convertStreamed(
       }
       // No table at all: nothing was written (every format writes from the first table on).
       const tables = reader.end();
-      if (tables === 0) return { tables: 0, diagnostics: [seen.text || reader.stopped !== null ? noTable(reader) : unreadable("empty")], encoding: plan.encoding };
+      if (tables === 0) return { tables: 0, diagnostics: [seen.text || reader.stopped !== null ? noTable(reader, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       const rest = sink.drain();
       if (rest !== "") await write(rest);
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };

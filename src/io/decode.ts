@@ -16,8 +16,14 @@ export type EncodingOption = "auto" | EncodingName;
 export const ENCODINGS: readonly EncodingOption[] = ["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"];
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: EncodingName }
-  | { ok: false; messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
+  | {
+      ok: true;
+      text: string;
+      encoding: EncodingName;
+      /** Read as GB18030 because it is not UTF-8: where UTF-8 failed (for a "no table" message). */
+      notUtf8?: Record<string, string>;
+    }
+  | { ok: false; messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls"; data: Record<string, string> };
 
 const MAGIC: [number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46], "PDF"],
@@ -49,12 +55,14 @@ function hasNul(text: string): boolean {
   return text.indexOf("\u0000") !== -1;
 }
 
-export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "xls"; data: Record<string, string> };
+export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls"; data: Record<string, string> };
 
 /** How to decode a file: its encoding and the bytes to skip at the start (a BOM). */
 export interface StreamPlan {
   encoding: EncodingName;
   skip: number;
+  /** Read as GB18030 because it is not UTF-8: where UTF-8 failed (for a "no table" message). */
+  notUtf8?: Record<string, string>;
 }
 
 /**
@@ -99,8 +107,15 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
   if (plan.encoding !== "utf-8") return finish(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), plan.encoding), plan.encoding);
   const text = decodeUtf8(body);
   if (text !== null) return finish(text, "utf-8");
-  if (encoding !== "auto") return { ok: false, messageId: "undecodable", data: { encoding } };
-  return finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
+  // Declared UTF-8 (forced, or by its BOM): say where it is not; else it is taken for GB18030.
+  if (encoding !== "auto" || plan.skip > 0) {
+    const at = locateInvalidUtf8(body);
+    return at === null ? { ok: false, messageId: "undecodable", data: { encoding: "utf-8" } } : { ok: false, ...at.failure() };
+  }
+  const result = finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
+  if (!result.ok) return result;
+  const at = locateInvalidUtf8(body);
+  return at === null ? result : { ...result, notUtf8: at.failure().data };
 }
 
 /**
@@ -126,4 +141,75 @@ function finish(text: string | null, encoding: EncodingName): DecodeResult {
   // NUL characters do not occur in text tables; a file full of them is binary (or the wrong UTF-16 guess).
   if (hasNul(text)) return { ok: false, messageId: "binary", data: { kind: "NUL bytes" } };
   return { ok: true, text, encoding };
+}
+
+/**
+ * Where bytes stop being valid UTF-8, fed a chunk at a time: the line, the column (in code points)
+ * and the first byte of the broken character, as TextDecoder's fatal mode would reject it (no
+ * overlong forms, surrogates or code points past U+10FFFF).
+ */
+export class Utf8Locator {
+  line = 1;
+  column = 1;
+  /** The first byte of the broken character, once found. */
+  byte = -1;
+  /** Continuation bytes still to come, and the bounds of the next one. */
+  private need = 0;
+  private low = 0x80;
+  private high = 0xbf;
+  private lead = 0;
+
+  /** Feed the next bytes; true when the invalid byte is among them (`line`, `column`, `byte` say where). */
+  feed(bytes: Uint8Array): boolean {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (this.need > 0) {
+        if (b < this.low || b > this.high) return this.found(this.lead);
+        this.low = 0x80;
+        this.high = 0xbf;
+        if (--this.need === 0) this.column++;
+        continue;
+      }
+      if (b < 0x80) {
+        if (b === 0x0a) {
+          this.line++;
+          this.column = 1;
+        } else this.column++;
+        continue;
+      }
+      this.lead = b;
+      if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        this.need = 2;
+        if (b === 0xe0) this.low = 0xa0;
+        else if (b === 0xed) this.high = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        this.need = 3;
+        if (b === 0xf0) this.low = 0x90;
+        else if (b === 0xf4) this.high = 0x8f;
+      } else return this.found(b);
+    }
+    return false;
+  }
+
+  /** At the end of the input: true when it ends inside a character. */
+  end(): boolean {
+    return this.need > 0 ? this.found(this.lead) : false;
+  }
+
+  private found(byte: number): true {
+    this.byte = byte;
+    return true;
+  }
+
+  /** The failure to report: `undecodableAt` with the place. */
+  failure(): { messageId: "undecodableAt"; data: Record<string, string> } {
+    return { messageId: "undecodableAt", data: { encoding: "utf-8", line: String(this.line), column: String(this.column), byte: `0x${this.byte.toString(16).toUpperCase().padStart(2, "0")}` } };
+  }
+}
+
+/** Where `bytes` stop being UTF-8 (see Utf8Locator), or null when they are valid. */
+export function locateInvalidUtf8(bytes: Uint8Array): Utf8Locator | null {
+  const at = new Utf8Locator();
+  return at.feed(bytes) || at.end() ? at : null;
 }

@@ -4,7 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type EncodingName, type EncodingOption, planEncoding, type StreamFailure, type StreamPlan } from "./decode.js";
+import { type EncodingName, type EncodingOption, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
 
 export type { StreamPlan } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
@@ -213,6 +213,27 @@ export function collectGarbage(): void {
 
 export type StreamFailureOrFs = { messageId: string; data: Record<string, string> };
 
+/** Where a file stops being UTF-8 after its first `skip` bytes (see Utf8Locator), or null. */
+async function locateInvalidUtf8InFile(path: string, skip: number): Promise<StreamFailure | null> {
+  const at = new Utf8Locator();
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = new Uint8Array(1 << 20);
+      for (let position = skip; ; ) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0) return at.end() ? at.failure() : null;
+        if (at.feed(buffer.subarray(0, bytesRead))) return at.failure();
+        position += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Read a text file as a stream with `read`, choosing the encoding from its first bytes: when a file
  * taken for UTF-8 turns out not to be, `read` runs again with GB18030 (which reads any bytes). A file
@@ -232,9 +253,14 @@ export async function readStreamed<T>(
       return await read(plan);
     } catch (error) {
       if (error instanceof StreamDecodeError) {
-        if (error.failure.messageId === "undecodable" && forced === "auto" && plan.encoding === "utf-8") {
-          plan = { encoding: "gb18030", skip: 0 };
-          continue;
+        if (error.failure.messageId === "undecodable" && plan.encoding === "utf-8") {
+          // A guess that failed: GB18030. Declared UTF-8 (forced, or by its BOM): say where it is not.
+          if (forced === "auto" && plan.skip === 0) {
+            const notUtf8 = (await locateInvalidUtf8InFile(path, 0))?.data;
+            plan = notUtf8 === undefined ? { encoding: "gb18030", skip: 0 } : { encoding: "gb18030", skip: 0, notUtf8 };
+            continue;
+          }
+          return fail((await locateInvalidUtf8InFile(path, plan.skip)) ?? error.failure);
         }
         return fail(error.failure);
       }

@@ -31,26 +31,32 @@ const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 
 /** An `input/unreadable` diagnostic at the start of the file. */
 export function unreadable(messageId: string, data: Record<string, string> = {}): Diagnostic {
-  return { ruleId: "input/unreadable", severity: "error", messageId, data, ...START, project: null, indicator: null };
+  // At its place when it has one (a byte that is not UTF-8), else at the start of the file.
+  const line = Number(data.line);
+  const column = Number(data.column);
+  const at = line > 0 && column > 0 ? { line, column, endLine: line, endColumn: column + 1 } : START;
+  return { ruleId: "input/unreadable", severity: "error", messageId, data, ...at, project: null, indicator: null };
 }
 
 /**
  * The `input/unreadable` finding of a reader that found no table: `noTable`, or `noTableWithin`
  * when it stopped looking for a header (the rest of the input was not read).
  */
-export function noTable(reader: TableReader): Diagnostic {
-  return reader.stopped === null ? unreadable("noTable") : unreadable("noTableWithin", { line: String(reader.stopped.to) });
+export function noTable(reader: TableReader, notUtf8?: Record<string, string>): Diagnostic {
+  if (reader.stopped !== null) return unreadable("noTableWithin", { line: String(reader.stopped.to) });
+  // Taken for GB18030 because one byte was not UTF-8: that byte is the likelier story.
+  return notUtf8 === undefined ? unreadable("noTable") : unreadable("noTableNotUtf8", notUtf8);
 }
 
 /** Read every table from rows already split into cells (used for .csv / .xlsx input too). */
-export function parseRows(rows: Iterable<RawRow>, encoding: string): Result<TableDocument[]> {
+export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Record<string, string>): Result<TableDocument[]> {
   const sink = new CollectingSink();
   const reader = new TableReader(sink, { encoding, retain: true });
   for (const row of rows) {
     reader.push(row);
     if (reader.stopped !== null) break;
   }
-  if (reader.end() === 0) sink.diagnostics.push(noTable(reader));
+  if (reader.end() === 0) sink.diagnostics.push(noTable(reader, notUtf8));
   return { value: sink.tables, diagnostics: sink.diagnostics };
 }
 
@@ -62,5 +68,5 @@ export function parseRows(rows: Iterable<RawRow>, encoding: string): Result<Tabl
 export function parseTable(input: string | Uint8Array, options: ParseOptions = {}): Result<TableDocument[]> {
   const decoded = decodeInput(input, options.encoding ?? "auto");
   if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
-  return parseRows(splitRows(decoded.text), decoded.encoding);
+  return parseRows(splitRows(decoded.text), decoded.encoding, decoded.notUtf8);
 }

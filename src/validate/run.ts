@@ -423,14 +423,14 @@ function makeCompactReport(path: string, encoding: string | null, compact: Compa
 }
 
 /** Check rows that are already split (any input format). */
-export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions): FileReport {
+export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions, notUtf8?: Record<string, string>): FileReport {
   const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter);
   const reader = new TableReader(runner, { encoding, retain: false });
   for (const row of rows) {
     reader.push(row);
     if (reader.stopped !== null) break;
   }
-  if (reader.end() === 0) runner.diagnostic(noTable(reader));
+  if (reader.end() === 0) runner.diagnostic(noTable(reader, notUtf8));
   return runner.toReport(options.path, encoding);
 }
 
@@ -439,7 +439,7 @@ export function checkInput(input: string | Uint8Array, options: CheckOptions): F
   const decoded = decodeInput(input, options.encoding ?? "auto");
   if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
   const text = decoded.text;
-  const report = checkRows(splitRows(text), decoded.encoding, options);
+  const report = checkRows(splitRows(text), decoded.encoding, options, decoded.notUtf8);
   if (options.keepSource) report.source = text;
   return report;
 }

@@ -55,8 +55,15 @@ function exercise(input: string | Uint8Array, path: string, lang: Lang, color: b
   expect(report.path).toBe(path);
   const source = sourceOf(report, input);
   if (source === null) {
-    // Not decodable: exactly one input/unreadable finding at the start of the file.
-    expect(report.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["input/unreadable", 1, 1]]);
+    // Not decodable: exactly one input/unreadable finding, at the start of the file or, for bytes
+    // declared UTF-8 that are not, at the first bad byte (a line of the input).
+    expect(report.diagnostics.map((d) => d.ruleId)).toEqual(["input/unreadable"]);
+    const d = report.diagnostics[0]!;
+    if (d.messageId === "undecodableAt") {
+      const lines = typeof input === "string" ? input.split("\n").length : input.filter((b) => b === 0x0a).length + 1;
+      expect([d.line, d.column]).toEqual([Number(d.data.line), Number(d.data.column)]);
+      expect(d.line).toBeLessThanOrEqual(lines);
+    } else expect([d.line, d.column]).toEqual([1, 1]);
   } else {
     expect(positionProblems(source, report.diagnostics)).toEqual([]);
   }

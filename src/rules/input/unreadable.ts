@@ -23,6 +23,11 @@ export default defineRule({
       empty: { zh: "文件为空", en: "the file is empty" },
       binary: { zh: "文件是二进制数据（{kind}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
       undecodable: { zh: "无法按 {encoding} 解码文件", en: "the file cannot be decoded as {encoding}" },
+      noTableNotUtf8: {
+        zh: "文件中没有绩效目标表：它不是有效的 UTF-8（第 {line} 行第 {column} 列的字节 {byte}），按 GB18030 读取也找不到表头",
+        en: "no performance table in the file: it is not valid UTF-8 (byte {byte} at line {line}, column {column}), and read as GB18030 it has no header row",
+      },
+      undecodableAt: { zh: "文件不是有效的 {encoding}：第 {line} 行第 {column} 列的字节 {byte} 无法解码", en: "the file is not valid {encoding}: byte {byte} at line {line}, column {column} cannot be decoded" },
       noTable: {
         zh: "文件中没有绩效目标表（未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行）",
         en: "no performance table in the file (no header row with 项目名称, 总计, 绩效目标 and 绩效指标)",
