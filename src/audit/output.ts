@@ -2,7 +2,7 @@
 // backpressure), a memory buffer, or a file written atomically (a temporary name, renamed at the end).
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { describeWriteError, isSpecialFile } from "../io/write.js";
+import { describeWriteError, isSpecialFile, writeTarget } from "../io/write.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
 import { dirname, join } from "node:path";
 import { isBrokenPipe } from "../cli/io.js";
@@ -94,7 +94,8 @@ export function jsonTerminalSink(sink: TextSink): TextSink {
 }
 
 /** A file written atomically: opened now (so a bad path fails before any work), renamed on close. */
-export async function openFileSink(path: string): Promise<TextSink> {
+export async function openFileSink(named: string): Promise<TextSink> {
+  const path = writeTarget(named);
   // A device such as /dev/null is written directly: renaming onto it would replace the device.
   const direct = isSpecialFile(path);
   const tmp = direct ? path : join(dirname(path), `.perftable-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);

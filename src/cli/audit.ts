@@ -108,6 +108,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
   const bar = createProgressBar(opts, io, main.format, main.target, lang);
   const summary = new AuditSummaryBuilder();
   let notFound = false;
+  const named = new Set(inputs.map((a) => resolve(io.cwd, a)));
   const started = Date.now();
   try {
     for (const o of outputs) await o.sink.write(o.formatter.begin());
@@ -123,7 +124,8 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       },
       async (report) => {
         const row = summary.add(report);
-        if (report.unreadable === "notFound") {
+        // A path given that is not there (2); a link to nothing found in a folder is an unreadable file (1).
+        if (report.unreadable === "notFound" && named.has(resolve(io.cwd, report.path))) {
           notFound = true;
           printError(io, lang === "zh" ? `文件不存在：${report.path}` : `file not found: ${report.path}`);
         }

@@ -54,6 +54,10 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     }
     throw error;
   }
+  if (opts.writeBaseline === "-") {
+    printError(io, lang === "zh" ? "--write-baseline 需要文件名（不能是 -）" : "--write-baseline needs a file name (not -)");
+    return 2;
+  }
   const maxWarnings = opts.maxWarnings ?? config.file?.maxWarnings ?? -1;
   const formats = [opts.format, ...reportsTo.map(([f]) => f)];
   const keepSource = formats.includes("pretty");

@@ -9,6 +9,7 @@ import type { EncodingOption } from "../io/decode.js";
 import { resolveLang } from "../i18n/format.js";
 import type { Lang } from "../types.js";
 import { writeOut } from "./io.js";
+import { sanitizeText } from "../reporters/sanitize.js";
 
 export interface ConfigOptions {
   config?: string | boolean;
@@ -46,7 +47,8 @@ export function parseReportFlags(flags: readonly string[], allowed: readonly str
 
 /** Print a user-facing error (no stack trace). */
 export function printError(io: CliIo, message: string): void {
-  io.stderr.write(`perftable: ${message}\n`);
+  // File names are the user's data: control characters in them are shown, never sent to the terminal.
+  io.stderr.write(`perftable: ${message.split("\n").map(sanitizeText).join("\n")}\n`);
 }
 
 export { ConfigError };

@@ -1,8 +1,9 @@
 // Output files against inputs. A run never writes over one of its own inputs (`check a.txt -o a.txt`
 // would replace the table by its report) and never sends two outputs to one file (one would be lost);
 // a report that an earlier run left in a scanned folder is not read back as a table.
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { checkInput } from "../validate/run.js";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Lang } from "../types.js";
 
 /** An output of the run, as the user gave it. */
@@ -29,7 +30,12 @@ function identify(file: string | undefined, cwd: string): FileId | null {
     if (info.isFile()) return { path, dev: info.dev, ino: info.ino };
     return info.isDirectory() ? { path } : null;
   } catch {
-    return { path }; // not there yet
+    // Not there yet: its folder's real path, so that two spellings through a linked folder meet.
+    try {
+      return { path: join(realpathSync.native(dirname(path)), basename(path)) };
+    } catch {
+      return { path };
+    }
   }
 }
 
@@ -55,10 +61,27 @@ export function outputClash(outputs: readonly OutputTarget[], cwd: string, lang:
   return null;
 }
 
+/** Whether a file holds a performance table (its first 256 KB have a header row). */
+function holdsTable(path: string): boolean {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(path, "r");
+    try {
+      bytes = Buffer.alloc(256 * 1024);
+      bytes = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return !checkInput(bytes, { path }).diagnostics.some((d) => d.ruleId === "input/unreadable");
+}
+
 /**
  * The inputs without the run's own output files. An output that is an input named on the command
- * line is an error (the message); one found in a folder or by a glob (a report an earlier run wrote
- * there) is left out, since it is not a table.
+ * line, or a table found in a folder or by a glob, is an error (the message); a file found so that
+ * is not a table (the report an earlier run of the same command wrote there) is left out.
  */
 export function withoutOutputs(files: readonly string[], args: readonly string[], outputs: readonly OutputTarget[], cwd: string, lang: Lang): { files: string[]; error: string | null } {
   const targets = outputs.map((o) => ({ o, id: identify(o.file, cwd) })).filter((t) => t.id !== null);
@@ -69,7 +92,7 @@ export function withoutOutputs(files: readonly string[], args: readonly string[]
     const id = file === "-" ? null : identify(file, cwd);
     const hit = id === null ? undefined : targets.find((t) => same(t.id!, id));
     if (hit === undefined) kept.push(file);
-    else if (given.has(resolve(cwd, file))) {
+    else if (given.has(resolve(cwd, file)) || holdsTable(resolve(cwd, file))) {
       const flag = named(hit.o);
       return { files: kept, error: lang === "zh" ? `${flag} 会覆盖输入文件 ${file}；请把输出写到别处` : `${flag} would overwrite the input ${file}; write it somewhere else` };
     }

@@ -21,6 +21,14 @@ export interface ExpandedInputs {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
 function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
@@ -106,8 +114,9 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
-    // One file given twice, even spelled two ways (`./s/t.txt` and the folder `s`), is read once.
-    const key = f === "-" ? f : resolve(cwd, f);
+    // One file given twice, even spelled two ways (`./s/t.txt` and the folder `s`, or through a
+    // linked folder), is read once.
+    const key = f === "-" ? f : realPath(resolve(cwd, f));
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);

@@ -1,8 +1,8 @@
 // Writes output files safely: to a temporary name beside the target, then renamed, so a failed
 // write (full disk, permission) never leaves a partial file that looks complete.
-import { statSync } from "node:fs";
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { open, rename, unlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { removeOnExit } from "./read-input.js";
 import { errnoReason } from "./errors.js";
 
@@ -12,6 +12,10 @@ import { errnoReason } from "./errors.js";
  */
 export function isSpecialFile(path: string): boolean {
   try {
+    // A link to a descriptor (see writeTarget) is written through, never renamed onto: a rename
+    // would replace the link itself (as root, `-o /dev/stdout` with standard output in a file
+    // replaced /dev/stdout).
+    if (lstatSync(path).isSymbolicLink()) return true;
     const info = statSync(path);
     return !info.isFile() && !info.isDirectory();
   } catch {
@@ -19,8 +23,30 @@ export function isSpecialFile(path: string): boolean {
   }
 }
 
+/**
+ * The file to write for an output named `path`: itself, or for a symbolic link the file it leads
+ * to (written atomically there, so the link stays a link), except a link into /dev or /proc
+ * (`/dev/stdout` → `/proc/self/fd/1`), which is written through as it is.
+ */
+export function writeTarget(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+    const target = resolve(dirname(path), readlinkSync(path));
+    if (DESCRIPTOR.test(path) || DESCRIPTOR.test(target)) return path;
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return target; // a link to a file not made yet
+    }
+  } catch {
+    return path;
+  }
+}
+const DESCRIPTOR = /^\/(dev|proc)\//;
+
 /** Write `content` to `path` atomically (directly for special files). Throws a readable Error on failure. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(named: string, content: string | Uint8Array): Promise<void> {
+  const path = writeTarget(named);
   if (isSpecialFile(path)) {
     try {
       await writeFile(path, content);
@@ -59,8 +85,11 @@ export class AtomicWriter {
   /** Stands down the removal of the temporary file on Ctrl-C (set while it exists). */
   private unguard: (() => void) | null = null;
 
-  constructor(private readonly path: string) {
-    this.tmp = isSpecialFile(path) ? path : join(dirname(path), tempName());
+  private readonly path: string;
+
+  constructor(named: string) {
+    this.path = writeTarget(named);
+    this.tmp = isSpecialFile(this.path) ? this.path : join(dirname(this.path), tempName());
   }
 
   private async openTemp(flags: string): Promise<import("node:fs/promises").FileHandle> {

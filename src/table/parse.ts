@@ -43,9 +43,10 @@ export function unreadable(messageId: string, data: Record<string, string> = {})
  * when it stopped looking for a header (the rest of the input was not read).
  */
 export function noTable(reader: TableReader, notUtf8?: Record<string, string>): Diagnostic {
-  if (reader.stopped !== null) return unreadable("noTableWithin", { line: String(reader.stopped.to) });
-  // Taken for GB18030 because one byte was not UTF-8: that byte is the likelier story.
-  return notUtf8 === undefined ? unreadable("noTable") : unreadable("noTableNotUtf8", notUtf8);
+  // Taken for GB18030 because one byte was not UTF-8: that byte is the likelier story (read so, a
+  // long UTF-8 table is garbage past the header search bound too).
+  if (notUtf8 !== undefined) return unreadable("noTableNotUtf8", notUtf8);
+  return reader.stopped === null ? unreadable("noTable") : unreadable("noTableWithin", { line: String(reader.stopped.to) });
 }
 
 /** Read every table from rows already split into cells (used for .csv / .xlsx input too). */

@@ -1,6 +1,6 @@
 // Baselines: accepted findings keyed by file, rule id and project (never line numbers, so an
 // unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
@@ -42,7 +42,17 @@ export interface BaselinePlace {
 
 function fileKey(path: string, place: BaselinePlace | undefined): string {
   if (place === undefined) return baselinePath(path);
-  return baselinePath(relative(place.root, resolve(place.cwd, path)));
+  // Real paths on both sides: a folder reached through a link (a CI workspace, macOS's /tmp) or a
+  // linked copy of the tables gives the same keys.
+  return baselinePath(relative(realPath(place.root), realPath(resolve(place.cwd, path))));
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The baseline that accepts every finding of these reports. */

@@ -1,6 +1,6 @@
 // Outputs against inputs, in check, convert and audit: never over an input, never two outputs in one
 // file, and a report left in a scanned folder is not read back as a table.
-import { linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../helpers/fixtures.js";
@@ -177,5 +177,81 @@ describe("configuration and option errors in the run's language", () => {
     expect(await zh(["rules", "nope/x"])).toContain("未知的规则编号“nope/x”");
     expect((await runCli(["init", "--lang", "zh"], { cwd: dir })).stdout).toContain("已写入");
     expect(await zh(["init"])).toContain("已存在（用 --force 覆盖）");
+  });
+});
+
+describe("links, and outputs that are tables (found in review)", () => {
+  it("an output that is a symbolic link is written through it, and the link stays a link", async () => {
+    const dir = folder();
+    symlinkSync("real.json", join(dir, "link.json"));
+    writeFileSync(join(dir, "real.json"), "old");
+    const r = await runCli(["check", "a.txt", "-f", "json", "-o", "link.json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "link.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "real.json"), "utf8")).files).toHaveLength(1);
+  });
+
+  it("an output that is a table found in a scanned folder or by a glob: exit 2, the table kept", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "two"));
+    writeFileSync(join(dir, "two", "a.txt"), SEED);
+    writeFileSync(join(dir, "two", "b.txt"), SEED);
+    for (const args of [["check", "two", "-o", "two/b.txt"], ["check", "two/*.txt", "-o", "two/b.txt"], ["audit", "two", "-f", "csv", "-o", "two/b.txt", "--no-progress"]]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("would overwrite the input two/b.txt");
+      expect(readFileSync(join(dir, "two", "b.txt"), "utf8")).toBe(SEED);
+    }
+  });
+
+  it("two outputs through a linked folder clash on the first run too", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "out"));
+    symlinkSync("out", join(dir, "outlink"));
+    const r = await runCli(["check", "a.txt", "-f", "json", "-o", "out/r.json", "--report", "sarif=outlink/r.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("write to the same file");
+  });
+
+  it("one file reached through a linked folder is checked once", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "s"));
+    writeFileSync(join(dir, "s", "t.txt"), SEED);
+    symlinkSync("s", join(dir, "sl"));
+    const r = await runCli(["check", "s", "sl", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(r.stdout).files).toHaveLength(1);
+  });
+
+  it("a baseline applies from a folder reached through a link, and to a linked copy of the tables", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "s"));
+    mkdirSync(join(dir, "bl"));
+    writeFileSync(join(dir, "s", "t.txt"), SEED);
+    await runCli(["check", "s", "--write-baseline", "bl/base.json"], { cwd: dir });
+    const via = join(tempDir("perftable-link-"), "L");
+    symlinkSync(dir, via);
+    for (const [cwd, args] of [
+      [via, ["check", join(via, "s"), "--baseline", "bl/base.json"]],
+      [via, ["check", "s", "--baseline", join(dir, "bl", "base.json")]],
+    ] as const) {
+      const r = await runCli([...args, "-f", "json"], { cwd });
+      expect(JSON.parse(r.stdout).files[0].diagnostics, args.join(" ")).toEqual([]);
+    }
+  });
+
+  it("--write-baseline - is refused (it is not standard output)", async () => {
+    const r = await runCli(["check", "a.txt", "--write-baseline", "-"], { cwd: folder() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--write-baseline needs a file name (not -)");
+  });
+
+  it("control characters of a file name in an error are shown, not sent", async () => {
+    const dir = folder();
+    const name = "a\u001b]0;PWNED\u0007.txt";
+    writeFileSync(join(dir, name), SEED);
+    const r = await runCli(["check", name, "-o", name], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("a\\u001b]0;PWNED\\u0007.txt");
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 });

@@ -144,10 +144,12 @@ describe("a symlink loop inside a folder", () => {
 
   it("audit finishes, reports each real file once and the link loop as unreadable", async () => {
     const tree = makeTree();
+    symlinkSync("nowhere.txt", join(tree, "dangling.txt")); // a link to nothing: unreadable (1), not a missing path (2)
     const r = await runCli(["audit", tree, "--jobs", "1", "-f", "csv", "--no-progress"], { cwd: dir });
     expect(r.code).toBe(1); // the link loop is an unreadable file
+    expect(r.stderr).toBe("");
     const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",").slice(0, 2).join(","));
-    expect(rows).toEqual([`${join(tree, "a.txt")},pass`, `${join(tree, "self.txt")},unreadable`, `${join(tree, "sub", "b.txt")},pass`]);
+    expect(rows).toEqual([`${join(tree, "a.txt")},pass`, `${join(tree, "dangling.txt")},unreadable`, `${join(tree, "self.txt")},unreadable`, `${join(tree, "sub", "b.txt")},pass`]);
   });
 });
 

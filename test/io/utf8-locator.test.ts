@@ -50,6 +50,21 @@ describe("Utf8Locator", () => {
   });
 });
 
+describe("a long table (past the header search bound when read as GB18030) with one byte that is not UTF-8", () => {
+  it("still names the byte", async () => {
+    const lines = SEED.split("\n");
+    const body = lines.slice(9).filter((l) => l !== "").join("\n");
+    const long = [lines.slice(0, 9).join("\n"), ...Array.from({ length: 120 }, () => body)].join("\n");
+    const bytes = Buffer.concat([Buffer.from(long + "\n"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    const dir = tempDir("perftable-utf8-");
+    writeFileSync(join(dir, "t.txt"), bytes);
+    expect(long.split("\n").length).toBeGreaterThan(1200);
+    const r = await runCli(["check", "t.txt", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).files[0].diagnostics[0].messageId).toBe("noTableNotUtf8");
+  });
+});
+
 describe("a table with one byte that is not UTF-8", () => {
   const lines = SEED.split("\n");
   const at = lines.findIndex((l) => l.startsWith("综合工作经费"));

@@ -1,6 +1,9 @@
 // project/missing-name: a project row whose name cell is empty (often a merged cell exported blank).
 import { defineRule } from "../types.js";
 
+/** White space and the zero-width characters that look like nothing. */
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
+
 export default defineRule({
   meta: {
     id: "project/missing-name",
@@ -21,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       project(p) {
-        if (p.name.trim() !== "") return;
+        if (p.name.replace(INVISIBLE, "") !== "") return;
         ctx.report({ messageId: "missing", data: { line: p.line }, span: { line: p.line, column: 1, endLine: p.line, endColumn: 2 }, project: null });
       },
     };

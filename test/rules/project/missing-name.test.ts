@@ -14,6 +14,12 @@ describe("project/missing-name", () => {
     expect(messages(text, "project/missing-name", "zh")).toEqual(["第 13 行的项目没有名称"]);
   });
 
+  it("a name of invisible characters only (a zero-width space) is no name", () => {
+    const lines = SEED.split("\n");
+    lines[12] = lines[12]!.replace(/^[^\t]*/, "\u200b\u3000");
+    expect(findings(lines.join("\n"), "project/missing-name")).toHaveLength(1);
+  });
+
   it("says nothing when every project has a name", () => {
     expect(findings(SEED, "project/missing-name")).toEqual([]);
   });

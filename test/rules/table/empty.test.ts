@@ -10,12 +10,16 @@ describe("table/empty", () => {
     const [d, ...rest] = findings(HEADER_ONLY, "table/empty");
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ severity: "error", line: 9, column: 1 });
-    expect(messages(HEADER_ONLY, "table/empty", "zh")).toEqual(["表头之下没有任何数据行"]);
+    expect(messages(HEADER_ONLY, "table/empty", "zh")).toEqual(["表格没有任何项目行"]);
   });
 
-  it("says nothing of a table with rows, even only a 合计 row or only projects", () => {
+  it("also a table of only a 合计 row, or of 合计 and unit rows", () => {
+    expect(findings(HEADER_ONLY + "合计\t0.00\t0.00\n", "table/empty")).toHaveLength(1);
+    expect(findings(HEADER_ONLY + "合计\t0.00\t0.00\n某单位\t0.00\t0.00\n", "table/empty")).toHaveLength(1);
+  });
+
+  it("says nothing of a table with projects, with or without its 合计 row", () => {
     expect(findings(SEED, "table/empty")).toEqual([]);
-    expect(findings(HEADER_ONLY + "合计\t0.00\t0.00\n", "table/empty")).toEqual([]);
     expect(findings(editSeed(SEED.split("\n")[9]! + "\n", ""), "table/empty")).toEqual([]);
   });
 });
