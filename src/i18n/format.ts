@@ -23,7 +23,9 @@ export function fillTemplate(template: string, data: Record<string, string | num
   let out = pieces[0]!;
   for (let k = 1; k < pieces.length; k += 2) {
     const key = pieces[k]!;
-    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{${key}}`) + pieces[k + 1]!;
+    // `fooZh` is the Chinese wording of `foo`: where a finding has only `foo`, that is shown.
+    const source = Object.prototype.hasOwnProperty.call(data, key) ? key : key.endsWith("Zh") && Object.prototype.hasOwnProperty.call(data, key.slice(0, -2)) ? key.slice(0, -2) : null;
+    out += (source === null ? `{${key}}` : String(data[source])) + pieces[k + 1]!;
   }
   return out;
 }

@@ -197,7 +197,7 @@ export function describeFsError(error: unknown, path: string): Extract<ReadResul
   if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, messageId: "notFound", data: { path } };
   if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path } };
   if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path } };
-  return { ok: false, messageId: "ioError", data: { path, reason: errnoReason(error) } };
+  return { ok: false, messageId: "ioError", data: { path, reason: errnoReason(error), reasonZh: errnoReason(error, "zh") } };
 }
 
 /**

@@ -92,7 +92,7 @@ export function loadBaseline(path: string): Baseline {
   try {
     value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`, `${path}：无法读取基线文件：${errnoReason(error)}`);
+    throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`, `${path}：无法读取基线文件：${errnoReason(error, "zh")}`);
   }
   const b = value as Baseline;
   if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`, `${path}：不是 perftable 基线文件（应为 {"version": 1, "entries": [...]}）`);

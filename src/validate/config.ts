@@ -86,7 +86,7 @@ export function loadConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`, `${path}：无法读取配置：${errnoReason(error)}`);
+    throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`, `${path}：无法读取配置：${errnoReason(error, "zh")}`);
   }
   let value: unknown;
   try {

@@ -19,7 +19,7 @@ export default defineRule({
       notFound: { zh: "文件不存在：{path}", en: "file not found: {path}" },
       isDirectory: { zh: "是目录而不是文件：{path}", en: "is a directory, not a file: {path}" },
       permission: { zh: "无权读取文件：{path}", en: "permission denied: {path}" },
-      ioError: { zh: "读取失败：{reason}", en: "cannot read the file: {reason}" },
+      ioError: { zh: "读取失败：{reasonZh}", en: "cannot read the file: {reason}" },
       empty: { zh: "文件为空", en: "the file is empty" },
       binary: { zh: "文件是二进制数据（{kind}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
       undecodable: { zh: "无法按 {encoding} 解码文件", en: "the file cannot be decoded as {encoding}" },
