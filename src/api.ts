@@ -12,7 +12,7 @@ import { readXlsxRows } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
 import { type PartTask, partThreads, TableParts, takeParts } from "./validate/parts.js";
 import { findWorkerScript } from "./audit/worker-script.js";
 
@@ -183,7 +183,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
     // A big standard input goes through a temporary file and is streamed from it like a named file.
     let spooled: SpooledStdin;
     try {
-      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit, options.encoding);
+      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit, options.encoding, (bytes) => noTableIn(bytes, options.encoding));
     } catch (error) {
       return makeReport(path, null, [unreadable("ioError", { path, reason: (error as Error).message })]);
     }

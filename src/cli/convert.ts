@@ -15,7 +15,7 @@ import { byteSetting, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit 
 import { AtomicWriter } from "../io/write.js";
 import { sanitizeText } from "../reporters/sanitize.js";
 import type { Diagnostic, Lang } from "../types.js";
-import { makeReport } from "../validate/run.js";
+import { makeReport, noTableIn } from "../validate/run.js";
 import type { CliIo } from "./io.js";
 import { writeOut } from "./io.js";
 import { emit, printError } from "./shared.js";
@@ -50,7 +50,7 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
   const path = opts.stdinFilename ?? "<stdin>";
   let spooled: SpooledStdin;
   try {
-    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env), opts.encoding);
+    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env), opts.encoding, (bytes) => noTableIn(bytes, opts.encoding));
   } catch (error) {
     printError(io, `${path}: ${(error as Error).message}`);
     return 2;

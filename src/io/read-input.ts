@@ -82,7 +82,17 @@ export type SpooledStdin = { bytes: Uint8Array } | { file: string; remove: () =>
  * when the temporary file cannot be written (a full disk). An input that NUL bytes make binary is
  * read up to its first one only (see `untilBinary`; `encoding` is the one it is to be read with).
  */
-export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, limit = STDIN_MEMORY_LIMIT, encoding: EncodingOption = "auto"): Promise<SpooledStdin> {
+export async function spoolStdin(
+  stream: NodeJS.ReadableStream = process.stdin,
+  limit = STDIN_MEMORY_LIMIT,
+  encoding: EncodingOption = "auto",
+  /**
+   * Given what came before the limit: the bytes that already show there is no table in it (no
+   * header within the reader's search bound), so the rest is not read; else null. Without it,
+   * endless text (`yes | perftable check -`) would be copied to disk until the disk is full.
+   */
+  noTableIn?: (bytes: Uint8Array) => Uint8Array | null,
+): Promise<SpooledStdin> {
   const chunks: Buffer[] = [];
   let size = 0;
   const iterator = untilBinary(stream, encoding);
@@ -93,6 +103,15 @@ export async function spoolStdin(stream: NodeJS.ReadableStream = process.stdin, 
     chunks.push(chunk);
     size += chunk.length;
     if (size > limit) break;
+  }
+  if (noTableIn !== undefined) {
+    const head = Buffer.concat(chunks.splice(0));
+    const shown = noTableIn(head);
+    if (shown !== null) {
+      await iterator.return(undefined); // stops reading standard input
+      return { bytes: shown };
+    }
+    chunks.push(head);
   }
   const { dir, remove } = await privateTempDir("perftable-stdin-");
   const file = join(dir, "stdin");

@@ -434,6 +434,18 @@ export function checkRows(rows: Iterable<RawRow>, encoding: string, options: Che
   return runner.toReport(options.path, encoding);
 }
 
+/**
+ * For a big standard input (spoolStdin): its first complete lines (up to 4 MiB) when they already
+ * show it holds no table (no header within the reader's search bound), else null.
+ */
+export function noTableIn(bytes: Uint8Array, encoding: EncodingOption = "auto"): Uint8Array | null {
+  const cut = bytes.subarray(0, 4 * 1024 * 1024);
+  const head = cut.subarray(0, cut.lastIndexOf(0x0a) + 1);
+  if (head.length === 0) return null;
+  const report = checkInput(head, { path: "-", encoding });
+  return report.diagnostics.some((d) => d.messageId === "noTableWithin") ? head : null;
+}
+
 /** Check a decoded text or the bytes of a file. Never throws. */
 export function checkInput(input: string | Uint8Array, options: CheckOptions): FileReport {
   const decoded = decodeInput(input, options.encoding ?? "auto");

@@ -128,6 +128,32 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(spooled()).toEqual([]);
   });
 
+  it.each(["check", "convert"])("%s - of endless text without a header stops reading (it spooled to disk until full)", async (command) => {
+    const tmp = tempDir("perftable-endless-");
+    const child = spawn(process.execPath, [BIN, command, "-", ...(command === "check" ? ["-f", "json"] : [])], {
+      env: { ...process.env, TMPDIR: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "100000", LANG: "en_US.UTF-8" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.stdin.on("error", () => undefined); // EPIPE once perftable stops reading
+    const lines = Buffer.from("abc\tdef\n".repeat(10_000));
+    let open = true;
+    const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    void ended.then(() => (open = false));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    // Writes until perftable ends (a pipe that would never end on its own).
+    while (open && child.stdin.writable) {
+      if (child.stdin.write(lines)) await new Promise((r) => setImmediate(r));
+      else await Promise.race([new Promise((r) => child.stdin.once("drain", r)), ended]);
+    }
+    expect(await ended).toBe(2);
+    clearTimeout(timer);
+    expect(out).toContain("by line 1001; the rest was not read");
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   it.skipIf(process.platform === "win32")("reads a named pipe whose writer comes later (it hung before)", async () => {
     const dir = tempDir("perftable-fifo-");
     const fifo = join(dir, "table.txt");
