@@ -12,7 +12,7 @@ import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, loadRunSettings, printError } from "./shared.js";
 import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
-import { AtomicWriter, writeFileAtomic } from "../io/write.js";
+import { AtomicWriter, writeFileAtomic, writeTarget } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { errnoReason } from "../io/errors.js";
 import { escapeJsonForTerminal } from "../reporters/sanitize.js";
@@ -116,8 +116,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   // Each report is written file by file: only each file's counts stay in memory (and what sarif,
   // github and junit must hold to the end), not its findings and text.
   // Keys name files relative to the baseline file: the same whatever folder the check runs from.
-  const filter = baseline ? baselineFilter(baseline, { root: dirname(resolve(io.cwd, opts.baseline!)), cwd: io.cwd }) : null;
-  const accepted = opts.writeBaseline ? new BaselineBuilder({ root: dirname(resolve(io.cwd, opts.writeBaseline)), cwd: io.cwd }) : null;
+  // (Relative to the file itself, where the baseline is reached through a link.)
+  const filter = baseline ? baselineFilter(baseline, { root: dirname(writeTarget(resolve(io.cwd, opts.baseline!))), cwd: io.cwd }) : null;
+  const accepted = opts.writeBaseline ? new BaselineBuilder({ root: dirname(writeTarget(resolve(io.cwd, opts.writeBaseline))), cwd: io.cwd }) : null;
   let stdoutTaken = false;
   const sinks = await Promise.all(
     outputs.map(async (o) => {

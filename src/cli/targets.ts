@@ -1,7 +1,7 @@
 // Output files against inputs. A run never writes over one of its own inputs (`check a.txt -o a.txt`
 // would replace the table by its report) and never sends two outputs to one file (one would be lost);
 // a report that an earlier run left in a scanned folder is not read back as a table.
-import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { checkInput } from "../validate/run.js";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Lang } from "../types.js";
@@ -44,14 +44,31 @@ function same(a: FileId, b: FileId): boolean {
 }
 
 function named(o: OutputTarget): string {
-  return o.flag === "-o" ? `-o ${o.file}` : `${o.flag}=${o.file}`;
+  const file = o.file ?? "-";
+  return o.flag === "-o" ? `-o ${file}` : `${o.flag}=${file}`;
+}
+
+/**
+ * Standard output when it is a regular file (`> out.txt`), so that `-o` through a link to it
+ * (`/proc/self/fd/1`) and a report to `-` are seen as one file; else null.
+ */
+function stdoutFile(): FileId | null {
+  try {
+    const info = fstatSync(1);
+    return info.isFile() ? { path: "<standard output>", dev: info.dev, ino: info.ino } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The message when two outputs are the same file, else null. */
 export function outputClash(outputs: readonly OutputTarget[], cwd: string, lang: Lang): string | null {
-  const ids = outputs.map((o) => identify(o.file, cwd));
+  const ids = outputs.map((o) => (o.file === undefined || o.file === "-" ? stdoutFile() : identify(o.file, cwd)));
+  // (Several reports to `-` itself follow one another there; only a file meeting one clashes.)
+  const toStdout = outputs.map((o) => o.file === undefined || o.file === "-");
   for (let i = 0; i < outputs.length; i++) {
     for (let j = 0; j < i; j++) {
+      if (toStdout[i] && toStdout[j]) continue;
       if (ids[i] && ids[j] && same(ids[i]!, ids[j]!)) {
         const [a, b] = [named(outputs[j]!), named(outputs[i]!)];
         return lang === "zh" ? `${a} 和 ${b} 写到同一个文件，其中一个会丢失` : `${a} and ${b} write to the same file: one of them would be lost`;

@@ -435,16 +435,24 @@ export function checkRows(rows: Iterable<RawRow>, encoding: string, options: Che
 }
 
 /**
- * For a big standard input (spoolStdin): its first complete lines (up to 4 MiB) when they already
- * show it holds no table (no header within the reader's search bound), else null.
+ * For a big standard input (spoolStdin): its first 4 MiB (to their last line break) when they
+ * already show it holds no table, else null. 4 MiB is past the reader's header search bound (1 MiB
+ * of text; a header row is short), so no table in it means none in the input: no header within the
+ * bound, no line break at all, text that is no table in UTF-8 or GB18030, or only blank lines.
  */
 export function noTableIn(bytes: Uint8Array, encoding: EncodingOption = "auto"): Uint8Array | null {
-  const cut = bytes.subarray(0, 4 * 1024 * 1024);
-  const head = cut.subarray(0, cut.lastIndexOf(0x0a) + 1);
-  if (head.length === 0) return null;
+  const cut = bytes.subarray(0, NO_TABLE_HEAD);
+  // (A memory limit set below 4 MiB leaves less to judge by: then only the reader's own bound.)
+  const whole = cut.length === NO_TABLE_HEAD;
+  const lastBreak = cut.lastIndexOf(0x0a);
+  if (lastBreak === -1 && !whole) return null;
+  const head = lastBreak === -1 ? cut : cut.subarray(0, lastBreak + 1);
   const report = checkInput(head, { path: "-", encoding });
-  return report.diagnostics.some((d) => d.messageId === "noTableWithin") ? head : null;
+  const decisive = (id: string) => (whole ? NO_TABLE.has(id) : id === "noTableWithin");
+  return report.diagnostics.some((d) => d.ruleId === "input/unreadable" && decisive(d.messageId)) ? head : null;
 }
+const NO_TABLE_HEAD = 4 * 1024 * 1024;
+const NO_TABLE = new Set(["noTableWithin", "noTableNotUtf8", "noTable", "empty", "undecodableAt"]);
 
 /** Check a decoded text or the bytes of a file. Never throws. */
 export function checkInput(input: string | Uint8Array, options: CheckOptions): FileReport {

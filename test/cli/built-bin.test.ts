@@ -1,7 +1,7 @@
 // The built executable, spawned as a user runs it: convert in each format, standard input, check's
 // exit codes, and unusable inputs (exit 2, the file named, no stack trace). CI builds before testing.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
@@ -128,17 +128,25 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(spooled()).toEqual([]);
   });
 
-  it.each(["check", "convert"])("%s - of endless text without a header stops reading (it spooled to disk until full)", async (command) => {
+  it.each([
+    ["check", "abc\tdef\n"],
+    ["convert", "abc\tdef\n"],
+    ["check", "abc"], // no line break at all
+    ["check", "\u00e9\u00e9\tabc\n"], // as Latin-1 bytes below: not UTF-8
+    ["convert", "\n"], // blank lines only
+    ["check", "\r\n"],
+  ])("%s - of endless %j without a table stops reading (it spooled to disk until full)", async (command, unit) => {
     const tmp = tempDir("perftable-endless-");
     const child = spawn(process.execPath, [BIN, command, "-", ...(command === "check" ? ["-f", "json"] : [])], {
-      env: { ...process.env, TMPDIR: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "100000", LANG: "en_US.UTF-8" },
+      // Past 4 MiB in memory: what perftable judges an endless input by.
+      env: { ...process.env, TMPDIR: tmp, PERFTABLE_STDIN_MEMORY_LIMIT: "5000000", LANG: "en_US.UTF-8" },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.stdin.on("error", () => undefined); // EPIPE once perftable stops reading
-    const lines = Buffer.from("abc\tdef\n".repeat(10_000));
+    const lines = Buffer.from(unit.repeat(10_000), "latin1");
     let open = true;
     const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     void ended.then(() => (open = false));
@@ -150,8 +158,19 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     }
     expect(await ended).toBe(2);
     clearTimeout(timer);
-    expect(out).toContain("by line 1001; the rest was not read");
+    expect(out).toMatch(unit === "abc\tdef\n" ? /by line 1001; the rest was not read/ : /input\/unreadable/);
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== "linux")("-o through a link to standard output, and a report to -, in a file: refused as one file", () => {
+    const dir = tempDir("perftable-bin-");
+    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
+    const fd = openSync(join(dir, "out.txt"), "w");
+    const r = spawnSync(process.execPath, [BIN, "check", SEED_PATH, "-f", "json", "-o", join(dir, "mystdout"), "--report", "summary=-"], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+    closeSync(fd);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("and --report summary=- write to the same file");
+    expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
   });
 
   it.skipIf(process.platform === "win32")("reads a named pipe whose writer comes later (it hung before)", async () => {

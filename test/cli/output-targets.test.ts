@@ -239,6 +239,16 @@ describe("links, and outputs that are tables (found in review)", () => {
     }
   });
 
+  it("a baseline reached through a link in another folder keys files relative to the real file", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real", "a.txt"), SEED);
+    await runCli(["check", "real", "--write-baseline", "real/base.json"], { cwd: dir });
+    symlinkSync("real/base.json", join(dir, "bl.json"));
+    const r = await runCli(["check", "real", "--baseline", "bl.json", "-f", "json"], { cwd: dir });
+    expect(JSON.parse(r.stdout).files[0].diagnostics).toEqual([]);
+  });
+
   it("--write-baseline - is refused (it is not standard output)", async () => {
     const r = await runCli(["check", "a.txt", "--write-baseline", "-"], { cwd: folder() });
     expect(r.code).toBe(2);
