@@ -245,4 +245,6 @@ export interface ReportOptions {
   color: boolean;
   /** Working directory, to make paths relative in SARIF and annotations. */
   cwd: string;
+  /** The findings were cut to errors (`check --quiet`): a clean closing line says so. */
+  quiet?: boolean;
 }

@@ -197,7 +197,7 @@ export function createPrettyStream(options: ReportOptions): TextReportStream {
     },
     end(files) {
       const table = files.length > 0 ? formatFileCountsTable(files, options.lang, chalk) + "\n\n" : "";
-      return table + formatTotalsLine(sumTotals(files), options.lang, chalk) + "\n";
+      return table + formatTotalsLine(sumTotals(files), options.lang, chalk, options.quiet) + "\n";
     },
   };
 }

@@ -72,9 +72,13 @@ export function describeTotals(t: Totals, lang: Lang): string {
   );
 }
 
-/** The closing line: `✖ 3 problems (…)`, or `✔ no problems` when there are none. */
-export function formatTotalsLine(t: Totals, lang: Lang, chalk: ChalkInstance): string {
+/**
+ * The closing line: `✖ 3 problems (…)`, or `✔ no problems` when there are none (`✔ no errors` when
+ * `quiet` cut the findings to errors: warnings may have been there).
+ */
+export function formatTotalsLine(t: Totals, lang: Lang, chalk: ChalkInstance, quiet = false): string {
   if (t.errors + t.warnings + t.infos === 0) {
+    if (quiet) return chalk.green(lang === "zh" ? "✔ 没有错误（--quiet：不显示警告和提示）" : "✔ no errors (--quiet: warnings and infos not shown)");
     return chalk.green(lang === "zh" ? "✔ 没有发现问题" : "✔ no problems");
   }
   const line = `✖ ${describeTotals(t, lang)}`;

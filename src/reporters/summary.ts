@@ -94,6 +94,6 @@ function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileR
     parts.push(`${chalk.bold(zh ? "按文件" : "By file")}\n${renderTable(head, ["left", "left", "right", "right", "right", "right", "right"], rows, chalk)}`);
   }
 
-  parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk));
+  parts.push(formatTotalsLine(sumTotals(reports), options.lang, chalk, options.quiet));
   return parts.join("\n\n") + "\n";
 }

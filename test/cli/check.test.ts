@@ -71,6 +71,10 @@ describe("perftable check", () => {
     const quiet = await runCli(["check", SEED_PATH, "--quiet", "--max-warnings", "0", "-f", "json"]);
     expect(JSON.parse(quiet.stdout).files[0].diagnostics).toEqual([]);
     expect(quiet.code).toBe(1);
+    // The report does not claim "no problems" when --quiet hid some.
+    const pretty = await runCli(["check", SEED_PATH, "--quiet"]);
+    expect(pretty.stdout).toContain("✔ no errors (--quiet: warnings and infos not shown)");
+    expect(pretty.stdout).not.toContain("no problems");
     expect(quiet.stderr).toContain("8 warnings, more than --max-warnings 0");
     expect((await runCli(["check", SEED_PATH, "--quiet", "--max-warnings", "8"])).code).toBe(0);
   });
