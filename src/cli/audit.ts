@@ -14,7 +14,7 @@ import type { EncodingOption } from "../io/decode.js";
 import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, isBrokenPipe, wantsColor } from "./io.js";
-import { loadRunSettings, printError } from "./shared.js";
+import { loadRunSettings, messageIn, printError } from "./shared.js";
 import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
@@ -91,7 +91,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     }
   } catch (error) {
     await Promise.all(outputs.map((o) => o.sink.abort()));
-    printError(io, (error as Error).message);
+    printError(io, messageIn(error, lang));
     return 2;
   }
 
@@ -148,7 +148,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     bar?.stop();
     await Promise.all(outputs.map((o) => o.sink.abort()));
     // A reader that stopped early (`| head`) is not worth a message.
-    if (!isBrokenPipe(error)) printError(io, (error as Error).message);
+    if (!isBrokenPipe(error)) printError(io, messageIn(error, lang));
     return 2;
   }
 }

@@ -10,7 +10,7 @@ import { BaselineBuilder, baselineFilter, loadBaseline } from "../validate/basel
 import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
-import { ConfigError, loadRunSettings, printError } from "./shared.js";
+import { ConfigError, loadRunSettings, messageIn, printError } from "./shared.js";
 import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
 import { AtomicWriter, writeFileAtomic, writeTarget } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
@@ -160,7 +160,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     }
   } catch (error) {
     for (const { sink } of sinks) await sink.abort();
-    printError(io, (error as Error).message);
+    printError(io, messageIn(error, lang));
     return 2;
   }
   if (unusable) return 2;

@@ -18,7 +18,7 @@ import type { Diagnostic, Lang } from "../types.js";
 import { makeReport, noTableIn } from "../validate/run.js";
 import type { CliIo } from "./io.js";
 import { writeOut } from "./io.js";
-import { emit, printError } from "./shared.js";
+import { emit, messageIn, printError } from "./shared.js";
 import { withoutOutputs } from "./targets.js";
 
 export interface ConvertCliOptions {
@@ -88,7 +88,7 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
       return 0;
     } catch (error) {
       await writer?.abort();
-      printError(io, (error as Error).message);
+      printError(io, messageIn(error, lang));
       return 2;
     }
   }
@@ -99,7 +99,7 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
     const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true;
     await emit(formatDocuments(opts.to, result.value, { terminal }), opts.output, io);
   } catch (error) {
-    printError(io, (error as Error).message);
+    printError(io, messageIn(error, lang));
     return 2;
   }
   return 0;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../io/write.js";
 import { CONFIG_FILE, starterConfig } from "../validate/config.js";
 import type { CliIo } from "./io.js";
-import { printError } from "./shared.js";
+import { messageIn, printError } from "./shared.js";
 import { resolveLang } from "../i18n/format.js";
 
 export async function runInit(opts: { force?: boolean; lang?: string }, io: CliIo): Promise<number> {
@@ -17,7 +17,7 @@ export async function runInit(opts: { force?: boolean; lang?: string }, io: CliI
   try {
     await writeFileAtomic(path, JSON.stringify(starterConfig(), null, 2) + "\n");
   } catch (error) {
-    printError(io, (error as Error).message);
+    printError(io, messageIn(error, lang));
     return 2;
   }
   io.stdout.write(lang === "zh" ? `已写入 ${CONFIG_FILE}\n` : `wrote ${CONFIG_FILE}\n`);

@@ -45,6 +45,12 @@ export function parseReportFlags(flags: readonly string[], allowed: readonly str
   });
 }
 
+/** An error's message in a language: its `zh` wording when it has one (ConfigError, write errors). */
+export function messageIn(error: unknown, lang: Lang): string {
+  const zh = (error as { zh?: unknown } | null)?.zh;
+  return lang === "zh" && typeof zh === "string" ? zh : error instanceof Error ? error.message : String(error);
+}
+
 /** Print a user-facing error (no stack trace). */
 export function printError(io: CliIo, message: string): void {
   // File names are the user's data: control characters in them are shown, never sent to the terminal.

@@ -75,7 +75,8 @@ export function describeWriteError(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
   // (For a write, a missing part of the path is a missing folder.)
   const reason = code === "ENOENT" ? "no such folder (ENOENT)" : errnoReason(error);
-  return new Error(`cannot write ${path}: ${reason}`, { cause: error });
+  const reasonZh = code === "ENOENT" ? "文件夹不存在（ENOENT）" : errnoReason(error, "zh");
+  return Object.assign(new Error(`cannot write ${path}: ${reason}`, { cause: error }), { zh: `无法写入 ${path}：${reasonZh}` });
 }
 
 /** Writes a file piece by piece under a temporary name; `commit` renames it into place. */

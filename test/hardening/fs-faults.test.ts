@@ -175,6 +175,12 @@ describe("error codes in words", () => {
     const baseline = await runCli(["check", "seed.txt", "--baseline", "nope.json"], { cwd: dir });
     expect(baseline.stderr).toBe(`perftable: ${join(dir, "nope.json")}: cannot read the baseline: no such file or folder (ENOENT)\n`);
   });
+  it("an output that cannot be written, in Chinese", async () => {
+    mkdirSync(join(dir, "out.txt"));
+    const r = await runCli(["check", "seed.txt", "-o", "out.txt", "--lang", "zh"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`perftable: 无法写入 ${join(dir, "out.txt")}：这是一个文件夹（EISDIR）\n`);
+  });
   it("a GitHub step summary that cannot be written", async () => {
     const r = await runCli(["check", "seed.txt", "-f", "github"], { cwd: dir, env: { LANG: "en_US.UTF-8", GITHUB_STEP_SUMMARY: join(dir, "no", "such.md") } });
     expect(r.code).toBe(2);
