@@ -7,7 +7,11 @@
 if (Number(process.versions.node.split(".")[0]) >= 24) require("./young-generation.cjs").restartIfBig();
 const { main, saveCache } = require("./load-cli.cjs");
 
-main(process.argv.slice(2)).then((code) => {
+const args = process.argv.slice(2);
+main(args).then((code) => {
   process.exitCode = code;
-  saveCache();
+  // The cache holds what this run compiled: made after a real check, convert or audit, not after a
+  // usage error or --help, so that the runs after it start with the checker compiled (a cache made
+  // by `--help` held a third of it, and a check took 85 ms instead of 70).
+  if ((code === 0 || code === 1) && /^(check|convert|audit)$/.test(args[0] ?? "") && !args.some((a) => /^(-h|--help|-V|--version)$/.test(a))) saveCache();
 });

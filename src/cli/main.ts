@@ -3,6 +3,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "../version.js";
+import { resolveLang } from "../i18n/lang.js";
+import type { Lang } from "../types.js";
 
 // Each command's code is imported when that command runs: the bundle keeps them as lazily
 // initialised modules, so `check` does not pay for evaluating audit, convert or the HTML report.
@@ -12,6 +14,10 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 /** Run the CLI with these arguments (without `node` and the script). Resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  // The language of commander's own errors, before the arguments are parsed: --lang, else the locale.
+  const langAt = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const lang = resolveLang(langAt === -1 ? undefined : argv[langAt]!.includes("=") ? argv[langAt]!.slice(7) : argv[langAt + 1], io.env);
+  const parseCount = (value: string, flag: string, min: number) => parseCountIn(value, flag, min, lang);
   const program = new Command();
   program
     .name("perftable")
@@ -20,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      writeErr: (s) => void io.stderr.write(lang === "zh" ? commanderErrorZh(s) : s),
     })
     .exitOverride();
 
@@ -154,9 +160,32 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
 }
 
 /** A whole number of at least `min` (--max-warnings: -1 is "no limit"; --jobs: 1). */
-function parseCount(value: string, flag: string, min: number): number {
-  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, not "${value}"`);
+function parseCountIn(value: string, flag: string, min: number, lang: Lang): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(lang === "zh" ? `${flag} 需要整数，而不是“${value}”` : `${flag} takes a whole number, not "${value}"`);
   const n = Number(value);
-  if (n < min) throw new InvalidArgumentError(`${flag} must be at least ${min}, not ${value}`);
+  if (n < min) throw new InvalidArgumentError(lang === "zh" ? `${flag} 至少为 ${min}，而不是 ${value}` : `${flag} must be at least ${min}, not ${value}`);
   return n;
+}
+
+/** commander's own error lines in Chinese (the rest of what it writes, such as help, as it is). */
+const COMMANDER_ZH: [RegExp, string][] = [
+  [/^error: unknown option '(.*)'/, "错误：未知选项 '$1'"],
+  [/^error: unknown command '(.*)'/, "错误：未知命令 '$1'"],
+  [/^error: missing required argument '(.*)'/, "错误：缺少必需的参数 '$1'"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, "错误：选项 '$1' 的值 '$2' 无效，可选：$3"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/, "错误：选项 '$1' 的值 '$2' 无效：$3"],
+  [/^error: option '(.*)' argument missing/, "错误：选项 '$1' 缺少值"],
+  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\./, "错误：'$1' 的参数过多：应为 $2 个，实际 $3 个"],
+  [/^\(Did you mean (.*)\?\)/, "（是否想输入 $1？）"],
+  [/^\(run with --help for usage\)/, "（用 --help 查看用法）"],
+];
+
+export function commanderErrorZh(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      for (const [pattern, zh] of COMMANDER_ZH) if (pattern.test(line)) return line.replace(pattern, zh);
+      return line;
+    })
+    .join("\n");
 }

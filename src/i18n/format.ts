@@ -42,9 +42,4 @@ export function formatMessage(d: Pick<Diagnostic, "ruleId" | "messageId" | "data
   return fillTemplate(template, d.data);
 }
 
-/** The language from `--lang`, else from LC_ALL / LC_MESSAGES / LANG (zh… gives zh), else en. */
-export function resolveLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-  if (explicit === "zh" || explicit === "en") return explicit;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
+export { resolveLang } from "./lang.js";

@@ -20,6 +20,18 @@ function run(cacheHome: string, extra: Record<string, string> = {}) {
 }
 
 describe.skipIf(!BUILT)(BUILT ? "the code cache of the built CLI" : "the code cache — SKIPPED: dist/cli.cjs is not built (npm run build)", () => {
+  it("is made by a real check, not by --help, --version or a usage error (which compile a third of it)", () => {
+    const home = tempDir("perftable-cache-");
+    const env = { ...process.env, XDG_CACHE_HOME: home, PERFTABLE_NO_CACHE: "", LANG: "en_US.UTF-8" };
+    const files = () => (existsSync(join(home, "perftable")) ? readdirSync(join(home, "perftable")) : []);
+    for (const args of [["--help"], ["check", "--help"], ["--version"], ["check", "--nope"], ["rules"]]) {
+      spawnSync(process.execPath, [join(ROOT, "bin/perftable.js"), ...args], { cwd: ROOT, env });
+      expect(files(), args.join(" ")).toEqual([]);
+    }
+    expect(run(home).code).toBe(0);
+    expect(files()).toHaveLength(1);
+  });
+
   it("is made once, reused, cleaned of older bundles' files, and changes no output", () => {
     const home = tempDir("perftable-cache-");
     const dir = join(home, "perftable");

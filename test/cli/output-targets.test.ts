@@ -265,3 +265,20 @@ describe("links, and outputs that are tables (found in review)", () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 });
+
+describe("commander's own errors in Chinese", () => {
+  it.each([
+    [["check", "--foo", "--lang", "zh"], ["错误：未知选项 '--foo'", "（用 --help 查看用法）"]],
+    [["chek"], ["错误：未知命令 'chek'"]],
+    [["check", "a.txt", "-f", "xml", "--lang=zh"], ["错误：选项 '-f, --format <format>' 的值 'xml' 无效，可选：pretty"]],
+    [["check", "a.txt", "--jobs", "0", "--lang", "zh"], ["--jobs 至少为 1，而不是 0"]],
+    [["convert", "a", "b", "--lang", "zh"], ["错误：'convert' 的参数过多：应为 1 个，实际 2 个"]],
+  ])("%j", async (args, expected) => {
+    const r = await runCli(args, { cwd: folder(), env: args.includes("chek") ? { LANG: "zh_CN.UTF-8" } : { LANG: "en_US.UTF-8" } });
+    expect(r.code).toBe(2);
+    for (const text of expected) expect(r.stderr).toContain(text);
+  });
+  it("and in English otherwise", async () => {
+    expect((await runCli(["check", "--foo"], { cwd: folder() })).stderr).toContain("error: unknown option '--foo'");
+  });
+});
