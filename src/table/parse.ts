@@ -61,6 +61,26 @@ export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Re
   return { value: sink.tables, diagnostics: sink.diagnostics };
 }
 
+/** A sink that keeps nothing (for readers that only look for a table). */
+export const nullSink: TableSink = { startTable() {}, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} };
+
+/**
+ * Why `input` holds no table (its `input/unreadable` finding), or null as soon as a table's header
+ * is read: a reader without rules that keeps nothing, for the cheap questions (is a scanned file a
+ * table, does the head of an endless standard input hold one).
+ */
+export function whyNoTable(input: Uint8Array, encoding: EncodingOption = "auto"): Diagnostic | null {
+  const decoded = decodeInput(input, encoding);
+  if (!decoded.ok) return unreadable(decoded.messageId, decoded.data);
+  const reader = new TableReader(nullSink, { encoding: decoded.encoding, retain: false, skipIndicators: true });
+  for (const row of splitRows(decoded.text)) {
+    reader.push(row);
+    if (reader.currentTable !== null || reader.tables > 0) return null;
+    if (reader.stopped !== null) break;
+  }
+  return reader.end() > 0 ? null : noTable(reader, decoded.notUtf8);
+}
+
 /**
  * Parse a performance table. `input` is decoded text, or bytes (decoded by BOM, then UTF-8, then
  * GB18030 unless `options.encoding` forces one). Returns one document per table in the input (none

@@ -14,6 +14,7 @@ import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../
 import type { EncodingName, StreamFailure } from "../io/decode.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import { splitLine } from "../table/split.js";
+import { nullSink } from "../table/parse.js";
 import { WORKER_YOUNG_GENERATION_MB } from "../audit/worker-script.js";
 import type { Severity, TableDocument } from "../types.js";
 
@@ -72,7 +73,6 @@ const HEAD_LIMIT = 8 << 20;
 const SCAN_LIMIT = 8 << 20;
 const WINDOW = 256 << 10;
 
-const nullSink: TableSink = { startTable() {}, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} };
 
 /**
  * The first table of the file as it stands when its data rows begin (preamble, header, 合计 row), or

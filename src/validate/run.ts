@@ -3,7 +3,7 @@
 import { decodeInput, type EncodingOption } from "../io/decode.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule, RuleListeners } from "../rules/types.js";
-import { noTable, unreadable } from "../table/parse.js";
+import { noTable, unreadable, whyNoTable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
@@ -447,9 +447,8 @@ export function noTableIn(bytes: Uint8Array, encoding: EncodingOption = "auto"):
   const lastBreak = cut.lastIndexOf(0x0a);
   if (lastBreak === -1 && !whole) return null;
   const head = lastBreak === -1 ? cut : cut.subarray(0, lastBreak + 1);
-  const report = checkInput(head, { path: "-", encoding });
-  const decisive = (id: string) => (whole ? NO_TABLE.has(id) : id === "noTableWithin");
-  return report.diagnostics.some((d) => d.ruleId === "input/unreadable" && decisive(d.messageId)) ? head : null;
+  const why = whyNoTable(head, encoding);
+  return why !== null && (whole ? NO_TABLE.has(why.messageId) : why.messageId === "noTableWithin") ? head : null;
 }
 const NO_TABLE_HEAD = 4 * 1024 * 1024;
 const NO_TABLE = new Set(["noTableWithin", "noTableNotUtf8", "noTable", "empty", "undecodableAt"]);
