@@ -1,6 +1,7 @@
 // table/empty: a table without a single project row (only a header, a 合计 or unit rows): nothing
 // was submitted.
 import { defineRule } from "../types.js";
+import { headerSpan, projectCounter } from "./util.js";
 
 export default defineRule({
   meta: {
@@ -20,14 +21,12 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let projects = 0;
+    const projects = projectCounter();
     return {
-      project: () => void projects++,
-      // A unit checked on another thread: part of a table big enough to be cut, so not empty.
-      unitElsewhere: () => void projects++,
+      ...projects.listeners,
       tableEnd(doc) {
-        if (projects > 0 || doc.header === null) return;
-        ctx.report({ messageId: "empty", data: {}, span: { line: doc.header.line, column: 1, endLine: doc.header.line, endColumn: 2 } });
+        if (projects.count > 0 || doc.header === null) return;
+        ctx.report({ messageId: "empty", data: {}, span: headerSpan(doc.header) });
       },
     };
   },

@@ -1,5 +1,6 @@
 // table/missing-total: a table without its 合计 (or 总计) row, so its grand total cannot be checked.
 import { defineRule } from "../types.js";
+import { headerSpan, projectCounter } from "./util.js";
 
 export default defineRule({
   meta: {
@@ -19,14 +20,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let rows = 0;
+    const projects = projectCounter();
     return {
-      unit: (u) => void (rows += (u.line === null ? 0 : 1) + u.projects.length),
-      unitElsewhere: () => void rows++,
+      ...projects.listeners,
       tableEnd(doc) {
-        // (An empty table is table/empty's.)
-        if (doc.total !== null || doc.header === null || rows === 0) return;
-        ctx.report({ messageId: "missing", data: {}, span: { line: doc.header.line, column: 1, endLine: doc.header.line, endColumn: 2 } });
+        // (A table without projects is table/empty's.)
+        if (doc.total !== null || doc.header === null || projects.count === 0) return;
+        ctx.report({ messageId: "missing", data: {}, span: headerSpan(doc.header) });
       },
     };
   },
