@@ -21,7 +21,8 @@ export interface ExpandedInputs {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function realPath(path: string): string {
+/** The real path of `path` (links resolved), or `path` itself when it cannot be had. */
+export function realPath(path: string): string {
   try {
     return realpathSync.native(path);
   } catch {

@@ -1,11 +1,12 @@
 // Baselines: accepted findings keyed by file, rule id and project (never line numbers, so an
 // unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport } from "./run.js";
 import { errnoReason } from "../io/errors.js";
+import { realPath } from "../io/inputs.js";
 
 export interface BaselineEntry {
   file: string;
@@ -47,13 +48,6 @@ function fileKey(path: string, place: BaselinePlace | undefined): string {
   return baselinePath(relative(realPath(place.root), realPath(resolve(place.cwd, path))));
 }
 
-function realPath(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
-  }
-}
 
 /** The baseline that accepts every finding of these reports. */
 export function createBaseline(reports: readonly FileReport[]): Baseline {
