@@ -15,7 +15,7 @@ import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, isBrokenPipe, wantsColor } from "./io.js";
 import { loadRunSettings, messageIn, printError } from "./shared.js";
-import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
+import { type OutputTarget, withoutOutputs } from "./targets.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
 const requireLazy = createRequire(import.meta.url);
@@ -55,10 +55,9 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
   const expanded = expandInputs(inputs, io.cwd);
   const missing = expanded.missing;
   const outputTargets: OutputTarget[] = [{ flag: "-o", file: opts.output }, ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file }))];
-  const clash = outputClash(outputTargets, io.cwd, lang);
   const separated = withoutOutputs(expanded.files, inputs, outputTargets, io.cwd, lang);
-  if (clash !== null || separated.error !== null) {
-    printError(io, (clash ?? separated.error)!);
+  if (separated.error !== null) {
+    printError(io, separated.error);
     return 2;
   }
   // One order for every report, whatever the order of the arguments and of the scheduling.

@@ -11,7 +11,7 @@ import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, loadRunSettings, messageIn, printError } from "./shared.js";
-import { outputClash, type OutputTarget, withoutOutputs } from "./targets.js";
+import { type OutputTarget, withoutOutputs } from "./targets.js";
 import { AtomicWriter, writeFileAtomic, writeTarget } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { errnoReason } from "../io/errors.js";
@@ -69,10 +69,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file })),
     { flag: "--write-baseline", file: opts.writeBaseline },
   ];
-  const clash = outputClash(targets, io.cwd, lang);
   const separated = withoutOutputs(expanded.files, inputs, targets, io.cwd, lang);
-  if (clash !== null || separated.error !== null) {
-    printError(io, (clash ?? separated.error)!);
+  if (separated.error !== null) {
+    printError(io, separated.error);
     return 2;
   }
   const files = separated.files;

@@ -1,8 +1,9 @@
 // Output files against inputs. A run never writes over one of its own inputs (`check a.txt -o a.txt`
 // would replace the table by its report) and never sends two outputs to one file (one would be lost);
 // a report that an earlier run left in a scanned folder is not read back as a table.
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { checkInput } from "../validate/run.js";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { realPath } from "../io/inputs.js";
+import { whyNoTable } from "../table/parse.js";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Lang } from "../types.js";
 
@@ -31,11 +32,7 @@ function identify(file: string | undefined, cwd: string): FileId | null {
     return info.isDirectory() ? { path } : null;
   } catch {
     // Not there yet: its folder's real path, so that two spellings through a linked folder meet.
-    try {
-      return { path: join(realpathSync.native(dirname(path)), basename(path)) };
-    } catch {
-      return { path };
-    }
+    return { path: join(realPath(dirname(path)), basename(path)) };
   }
 }
 
@@ -62,7 +59,7 @@ function stdoutFile(): FileId | null {
 }
 
 /** The message when two outputs are the same file, else null. */
-export function outputClash(outputs: readonly OutputTarget[], cwd: string, lang: Lang): string | null {
+function outputClash(outputs: readonly OutputTarget[], cwd: string, lang: Lang): string | null {
   const ids = outputs.map((o) => (o.file === undefined || o.file === "-" ? stdoutFile() : identify(o.file, cwd)));
   // (Several reports to `-` itself follow one another there; only a file meeting one clashes.)
   const toStdout = outputs.map((o) => o.file === undefined || o.file === "-");
@@ -92,15 +89,18 @@ function holdsTable(path: string): boolean {
   } catch {
     return false;
   }
-  return !checkInput(bytes, { path }).diagnostics.some((d) => d.ruleId === "input/unreadable");
+  return whyNoTable(bytes) === null;
 }
 
 /**
- * The inputs without the run's own output files. An output that is an input named on the command
- * line, or a table found in a folder or by a glob, is an error (the message); a file found so that
- * is not a table (the report an earlier run of the same command wrote there) is left out.
+ * The inputs without the run's own output files. Two outputs in one file, or an output that is an
+ * input named on the command line or a table found in a folder or by a glob, are an error (the
+ * message); a file found so that is not a table (the report an earlier run of the same command
+ * wrote there) is left out.
  */
 export function withoutOutputs(files: readonly string[], args: readonly string[], outputs: readonly OutputTarget[], cwd: string, lang: Lang): { files: string[]; error: string | null } {
+  const clash = outputClash(outputs, cwd, lang);
+  if (clash !== null) return { files: [], error: clash };
   const targets = outputs.map((o) => ({ o, id: identify(o.file, cwd) })).filter((t) => t.id !== null);
   if (targets.length === 0) return { files: [...files], error: null };
   const given = new Set(args.filter((a) => a !== "-").map((a) => resolve(cwd, a)));
