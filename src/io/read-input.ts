@@ -129,8 +129,7 @@ export async function spoolStdin(
     }
   } catch (error) {
     await remove();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${code === "ENOSPC" ? "no space left on device" : (code ?? (error as Error).message)}`, { cause: error });
+    throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${errnoReason(error)}`, { cause: error });
   }
   return { file, remove };
 }
@@ -199,11 +198,8 @@ export async function readPath(path: string, encoding: EncodingOption = "auto"):
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, messageId: "isDirectory", data: { path } };
-    if (!info.isFile()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of untilBinary(createReadStream(path), encoding)) chunks.push(chunk);
-      return { ok: true, bytes: Buffer.concat(chunks) };
-    }
+    // (A pipe or device is read as standard input is.)
+    if (!info.isFile()) return { ok: true, bytes: await readStdin(createReadStream(path), encoding) };
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
     return describeFsError(error, path);
