@@ -14,6 +14,7 @@ import { detectFormat } from "../io/formats.js";
 import { byteSetting, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
 import { AtomicWriter } from "../io/write.js";
 import { sanitizeText } from "../reporters/sanitize.js";
+import { severityWord } from "../reporters/shared.js";
 import type { Diagnostic, Lang } from "../types.js";
 import { makeReport, noTableIn } from "../validate/run.js";
 import type { CliIo } from "./io.js";
@@ -33,7 +34,7 @@ export interface ConvertCliOptions {
 
 function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], lang: Lang): void {
   for (const d of makeReport(path, null, diagnostics).diagnostics) {
-    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${d.severity}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
+    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${severityWord(d.severity, lang)}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
   }
 }
 

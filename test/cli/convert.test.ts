@@ -61,6 +61,9 @@ describe("perftable convert", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.units[0].projects[0].indicators).toHaveLength(6);
     expect(doc.units[0].projects[0].indicators[1].error).toBeTruthy();
+    const zh = await runCli(["convert", "-", "--stdin-filename", "dept.txt", "--lang", "zh"], { stdin: text });
+    expect(zh.stderr).toMatch(/^dept\.txt:12:\d+ {2}错误 {2}.+ {2}indicator\/syntax$/m);
+    expect(zh.stderr).not.toMatch(/ error /);
   });
 
   it.each([
