@@ -1,0 +1,47 @@
+// Help text: every command has its examples and exit codes, in English, and in Chinese under
+// --lang zh or a Chinese locale (commander's titles, option notes and its own help lines too).
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const COMMANDS = ["check", "convert", "audit", "rules", "init"];
+
+describe("help", () => {
+  it.each(COMMANDS)("%s --help: usage, options, examples and exit codes in English", async (command) => {
+    const r = await runCli([command, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: perftable /);
+    expect(r.stdout).toContain("Options:");
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("Exit codes:");
+    expect(r.stdout).toContain("display help for command");
+    expect(r.stdout).not.toMatch(/[用选示退]/u);
+  });
+
+  it.each(COMMANDS)("%s --help --lang zh: the same in Chinese", async (command) => {
+    const r = await runCli([command, "--help", "--lang", "zh"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^用法： perftable /);
+    expect(r.stdout).toContain("选项：");
+    expect(r.stdout).toContain("示例：");
+    expect(r.stdout).toContain("退出码：");
+    expect(r.stdout).toContain("显示帮助");
+    // No English prose left: only flags, placeholders, choices and example command lines.
+    expect(r.stdout).not.toMatch(/Usage:|Options:|Examples:|Exit codes:|choices:|default:|display help/);
+  });
+
+  it("follows a Chinese locale, and --lang en overrides it", async () => {
+    const zh = await runCli(["check", "--help"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(zh.stdout).toContain("报告格式（可选：\"pretty\"、\"json\"、\"sarif\"、\"github\"、\"junit\"、\"summary\"；默认：\"pretty\"）");
+    const en = await runCli(["check", "--help", "--lang", "en"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(en.stdout).toMatch(/report format \(choices: "pretty", "json",\s+"sarif"/);
+  });
+
+  it("perftable --help lists the commands in the chosen language", async () => {
+    const zh = await runCli(["--help", "--lang", "zh"]);
+    expect(zh.stdout).toContain("命令：");
+    expect(zh.stdout).toMatch(/check \[options\] <inputs\.\.\.> +按规则检查绩效目标表/);
+    expect(zh.stdout).toMatch(/help \[command\] +显示某个命令的帮助/);
+    const en = await runCli(["--help"]);
+    expect(en.stdout).toMatch(/check \[options\] <inputs\.\.\.> +check tables against the rules/);
+  });
+});
