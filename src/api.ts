@@ -1,5 +1,6 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
+import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
 import { openLineSource } from "./io/lines.js";
@@ -7,7 +8,7 @@ import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
-import { peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
+import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
@@ -179,23 +180,7 @@ export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]):
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   const path = options.path ?? file;
-  if (file === "-") {
-    // A big standard input goes through a temporary file and is streamed from it like a named file.
-    let spooled: SpooledStdin;
-    try {
-      spooled = await spoolStdin(options.stdin ?? process.stdin, options.stdinMemoryLimit, options.encoding, (bytes) => noTableIn(bytes, options.encoding));
-    } catch (error) {
-      return makeReport(path, null, [unreadable("ioError", { path, reason: (error as Error).message })]);
-    }
-    if ("file" in spooled) {
-      try {
-        return await checkFile(spooled.file, { ...options, path });
-      } finally {
-        await spooled.remove();
-      }
-    }
-    return checkBytes(spooled.bytes, path, options);
-  }
+  if (file === "-") return checkStream(options.stdin ?? process.stdin, path, options);
   const absolute = resolve(options.cwd ?? process.cwd(), file);
   // A small text table (the usual submission) in one synchronous read, checked at once.
   const wholeFileLimit = options.wholeFileLimit ?? WHOLE_FILE_LIMIT;
@@ -208,9 +193,33 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   if (peeked && (!options.keepSource || peeked.size > wholeFileLimit || splits(peeked.size, options)) && detectFormat(path, peeked.head) === "text") {
     return checkStreamed(absolute, peeked.head, peeked.size, { ...options, path });
   }
+  // A named pipe or a device: its bytes come once, and are taken in as standard input's are.
+  if (isStreamPath(absolute)) return checkStream(createReadStream(absolute), path, options, absolute);
   const read = await readBytes(file, options);
   if (!read.ok) return makeReport(path, null, [unreadable(read.messageId, read.data)]);
   return checkBytes(read.bytes, path, options);
+}
+
+/**
+ * Check standard input, or a named pipe (`named`: its path). A big one goes through a temporary
+ * file and is streamed from it like a named file; endless text that holds no table stops early.
+ */
+async function checkStream(stream: NodeJS.ReadableStream, path: string, options: CheckFileOptions, named?: string): Promise<FileReport> {
+  let spooled: SpooledStdin;
+  try {
+    spooled = await spoolStdin(stream, options.stdinMemoryLimit, options.encoding, (bytes) => noTableIn(bytes, options.encoding), named);
+  } catch (error) {
+    const failed = named !== undefined && (error as NodeJS.ErrnoException).code !== undefined ? describeFsError(error, path) : null;
+    return makeReport(path, null, [failed === null ? unreadable("ioError", { path, reason: (error as Error).message }) : unreadable(failed.messageId, failed.data)]);
+  }
+  if ("file" in spooled) {
+    try {
+      return await checkFile(spooled.file, { ...options, path });
+    } finally {
+      await spooled.remove();
+    }
+  }
+  return checkBytes(spooled.bytes, path, options);
 }
 
 /** Check the bytes of a whole file (text, .csv or .xlsx by name and content). */

@@ -2,6 +2,7 @@
 // size, flat memory), and so is a big standard input, through a temporary file; .csv and .xlsx are
 // read whole. Parse problems go to stderr as diagnostics; exit 0 when a document was produced, 2
 // when the input is not a readable table.
+import { createReadStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
@@ -11,7 +12,8 @@ import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
 import { detectFormat } from "../io/formats.js";
-import { byteSetting, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
+import { byteSetting, isStreamPath, peekFile, type SpooledStdin, spoolStdin, stdinMemoryLimit } from "../io/read-input.js";
+import { errnoReason } from "../io/errors.js";
 import { AtomicWriter } from "../io/write.js";
 import { sanitizeText } from "../reporters/sanitize.js";
 import { severityWord } from "../reporters/shared.js";
@@ -45,15 +47,17 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
     printError(io, overwrite);
     return 2;
   }
-  // (io.stdin is not touched for a named file: it opens standard input.)
-  if (input !== "-") return convertInput(input, input, undefined, opts, io, lang);
+  // (io.stdin is not touched for a named file: it opens standard input.) A named pipe or a device
+  // sends its bytes once, as standard input does, and is taken in the same way.
+  const named = input === "-" ? null : resolve(io.cwd, input);
+  if (named !== null && !isStreamPath(named)) return convertInput(input, input, undefined, opts, io, lang);
   // A big standard input goes through a temporary file and is streamed from it like a named file.
-  const path = opts.stdinFilename ?? "<stdin>";
+  const path = named === null ? (opts.stdinFilename ?? "<stdin>") : input;
   let spooled: SpooledStdin;
   try {
-    spooled = await spoolStdin(io.stdin, stdinMemoryLimit(io.env), opts.encoding, (bytes) => noTableIn(bytes, opts.encoding));
+    spooled = await spoolStdin(named === null ? io.stdin : createReadStream(named), stdinMemoryLimit(io.env), opts.encoding, (bytes) => noTableIn(bytes, opts.encoding), named ?? undefined);
   } catch (error) {
-    printError(io, `${path}: ${(error as Error).message}`);
+    printError(io, `${path}: ${named !== null && (error as NodeJS.ErrnoException).code !== undefined ? errnoReason(error, lang) : (error as Error).message}`);
     return 2;
   }
   if ("bytes" in spooled) return convertInput("-", path, Readable.from([spooled.bytes]), opts, io, lang);

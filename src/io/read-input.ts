@@ -1,6 +1,6 @@
 // Reads a path or `-` (standard input) into bytes, turning file-system failures into
 // `input/unreadable` message ids instead of exceptions.
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, constants, createReadStream, openSync, readSync, rmSync, statSync } from "node:fs";
 import { errnoReason } from "./errors.js";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -92,6 +92,8 @@ export async function spoolStdin(
    * endless text (`yes | perftable check -`) would be copied to disk until the disk is full.
    */
   noTableIn?: (bytes: Uint8Array) => Uint8Array | null,
+  /** What the stream is, in the error when it cannot be kept: a named pipe's path. */
+  what = "standard input",
 ): Promise<SpooledStdin> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -129,7 +131,7 @@ export async function spoolStdin(
     }
   } catch (error) {
     await remove();
-    throw new Error(`cannot keep standard input in a temporary file in ${tmpdir()}: ${errnoReason(error)}`, { cause: error });
+    throw new Error(`cannot keep ${what} in a temporary file in ${tmpdir()}: ${errnoReason(error)}`, { cause: error });
   }
   return { file, remove };
 }
@@ -187,6 +189,19 @@ export function removeOnExit(path: string): () => void {
   process.on("exit", clean);
   for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
   return standDown;
+}
+
+/**
+ * Whether `path` is there and is neither a regular file nor a folder: a named pipe, a device or a
+ * socket (`/dev/stdin` on a pipe), whose bytes come once, as standard input's do.
+ */
+export function isStreamPath(path: string): boolean {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info !== undefined && !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -259,11 +274,13 @@ let readBuffer: Buffer | null = null;
 export function readSmallFile(path: string): Uint8Array | null {
   let fd: number | null = null;
   try {
-    // Non-blocking: opening a FIFO with no writer would otherwise stop the whole process here, where
-    // not even Ctrl-C's handler could run. A FIFO is not a file: it is read the asynchronous way.
+    // Looked at before it is opened: opening a FIFO and closing it again would cut off its writer
+    // (SIGPIPE) and leave the later read waiting for another. A FIFO is read the asynchronous way.
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (info === undefined || !info.isFile() || info.size > SMALL_FILE) return null;
+    // Non-blocking all the same: should a FIFO take the file's place in between, opening it with no
+    // writer would otherwise stop the whole process here, where not even Ctrl-C's handler could run.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > SMALL_FILE) return null;
     if (readBuffer === null || info.size > readBuffer.length) readBuffer = Buffer.allocUnsafeSlow(Math.max(info.size, 2 * (readBuffer?.length ?? 32 * 1024)));
     let read = 0;
     while (read < info.size) {

@@ -189,6 +189,59 @@ describe.skipIf(!BUILT)(BUILT ? "the built bin" : "the built bin — SKIPPED: di
     expect(JSON.parse(stdout).files[0].warningCount).toBe(8);
   });
 
+  it.skipIf(process.platform === "win32")("reads a named pipe whose writer is waiting with more than a pipe's worth, and keeps the writer alive", async () => {
+    const dir = tempDir("perftable-fifo-");
+    const table = join(dir, "tables.txt");
+    writeFileSync(table, Array.from({ length: 40 }, () => SEED).join("\n")); // ~0.4 MB: the writer blocks
+    const direct = JSON.parse(spawnSync(process.execPath, [BIN, "check", table, "-f", "json"], { encoding: "utf8" }).stdout);
+    for (const command of [["check", "-f", "json"], ["convert", "--to", "ndjson"]]) {
+      const fifo = join(dir, `pipe-${command[0]}`);
+      spawnSync("mkfifo", [fifo]);
+      const writer = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", table, fifo], { stdio: "ignore" });
+      const wrote = new Promise<number | null>((resolve) => writer.on("close", (code) => resolve(code)));
+      await new Promise((r) => setTimeout(r, 200));
+      const r = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, command[0]!, fifo, ...command.slice(1)], { stdio: ["ignore", "pipe", "ignore"] });
+        let stdout = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+        child.on("close", (code) => (clearTimeout(timer), resolve({ code, stdout })));
+      });
+      // Before, the first look at the path opened and closed the pipe: the writer died of SIGPIPE
+      // and the check then waited for good for another one.
+      expect(await wrote).toBe(0);
+      if (command[0] === "check") {
+        expect(r.code).toBe(0);
+        const report = JSON.parse(r.stdout).files[0];
+        expect(report.path).toBe(fifo);
+        expect([report.errorCount, report.warningCount, report.infoCount]).toEqual([direct.files[0].errorCount, direct.files[0].warningCount, direct.files[0].infoCount]);
+        expect(report.diagnostics.length).toBe(direct.files[0].diagnostics.length);
+      } else {
+        expect(r.code).toBe(0);
+        expect(r.stdout.trimEnd().split("\n")).toHaveLength(40 * 53);
+      }
+    }
+  });
+
+  it.skipIf(process.platform === "win32")("stops reading a named pipe of endless text with no table, as it does standard input", async () => {
+    const dir = tempDir("perftable-fifo-");
+    for (const command of ["check", "convert"]) {
+      const fifo = join(dir, `endless-${command}`);
+      spawnSync("mkfifo", [fifo]);
+      const writer = spawn("sh", ["-c", 'yes "abc	def" > "$1"', "sh", fifo], { stdio: "ignore" });
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, command, fifo], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LANG: "en_US.UTF-8" } });
+        let stderr = "";
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+        child.on("close", (code) => (clearTimeout(timer), resolve({ code, stderr })));
+      });
+      writer.kill();
+      expect(r.code).toBe(2);
+      if (command === "convert") expect(r.stderr).toContain("no performance table");
+    }
+  });
+
   it.skipIf(process.platform === "win32")("Ctrl-C while an output file is being written removes its temporary copy and ends by the signal", async () => {
     const dir = tempDir("perftable-sigout-");
     const fifo = join(dir, "never.txt");
