@@ -97,7 +97,7 @@ export class TableReader {
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
   private seenRows = false;
-  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
+  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; moneyUnitAt: Span | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -115,7 +115,7 @@ export class TableReader {
   ) {}
 
   private freshPreamble() {
-    return { title: null, department: null, moneyUnit: null, line: null, notes: [] as { line: number; text: string }[] };
+    return { title: null, department: null, moneyUnit: null, moneyUnitAt: null as Span | null, line: null, notes: [] as { line: number; text: string }[] };
   }
 
   push(row: RawRow): void {
@@ -275,7 +275,12 @@ export class TableReader {
       const dep = DEPARTMENT.exec(c.text);
       const unit = MONEY_UNIT.exec(c.text);
       if (dep) p.department = dep[2]!.trim();
-      else if (unit) p.moneyUnit = unit[1]!.trim();
+      else if (unit) {
+        p.moneyUnit = unit[1]!.trim();
+        // Where the unit's text starts in its cell (after `单位：` and spaces), in code points.
+        const before = c.text.length - unit[1]!.trimStart().length;
+        p.moneyUnitAt = p.moneyUnit === "" ? span(c.line, c.column, cellLength(c)) : span(c.line, c.column + [...c.text.slice(0, before)].length, [...p.moneyUnit].length);
+      }
       else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
       else if (p.title === null && p.department === null && c === first) p.title = c.text;
       else p.notes.push({ line: row.line, text: c.text });
@@ -324,7 +329,7 @@ export class TableReader {
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
     if (p.department === null) this.sink.diagnostic(diag("table/preamble", "missingDepartment", {}, preambleAt));
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
-    else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, preambleAt));
+    else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, p.moneyUnitAt ?? preambleAt));
     this.preamble = this.freshPreamble();
     this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);
