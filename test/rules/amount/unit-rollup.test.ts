@@ -25,4 +25,12 @@ describe("amount/unit-rollup", () => {
     const text = editSeed("广州开发区金融工作服务中心\t1.60\t1.60", "广州开发区金融工作服务中心\t1.600\t1.6").replace("综合工作经费\t1.60\t1.60", "综合工作经费\t1.600\t1.600");
     expect(findings(text, "amount/unit-rollup")).toEqual([]);
   });
+
+  it("is not checked in a column where a project's amount is not a number (amount/format says so)", () => {
+    const text = editSeed("金融交流专项经费\t70.00\t70.00", "金融交流专项经费\t7O.00\t70.00");
+    expect(findings(text, "amount/format").map((d) => d.data.column)).toEqual(["total"]);
+    expect(findings(text, "amount/unit-rollup")).toEqual([]);
+    expect(findings(text, "amount/rounding")).toEqual([]);
+  });
 });
+
