@@ -38,6 +38,8 @@ const HEADER_ALIASES: [RegExp, ColumnKey][] = [
   [/^绩效指标/, "indicators"],
 ];
 const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
+/** The published header name of each required column, for the Chinese message. */
+const REQUIRED_ZH: Partial<Record<ColumnKey, string>> = { name: "项目名称", total: "总计", goal: "绩效目标", indicators: "绩效指标" };
 const TITLE = /绩效目标表|绩效目标申报表/;
 const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
@@ -319,7 +321,7 @@ export class TableReader {
     const headerStart = row.cells.find((c) => c.text !== "")!;
     const headerSpan = span(row.line, headerStart.column, cellLength(headerStart));
     for (const key of REQUIRED) {
-      if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key }, headerSpan));
+      if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key, columnZh: REQUIRED_ZH[key] ?? key }, headerSpan));
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
