@@ -7,6 +7,8 @@ import type { RuleListeners } from "../types.js";
 import { MONEY_KEYS } from "../../types.js";
 
 export const COLUMN_ZH: Record<MoneyKey, string> = { total: "总计", appropriation: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" };
+/** The money columns in English words (the key `specialAccount` is not one). */
+export const COLUMN_EN: Record<MoneyKey, string> = { total: "total", appropriation: "appropriation", specialAccount: "special account", other: "other" };
 
 export interface SumCheck {
   level: "row" | "unit" | "total";
@@ -128,6 +130,7 @@ export function sumData(c: SumCheck, name: string, moneyUnit: string | null): Re
     name,
     column: c.column,
     columnZh: COLUMN_ZH[c.column],
+    columnEn: COLUMN_EN[c.column],
     expected: formatMoney(c.expected),
     actual: formatMoney(c.actual ?? c.expected),
     difference: formatMoney(c.difference.abs()),

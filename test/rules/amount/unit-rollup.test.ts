@@ -19,6 +19,7 @@ describe("amount/unit-rollup", () => {
     const found = findings(text, "amount/unit-rollup");
     expect(found.map((d) => d.data.column)).toEqual(["appropriation", "specialAccount", "other"]);
     expect(found.map((d) => d.data.difference)).toEqual(["0.60", "0.30", "0.30"]);
+    expect(messages(text, "amount/unit-rollup", "en")[1]).toBe('unit "广州开发区金融工作服务中心" "special account" 0.00 ≠ sum of projects 0.30 (off by 0.30 万元)');
   });
 
   it("accepts amounts with no decimals and with three decimals", () => {
