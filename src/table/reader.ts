@@ -38,6 +38,8 @@ const HEADER_ALIASES: [RegExp, ColumnKey][] = [
   [/^绩效指标/, "indicators"],
 ];
 const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
+/** The published header name of each required column, for the Chinese message. */
+const REQUIRED_ZH: Partial<Record<ColumnKey, string>> = { name: "项目名称", total: "总计", goal: "绩效目标", indicators: "绩效指标" };
 const TITLE = /绩效目标表|绩效目标申报表/;
 const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
@@ -97,7 +99,7 @@ export class TableReader {
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
   private seenRows = false;
-  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
+  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; moneyUnitAt: Span | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -115,7 +117,7 @@ export class TableReader {
   ) {}
 
   private freshPreamble() {
-    return { title: null, department: null, moneyUnit: null, line: null, notes: [] as { line: number; text: string }[] };
+    return { title: null, department: null, moneyUnit: null, moneyUnitAt: null as Span | null, line: null, notes: [] as { line: number; text: string }[] };
   }
 
   push(row: RawRow): void {
@@ -275,7 +277,12 @@ export class TableReader {
       const dep = DEPARTMENT.exec(c.text);
       const unit = MONEY_UNIT.exec(c.text);
       if (dep) p.department = dep[2]!.trim();
-      else if (unit) p.moneyUnit = unit[1]!.trim();
+      else if (unit) {
+        p.moneyUnit = unit[1]!.trim();
+        // Where the unit's text starts in its cell (after `单位：` and spaces), in code points.
+        const before = c.text.length - unit[1]!.trimStart().length;
+        p.moneyUnitAt = p.moneyUnit === "" ? span(c.line, c.column, cellLength(c)) : span(c.line, c.column + [...c.text.slice(0, before)].length, [...p.moneyUnit].length);
+      }
       else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
       else if (p.title === null && p.department === null && c === first) p.title = c.text;
       else p.notes.push({ line: row.line, text: c.text });
@@ -314,7 +321,7 @@ export class TableReader {
     const headerStart = row.cells.find((c) => c.text !== "")!;
     const headerSpan = span(row.line, headerStart.column, cellLength(headerStart));
     for (const key of REQUIRED) {
-      if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key }, headerSpan));
+      if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key, columnZh: REQUIRED_ZH[key] ?? key }, headerSpan));
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
@@ -324,7 +331,7 @@ export class TableReader {
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
     if (p.department === null) this.sink.diagnostic(diag("table/preamble", "missingDepartment", {}, preambleAt));
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
-    else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, preambleAt));
+    else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, p.moneyUnitAt ?? preambleAt));
     this.preamble = this.freshPreamble();
     this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);

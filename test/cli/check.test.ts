@@ -79,6 +79,12 @@ describe("perftable check", () => {
     expect((await runCli(["check", SEED_PATH, "--quiet", "--max-warnings", "8"])).code).toBe(0);
   });
 
+  it("--max-warnings says one warning in the singular", async () => {
+    const r = await runCli(["check", SEED_PATH, "--rule", "project/missing-satisfaction=off", "--rule", "indicator/vacuous-target=off", "--max-warnings", "0", "-f", "json", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("perftable: 1 warning, more than --max-warnings 0\n");
+  });
+
   it("reports a missing file and an unreadable one with exit 2, and still reports the others", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "empty.txt"), "");

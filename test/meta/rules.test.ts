@@ -26,9 +26,9 @@ const ADDED: Record<string, string> = {
   "table/empty": "error", "table/missing-total": "warning", "project/missing-name": "error",
 };
 
-/** Placeholders of a template; `fooZh` counts as `foo` (a Chinese wording of the same datum). */
+/** Placeholders of a template; `fooZh` / `fooEn` count as `foo` (a Chinese / English wording of the same datum). */
 function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/Zh$/, "")))].sort();
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/(Zh|En)$/, "")))].sort();
 }
 
 describe("the rule catalogue", () => {

@@ -3,7 +3,7 @@
 import type { AmountRow, MoneyKey, Unit } from "../../types.js";
 import { MONEY_KEYS } from "../../types.js";
 import { defineRule, type RuleContext } from "../types.js";
-import { cellSpan, COLUMN_ZH, eachAmountRow } from "./sums.js";
+import { cellSpan, COLUMN_EN, COLUMN_ZH, eachAmountRow } from "./sums.js";
 
 function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null): void {
   const raw = row.amountsRaw;
@@ -11,7 +11,7 @@ function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project
   for (const column of MONEY_KEYS as MoneyKey[]) {
     const text = raw[column];
     if (text !== null && row.amounts[column] === null) {
-      ctx.report({ messageId: "notNumber", data: { name, column, columnZh: COLUMN_ZH[column], text }, span: cellSpan(row, column), project });
+      ctx.report({ messageId: "notNumber", data: { name, column, columnZh: COLUMN_ZH[column], columnEn: COLUMN_EN[column], text }, span: cellSpan(row, column), project });
     }
   }
 }
@@ -32,7 +32,7 @@ export default defineRule({
     messages: {
       notNumber: {
         zh: "「{name}」的「{columnZh}」不是有效金额：{text}",
-        en: "\"{name}\" \"{column}\" is not a valid amount: {text}",
+        en: "\"{name}\" \"{columnEn}\" is not a valid amount: {text}",
       },
     },
   },

@@ -2,13 +2,13 @@
 import type { AmountRow, Unit } from "../../types.js";
 import { MONEY_KEYS } from "../../types.js";
 import { defineRule, type RuleContext } from "../types.js";
-import { cellSpan, COLUMN_ZH, eachAmountRow } from "./sums.js";
+import { cellSpan, COLUMN_EN, COLUMN_ZH, eachAmountRow } from "./sums.js";
 
 function checkRow(ctx: RuleContext, row: AmountRow | Unit, name: string, project: string | null): void {
   for (const column of MONEY_KEYS) {
     const value = row.amounts[column];
     if (value !== null && value.startsWith("-") && !/^-0*(\.0*)?$/.test(value)) {
-      ctx.report({ messageId: "negative", data: { name, column, columnZh: COLUMN_ZH[column], value }, span: cellSpan(row, column), project });
+      ctx.report({ messageId: "negative", data: { name, column, columnZh: COLUMN_ZH[column], columnEn: COLUMN_EN[column], value }, span: cellSpan(row, column), project });
     }
   }
 }
@@ -24,7 +24,7 @@ export default defineRule({
       good: "综合工作经费\t1.60\t1.60",
     },
     messages: {
-      negative: { zh: "「{name}」的「{columnZh}」为负数：{value}", en: "\"{name}\" \"{column}\" is negative: {value}" },
+      negative: { zh: "「{name}」的「{columnZh}」为负数：{value}", en: "\"{name}\" \"{columnEn}\" is negative: {value}" },
     },
   },
   create(ctx) {

@@ -7,6 +7,8 @@ import type { RuleListeners } from "../types.js";
 import { MONEY_KEYS } from "../../types.js";
 
 export const COLUMN_ZH: Record<MoneyKey, string> = { total: "总计", appropriation: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" };
+/** The money columns in English words (the key `specialAccount` is not one). */
+export const COLUMN_EN: Record<MoneyKey, string> = { total: "total", appropriation: "appropriation", specialAccount: "special account", other: "other" };
 
 export interface SumCheck {
   level: "row" | "unit" | "total";
@@ -49,15 +51,26 @@ export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
   return out;
 }
 
-/** Each unit column = Σ of its projects' column (only for real unit rows). */
+/** Whether a row's cell in a column holds text that is not a number (amount/format reports it). */
+function isUnparsable(row: { amounts: AmountRow["amounts"]; amountsRaw?: AmountRow["amountsRaw"] }, column: MoneyKey): boolean {
+  return row.amounts[column] === null && row.amountsRaw?.[column] != null;
+}
+
+/**
+ * Each unit column = Σ of its projects' column (only for real unit rows). A column where the unit
+ * or one of its projects is not a number is not checked: its sum is unknown.
+ */
 export function checkUnitRollup(unit: Unit): SumCheck[] {
   if (unit.line === null) return [];
   if (unit === lastUnit) return lastUnitChecks;
   const out: SumCheck[] = [];
-  for (const column of MONEY_KEYS) {
-    if (unit.amountsRaw?.[column] != null && unit.amounts[column] === null) continue;
+  columns: for (const column of MONEY_KEYS) {
+    if (isUnparsable(unit, column)) continue;
     const sum = new MoneySum();
-    for (const p of unit.projects) sum.add(p.amounts[column]);
+    for (const p of unit.projects) {
+      if (isUnparsable(p, column)) continue columns;
+      sum.add(p.amounts[column]);
+    }
     const { verdict, difference } = compareSum(unit.amounts[column], sum);
     out.push({ level: "unit", column, verdict, expected: unit.amounts[column], actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
   }
@@ -69,14 +82,20 @@ export function checkUnitRollup(unit: Unit): SumCheck[] {
 /** Accumulates units (or, without unit rows, projects) as they stream by, to check 合计 at the end. */
 export class TotalAccumulator {
   readonly sums = new Map<MoneyKey, MoneySum>(MONEY_KEYS.map((k) => [k, new MoneySum()]));
+  /** Columns where a summand is not a number (amount/format reports it): their sum is unknown. */
+  private readonly unknown = new Set<MoneyKey>();
   private units = 0;
   add(unit: Unit): void {
     if (unit.line !== null) {
       this.units++;
-      for (const k of MONEY_KEYS) this.sums.get(k)!.add(unit.amounts[k]);
+      for (const k of MONEY_KEYS) this.addRow(unit, k);
     } else {
-      for (const p of unit.projects) for (const k of MONEY_KEYS) this.sums.get(k)!.add(p.amounts[k]);
+      for (const p of unit.projects) for (const k of MONEY_KEYS) this.addRow(p, k);
     }
+  }
+  private addRow(row: Unit | AmountRow, column: MoneyKey): void {
+    if (isUnparsable(row, column)) this.unknown.add(column);
+    else this.sums.get(column)!.add(row.amounts[column]);
   }
   /** The checks of 合计 against the accumulated sums (none without a 合计 row). */
   check(doc: TableDocument): SumCheck[] {
@@ -84,7 +103,7 @@ export class TotalAccumulator {
     if (total === null) return [];
     const out: SumCheck[] = [];
     for (const column of MONEY_KEYS) {
-      if (total.amountsRaw[column] !== null && total.amounts[column] === null) continue;
+      if (isUnparsable(total, column) || this.unknown.has(column)) continue;
       const sum = this.sums.get(column)!;
       const { verdict, difference } = compareSum(total.amounts[column], sum);
       out.push({ level: "total", column, verdict, expected: total.amounts[column], actual: verdict === "equal" ? null : sum.toDecimal(), difference, summands: sum.count });
@@ -111,6 +130,7 @@ export function sumData(c: SumCheck, name: string, moneyUnit: string | null): Re
     name,
     column: c.column,
     columnZh: COLUMN_ZH[c.column],
+    columnEn: COLUMN_EN[c.column],
     expected: formatMoney(c.expected),
     actual: formatMoney(c.actual ?? c.expected),
     difference: formatMoney(c.difference.abs()),

@@ -18,7 +18,7 @@ export default defineRule({
     messages: {
       mismatch: {
         zh: "单位「{name}」「{columnZh}」{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
-        en: "unit \"{name}\" \"{column}\" {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
+        en: "unit \"{name}\" \"{columnEn}\" {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
       },
     },
   },

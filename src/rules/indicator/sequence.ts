@@ -3,14 +3,26 @@ import type { Indicator, Project, Span } from "../../types.js";
 import { defineRule } from "../types.js";
 import { indicatorLabel } from "./util.js";
 
-/** The span of the indicator's sequence number (its leading digits). */
+/** Spaces the grammar skips between a 。 and the next `N、` (as grammar/tokens.ts isSpace). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0xfeff;
+}
+
+/**
+ * The span of the indicator's sequence number (its leading digits, ASCII or full-width). The raw
+ * text may start with the spaces after the 。 before it; the indicator's column is past them.
+ */
 function seqSpan(i: Indicator): Span {
-  let digits = 0;
-  while (digits < i.raw.length) {
-    const c = i.raw.charCodeAt(digits);
-    if (c < 48 || c > 57) break;
-    digits++;
+  const raw = i.raw;
+  let start = 0;
+  while (start < raw.length && isSpace(raw.charCodeAt(start))) start++;
+  let end = start;
+  while (end < raw.length) {
+    const c = raw.charCodeAt(end);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
+    end++;
   }
+  const digits = end - start;
   if (digits === 0) return { line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn };
   return { line: i.line, column: i.column, endLine: i.line, endColumn: i.column + digits };
 }

@@ -217,15 +217,33 @@ export function isCountName(name: string): boolean {
 const POSITIVE_WORDS = ["满意度", "满意率", "合格率", "覆盖率", "及时率", "完成率", "达标率", "准确率", "知晓率"] as const;
 const REVERSE_WORDS = ["投诉率", "差错率", "事故率", "发生率", "失误率", "故障率"] as const;
 
+/** Characters that negate the positive word after them: 不合格率, 不满意率, 未完成率 are reverse. */
+const NEGATIONS = "不未非";
+
+/** Which positive words the name holds: plain (`合格率`) and negated (`不合格率`). */
+function positiveWords(name: string): { plain: boolean; negated: boolean } {
+  let plain = false;
+  let negated = false;
+  for (const w of POSITIVE_WORDS) {
+    for (let at = name.indexOf(w); at >= 0; at = name.indexOf(w, at + 1)) {
+      if (at > 0 && NEGATIONS.includes(name[at - 1]!)) negated = true;
+      else plain = true;
+    }
+  }
+  return { plain, negated };
+}
+
 /**
  * The direction of an indicator by its name: `positive` (more is better: 满意度, 合格率, 覆盖率,
  * 及时率, 完成率, 满意率, 达标率, 准确率, 知晓率), `reverse` (less is better: 投诉率, 差错率, 事故率,
- * 发生率, 失误率, 故障率 — but 无故障率 is positive), or null (unknown, or both kinds of word).
+ * 发生率, 失误率, 故障率, and a positive word after 不 / 未 / 非 such as 不合格率 — but 无故障率 is
+ * positive), or null (unknown, or both kinds of word).
  */
 export const classifyDirection = memoByName(function classifyDirection(name: string): "positive" | "reverse" | null {
   const faultFree = name.includes("无故障率");
-  const positive = faultFree || containsAny(name, POSITIVE_WORDS);
-  const reverse = containsAny(faultFree ? name.replaceAll("无故障率", "") : name, REVERSE_WORDS);
+  const words = positiveWords(name);
+  const positive = faultFree || words.plain;
+  const reverse = words.negated || containsAny(faultFree ? name.replaceAll("无故障率", "") : name, REVERSE_WORDS);
   if (positive === reverse) return null;
   return positive ? "positive" : "reverse";
 });

@@ -22,6 +22,10 @@ export default defineRule({
         zh: "项目“{name}”只有 {count} 个绩效指标，少于 {min} 个",
         en: "project “{name}” has only {count} indicators, fewer than {min}",
       },
+      fewOne: {
+        zh: "项目“{name}”只有 {count} 个绩效指标，少于 {min} 个",
+        en: "project “{name}” has only {count} indicator, fewer than {min}",
+      },
     },
     defaultOptions: { min: DEFAULT_MIN },
   },
@@ -32,7 +36,7 @@ export default defineRule({
       project(p) {
         const count = p.indicators.length;
         if (count === 0 || count >= min) return;
-        ctx.report({ messageId: "few", data: { name: p.name, count, min }, span: projectSpan(p), project: p.name });
+        ctx.report({ messageId: count === 1 ? "fewOne" : "few", data: { name: p.name, count, min }, span: projectSpan(p), project: p.name });
       },
     };
   },

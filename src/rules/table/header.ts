@@ -16,7 +16,7 @@ export default defineRule({
       good: "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
     },
     messages: {
-      missingColumn: { zh: "表头缺少必需列：{column}", en: "the header lacks a required column: {column}" },
+      missingColumn: { zh: "表头缺少必需列：{columnZh}", en: "the header lacks a required column: {column}" },
       unknownColumn: { zh: "无法识别的列：{name}（内容将原样保留）", en: "unknown column: {name} (its cells are kept as they are)" },
       duplicateColumn: { zh: "重复的列：{name}（只使用第一列）", en: "repeated column: {name} (only the first one is used)" },
     },

@@ -12,4 +12,12 @@ describe("amount/format", () => {
     // an unparsable amount does not also produce roll-up errors on its own row
     expect(findings(text, "amount/row-sum")).toEqual([]);
   });
+
+  it("names the 财政专户拨款 column in words in English, not by its key", () => {
+    const text = editSeed("综合工作经费\t1.60\t1.60\t\t", "综合工作经费\t1.60\t1.60\t0,5\t");
+    expect(findings(text, "amount/format").map((d) => d.data.column)).toEqual(["specialAccount"]);
+    expect(messages(text, "amount/format", "en")).toEqual(['"综合工作经费" "special account" is not a valid amount: 0,5']);
+    expect(messages(text, "amount/format", "zh")).toEqual(["「综合工作经费」的「财政专户拨款」不是有效金额：0,5"]);
+  });
 });
+

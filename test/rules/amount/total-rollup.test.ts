@@ -22,4 +22,20 @@ describe("amount/total-rollup", () => {
     const text = editSeed("合计\t15,812.52\t15,812.52\t\t\t", "合计\t15,812.52\t15,812.52\t\t3.00\t");
     expect(findings(text, "amount/total-rollup").map((d) => d.data.column)).toEqual(["other"]);
   });
+
+  it("is not checked in a column where a unit's amount is not a number (amount/format says so)", () => {
+    const text = editSeed("广州开发区金融工作服务中心\t1.60\t1.60", "广州开发区金融工作服务中心\t1.6O\t1.60");
+    expect(findings(text, "amount/format").map((d) => d.data.column)).toEqual(["total"]);
+    expect(findings(text, "amount/total-rollup")).toEqual([]);
+    expect(findings(text, "amount/rounding")).toEqual([]);
+  });
+
+  it("is not checked in a column where a project's amount is not a number, in a table without units", () => {
+    const text = "项目支出绩效目标表\n部门名称：示例局\n单位：万元\n项目名称\t总计\t财政拨款\t绩效目标\t绩效指标\n合计\t3.00\t3.00\t\t\n" +
+      "项目甲\t1.00\t1.00\t目标\t1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1人；年度指标值:≥1人。\n" +
+      "项目乙\t2.0O\t2.00\t目标\t1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1人；年度指标值:≥1人。\n";
+    expect(findings(text, "amount/format").map((d) => d.data.column)).toEqual(["total"]);
+    expect(findings(text, "amount/total-rollup")).toEqual([]);
+  });
 });
+

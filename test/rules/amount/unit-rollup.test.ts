@@ -19,10 +19,19 @@ describe("amount/unit-rollup", () => {
     const found = findings(text, "amount/unit-rollup");
     expect(found.map((d) => d.data.column)).toEqual(["appropriation", "specialAccount", "other"]);
     expect(found.map((d) => d.data.difference)).toEqual(["0.60", "0.30", "0.30"]);
+    expect(messages(text, "amount/unit-rollup", "en")[1]).toBe('unit "广州开发区金融工作服务中心" "special account" 0.00 ≠ sum of projects 0.30 (off by 0.30 万元)');
   });
 
   it("accepts amounts with no decimals and with three decimals", () => {
     const text = editSeed("广州开发区金融工作服务中心\t1.60\t1.60", "广州开发区金融工作服务中心\t1.600\t1.6").replace("综合工作经费\t1.60\t1.60", "综合工作经费\t1.600\t1.600");
     expect(findings(text, "amount/unit-rollup")).toEqual([]);
   });
+
+  it("is not checked in a column where a project's amount is not a number (amount/format says so)", () => {
+    const text = editSeed("金融交流专项经费\t70.00\t70.00", "金融交流专项经费\t7O.00\t70.00");
+    expect(findings(text, "amount/format").map((d) => d.data.column)).toEqual(["total"]);
+    expect(findings(text, "amount/unit-rollup")).toEqual([]);
+    expect(findings(text, "amount/rounding")).toEqual([]);
+  });
 });
+

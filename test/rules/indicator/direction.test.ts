@@ -55,4 +55,14 @@ describe("indicator/direction", () => {
     expect(classifyDirection("活动投诉数量")).toBe(null);
     expect(classifyDirection("保险赔付率")).toBe(null);
   });
+
+  it("reads a positive word after 不 / 未 / 非 as reverse (不合格率, 不满意率, 未完成率)", () => {
+    expect(classifyDirection("产品不合格率")).toBe("reverse");
+    expect(classifyDirection("服务对象不满意率")).toBe("reverse");
+    expect(classifyDirection("工程未完成率")).toBe("reverse");
+    expect(classifyDirection("产品合格率")).toBe("positive");
+    expect(runOnIndicators(rule, [{ name: "产品不合格率", period: "≤2%" }])).toEqual([]);
+    expect(runOnIndicators(rule, [{ name: "产品不合格率", period: "≥2%" }]).map((r) => r.messageId)).toEqual(["reverseFloorBoth"]);
+  });
 });
+

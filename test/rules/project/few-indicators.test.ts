@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/project/few-indicators.js";
 import { buildDocument, buildTable, runRule } from "../run-rule.js";
+import { formatMessage } from "../../../src/i18n/format.js";
 
 describe("project/few-indicators", () => {
   it("reports the seed's 综合工作经费 with 2 indicators, on its own row", () => {
@@ -24,4 +25,12 @@ describe("project/few-indicators", () => {
     ]);
     expect(runRule(rule, buildTable({ indicators: [] }))).toEqual([]);
   });
+
+  it("says one indicator in the singular in English", () => {
+    const [r] = runRule(rule, buildTable({ indicators: [{}] }));
+    const d = { ruleId: "project/few-indicators", messageId: r!.messageId, data: r!.data };
+    expect(formatMessage(d, "en")).toBe("project “项目甲” has only 1 indicator, fewer than 3");
+    expect(formatMessage(d, "zh")).toBe("项目“项目甲”只有 1 个绩效指标，少于 3 个");
+  });
 });
+

@@ -18,4 +18,11 @@ describe("table/header", () => {
     ]);
     expect(messages(text, "table/header", "en")).toEqual(["the header lacks a required column: goal", "unknown column: 目标说明 (its cells are kept as they are)"]);
   });
+
+  it("names a missing required column in Chinese under zh (by its header name, not its key)", () => {
+    const text = editSeed("\t绩效目标\t绩效指标", "\t绩效目标\t指标");
+    expect(messages(text, "table/header", "zh")).toEqual(["表头缺少必需列：绩效指标", "无法识别的列：指标（内容将原样保留）"]);
+    expect(messages(text, "table/header", "en")[0]).toBe("the header lacks a required column: indicators");
+  });
 });
+

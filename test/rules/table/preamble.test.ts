@@ -17,4 +17,11 @@ describe("table/preamble", () => {
   it("accepts 元 and the half-width colon", () => {
     expect(findings(editSeed("单位：万元", "单位:元"), "table/preamble")).toEqual([]);
   });
+
+  it("points an unknown money unit at the unit's text on its line, not at the title", () => {
+    // The seed's 单位 line is line 7: `单位：千元` → 千元 at columns 4–5.
+    const [d, ...rest] = findings(editSeed("单位：万元", "单位： 千元"), "table/preamble");
+    expect(rest).toEqual([]);
+    expect([d!.messageId, d!.line, d!.column, d!.endLine, d!.endColumn]).toEqual(["unknownMoneyUnit", 7, 5, 7, 7]);
+  });
 });
