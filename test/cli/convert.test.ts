@@ -63,6 +63,14 @@ describe("perftable convert", () => {
     expect(doc.units[0].projects[0].indicators[1].error).toBeTruthy();
   });
 
+  it("prints each finding at its rule's default severity, as check does (a missing title is a warning)", async () => {
+    const text = SEED.replace("项目支出绩效目标表（含转移支付项目）\n", "");
+    const r = await runCli(["convert", "-", "--stdin-filename", "dept.txt"], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^dept\.txt:\d+:1 {2}warning {2}.+ {2}table\/preamble$/m);
+    expect(r.stderr).not.toMatch(/ {2}error {2}/);
+  });
+
   it.each([
     ["a missing file", ["convert", "nope.txt"], "file not found"],
     ["an empty file", ["convert", "empty.txt"], "the file is empty"],
