@@ -94,14 +94,15 @@ export function trimCell(text: string): { text: string; lead: number } {
 
 /**
  * An `input/unreadable` finding with message `ioError` ("cannot read the file: {reason}") at the
- * start of `line` (1-based). `path` is filled in by reporters from the file report.
+ * start of `line` (1-based). `path` is filled in by reporters from the file report. `reasonZh`: the
+ * reason in Chinese (shown under `--lang zh`; else `reason` is).
  */
-export function readFailure(reason: string, line = 1): Diagnostic {
+export function readFailure(reason: string, line = 1, reasonZh?: string): Diagnostic {
   return {
     ruleId: "input/unreadable",
     severity: "error",
     messageId: "ioError",
-    data: { path: "", reason },
+    data: reasonZh === undefined ? { path: "", reason } : { path: "", reason, reasonZh },
     line,
     column: 1,
     endLine: line,
