@@ -72,6 +72,17 @@ function diag(ruleId: string, messageId: string, data: Record<string, string | n
   return { ruleId, severity: "error", messageId, data, ...at, project, indicator: null };
 }
 
+/** What the lines before a header said: title, 部门名称, 单位 and the rest (notes). */
+interface Preamble {
+  title: string | null;
+  department: string | null;
+  moneyUnit: string | null;
+  line: number | null;
+  notes: { line: number; text: string }[];
+  /** A later 单位 line that names another money unit than the first (reported), and where. */
+  otherMoneyUnit: { unit: string; at: Span } | null;
+}
+
 interface OpenUnit {
   unit: Unit;
   sum: MoneySum;
@@ -97,7 +108,7 @@ export class TableReader {
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
   private seenRows = false;
-  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
+  private preamble: Preamble = this.freshPreamble();
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -114,8 +125,8 @@ export class TableReader {
     private readonly options: ReaderOptions,
   ) {}
 
-  private freshPreamble() {
-    return { title: null, department: null, moneyUnit: null, line: null, notes: [] as { line: number; text: string }[] };
+  private freshPreamble(): Preamble {
+    return { title: null, department: null, moneyUnit: null, line: null, notes: [], otherMoneyUnit: null };
   }
 
   push(row: RawRow): void {
@@ -274,9 +285,16 @@ export class TableReader {
       p.line ??= row.line;
       const dep = DEPARTMENT.exec(c.text);
       const unit = MONEY_UNIT.exec(c.text);
-      if (dep) p.department = dep[2]!.trim();
-      else if (unit) p.moneyUnit = unit[1]!.trim();
-      else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
+      // The first 部门名称 and 单位 lines are the table's; a later one (a 单位名称 under the
+      // 部门名称, a repeated 单位 line) is kept in the notes, never written over the first.
+      if (dep && p.department === null) p.department = dep[2]!.trim();
+      else if (unit && p.moneyUnit === null) p.moneyUnit = unit[1]!.trim();
+      else if (dep) p.notes.push({ line: row.line, text: c.text });
+      else if (unit) {
+        p.notes.push({ line: row.line, text: c.text });
+        const other = unit[1]!.trim();
+        if (other !== p.moneyUnit && p.otherMoneyUnit === null) p.otherMoneyUnit = { unit: other, at: span(row.line, c.column, cellLength(c)) };
+      } else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
       else if (p.title === null && p.department === null && c === first) p.title = c.text;
       else p.notes.push({ line: row.line, text: c.text });
     }
@@ -325,6 +343,7 @@ export class TableReader {
     if (p.department === null) this.sink.diagnostic(diag("table/preamble", "missingDepartment", {}, preambleAt));
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
     else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, preambleAt));
+    if (p.otherMoneyUnit !== null) this.sink.diagnostic(diag("table/preamble", "conflictingMoneyUnit", { unit: p.moneyUnit!, other: p.otherMoneyUnit.unit }, p.otherMoneyUnit.at));
     this.preamble = this.freshPreamble();
     this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);

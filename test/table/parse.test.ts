@@ -240,6 +240,31 @@ describe("structure", () => {
   });
 });
 
+describe("a preamble that says a thing twice", () => {
+  it("keeps the first money unit, the second line in notes, and warns when they differ", () => {
+    const result = parseTable(editSeed("单位：万元\n", "单位：万元\n单位：元\n"));
+    const doc = result.value[0]!;
+    expect(doc.moneyUnit).toBe("万元");
+    expect(doc.notes).toEqual([{ line: 8, text: "单位：元" }]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: "table/preamble", messageId: "conflictingMoneyUnit", line: 8, data: { unit: "万元", other: "元" } }),
+    ]);
+  });
+
+  it("a repeated identical money unit line is kept in notes, with no finding", () => {
+    const result = parseTable(editSeed("单位：万元\n", "单位：万元\n单位：万元\n"));
+    expect(result.value[0]!.moneyUnit).toBe("万元");
+    expect(result.value[0]!.notes).toEqual([{ line: 8, text: "单位：万元" }]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("keeps the first 部门名称 and a later 单位名称 line in notes", () => {
+    const doc = only(editSeed("部门名称：广州开发区金融工作局（部门）\n", "部门名称：广州开发区金融工作局（部门）\n单位名称：广州开发区金融工作局本级\n"));
+    expect(doc.department).toBe("广州开发区金融工作局（部门）");
+    expect(doc.notes).toEqual([{ line: 6, text: "单位名称：广州开发区金融工作局本级" }]);
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["empty bytes", new Uint8Array(), "empty"],
