@@ -280,24 +280,45 @@ export class TableReader {
 
   private readPreamble(row: RawRow, first: RawCell): void {
     const p = this.preamble;
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
       if (c.text === "") continue;
       p.line ??= row.line;
       const dep = DEPARTMENT.exec(c.text);
       const unit = MONEY_UNIT.exec(c.text);
+      // A label whose value is in the next non-empty cell (`部门名称：⇥广州…`, `单位：⇥万元`, as
+      // spreadsheets lay them out): that cell is the value.
+      const label = dep ?? unit;
+      let value: RawCell | null = null;
+      if (label !== null && label[label.length - 1]!.trim() === "") {
+        let v = i + 1;
+        while (v < cells.length && cells[v]!.text === "") v++;
+        if (v < cells.length && !DEPARTMENT.test(cells[v]!.text) && !MONEY_UNIT.test(cells[v]!.text)) {
+          value = cells[v]!;
+          label[label.length - 1] = value.text;
+          i = v;
+        }
+      }
       // The first 部门名称 and 单位 lines are the table's; a later one (a 单位名称 under the
       // 部门名称, a repeated 单位 line) is kept in the notes, never written over the first.
       if (dep && p.department === null) p.department = dep[2]!.trim();
       else if (unit && p.moneyUnit === null) p.moneyUnit = unit[1]!.trim();
-      else if (dep) p.notes.push({ line: row.line, text: c.text });
+      else if (dep) this.note(row.line, c, value);
       else if (unit) {
-        p.notes.push({ line: row.line, text: c.text });
+        this.note(row.line, c, value);
         const other = unit[1]!.trim();
         if (other !== p.moneyUnit && p.otherMoneyUnit === null) p.otherMoneyUnit = { unit: other, at: span(row.line, c.column, cellLength(c)) };
       } else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
       else if (p.title === null && p.department === null && c === first) p.title = c.text;
       else p.notes.push({ line: row.line, text: c.text });
     }
+  }
+
+  /** Keep a preamble cell (and the cell of its value, when apart) in the notes. */
+  private note(line: number, cell: RawCell, value: RawCell | null): void {
+    this.preamble.notes.push({ line, text: cell.text });
+    if (value !== null) this.preamble.notes.push({ line, text: value.text });
   }
 
   private startTable(row: RawRow): void {

@@ -265,6 +265,28 @@ describe("a preamble that says a thing twice", () => {
   });
 });
 
+describe("a preamble label and its value in two cells", () => {
+  it("reads 部门名称：⇥name and 单位：⇥万元 as the department and the money unit", () => {
+    const result = parseTable(editSeed("单位：万元", "单位：\t万元", editSeed("部门名称：", "部门名称：\t")));
+    const doc = result.value[0]!;
+    expect(doc.department).toBe("广州开发区金融工作局（部门）");
+    expect(doc.moneyUnit).toBe("万元");
+    expect(doc.notes).toBeUndefined();
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("a second label with its value apart goes to the notes whole", () => {
+    const doc = only(editSeed("单位：万元\n", "单位：万元\n单位：\t万元\n"));
+    expect(doc.notes).toEqual([{ line: 8, text: "单位：" }, { line: 8, text: "万元" }]);
+  });
+
+  it("an empty label with nothing after it stays empty (and is reported)", () => {
+    const result = parseTable(editSeed("单位：万元", "单位：\t\t"));
+    expect(result.value[0]!.moneyUnit).toBe("");
+    expect(result.diagnostics.map((d) => d.messageId)).toEqual(["unknownMoneyUnit"]);
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["empty bytes", new Uint8Array(), "empty"],
