@@ -47,6 +47,15 @@ describe("perftable convert", () => {
     expect(rows[1]).toContain("金融发展专项资金,12,13000.00,13000.00,,,1,1,产出指标,11,数量指标,扶持项目数量,≥495家次,quantity,>=,495,家次");
   });
 
+  it("writes the published text of an amount that is not a number in CSV, not an empty cell (no money)", async () => {
+    const text = editSeed("金融工作业务经费\t58.50\t58.50", "金融工作业务经费\t５８.５０\t-5,8.50");
+    const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
+    expect(r.code).toBe(0);
+    const row = r.stdout.split("\r\n").find((l) => l.includes(",金融工作业务经费,"))!;
+    expect(row).toContain(`,金融工作业务经费,17,５８.５０,"'-5,8.50",,,1,`);
+    expect(r.stdout).toContain(",金融发展专项资金,12,13000.00,13000.00,,,1,");
+  });
+
   it("guards CSV cells against formula injection", async () => {
     const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60");
     const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
