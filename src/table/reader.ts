@@ -2,7 +2,7 @@
 // and header, classifies rows as 合计 / unit / project (SPEC §2), parses indicator cells, and hands
 // every node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
-import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, Unit } from "../types.js";
+import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
@@ -410,6 +410,8 @@ export class TableReader {
     const nameCell = this.cell(row, "name") ?? row.cells[0]!;
     const amountRow = this.readAmounts(row);
     if (!this.seenRows && doc.total === null && TOTAL_NAME.test(nameCell.text)) {
+      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`): lossless.
+      if (nameCell.text !== "合计") (amountRow as TotalRow).name = nameCell.text;
       doc.total = amountRow;
       this.sink.total(amountRow, doc);
       return;

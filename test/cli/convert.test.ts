@@ -21,6 +21,13 @@ describe("perftable convert", () => {
     expect(doc.units[0].projects[0].indicators[0]).toMatchObject({ seq: 1, line: 12, column: 95, period: { raw: "≥495家次", kind: "quantity", comparator: ">=", value: "495", unit: "家次" } });
   });
 
+  it("keeps a 合计 row's name as published (合　计), valid against the schema", async () => {
+    const r = await runCli(["convert", "-"], { stdin: editSeed("合计\t15,812.52", "合　计\t15,812.52") });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.total.name).toBe("合　计");
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it("prints an array for a file with two tables", async () => {
     const r = await runCli(["convert", "-"], { stdin: SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门") });
     const docs = JSON.parse(r.stdout);

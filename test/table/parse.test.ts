@@ -287,6 +287,17 @@ describe("a preamble label and its value in two cells", () => {
   });
 });
 
+describe("the 合计 row's name", () => {
+  it.each([["合　计"], ["总计"], ["合 计"]])("keeps %s as published (name), so the row can be rebuilt", (name) => {
+    const doc = only(editSeed("合计\t15,812.52", `${name}\t15,812.52`));
+    expect(doc.total).toMatchObject({ line: 10, name });
+  });
+
+  it("has no name key for the usual 合计 (the seed's document is unchanged)", () => {
+    expect(only(SEED).total).not.toHaveProperty("name");
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["empty bytes", new Uint8Array(), "empty"],
