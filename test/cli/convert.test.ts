@@ -63,6 +63,13 @@ describe("perftable convert", () => {
     expect(r.stdout).toContain(",金融发展专项资金,12,13000.00,13000.00,,,1,");
   });
 
+  it("reads a CSV table piped to standard input without --stdin-filename", async () => {
+    const csv = readFileSync(SEED_PATH, "utf8").split("\n").map((l) => l.split("\t").map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n");
+    const r = await runCli(["convert", "-"], { stdin: csv });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units[0].projects).toHaveLength(12);
+  });
+
   it("guards CSV cells against formula injection", async () => {
     const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60");
     const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
