@@ -115,6 +115,11 @@ export interface AmountRow {
   ref?: string;
 }
 
+/** The 合计 row. `name`: its name cell as published, present only when it is not `合计` (`合\u3000计`, `总计`). */
+export interface TotalRow extends AmountRow {
+  name?: string;
+}
+
 export interface Project extends AmountRow {
   name: string;
   nameColumn: number;
@@ -167,7 +172,7 @@ export interface TableDocument {
   /** 1-based line where the table starts (its title, or first preamble/header line). */
   line: number;
   header: { line: number; columns: HeaderColumn[] } | null;
-  total: AmountRow | null;
+  total: TotalRow | null;
   units: Unit[];
   /** Preamble lines not understood as title / 部门名称 / 单位, kept verbatim (lossless). */
   notes?: { line: number; text: string }[];

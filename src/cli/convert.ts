@@ -17,6 +17,7 @@ import { errnoReason } from "../io/errors.js";
 import { AtomicWriter } from "../io/write.js";
 import { sanitizeText } from "../reporters/sanitize.js";
 import { severityWord } from "../reporters/shared.js";
+import { getRule } from "../rules/index.js";
 import type { Diagnostic, Lang } from "../types.js";
 import { makeReport, noTableIn } from "../validate/run.js";
 import type { CliIo } from "./io.js";
@@ -34,9 +35,16 @@ export interface ConvertCliOptions {
   jobs?: number;
 }
 
+/**
+ * The reader's findings on stderr, each at its rule's default severity (the reader makes them all
+ * `error`; `check` gives them their configured severity, convert has no configuration): a missing
+ * title is a warning here as in `check`.
+ */
 function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], lang: Lang): void {
   for (const d of makeReport(path, null, diagnostics).diagnostics) {
-    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${severityWord(d.severity, lang)}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
+    const severity = getRule(d.ruleId)?.meta.defaultSeverity ?? d.severity;
+    if (severity === "off") continue;
+    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${severityWord(severity, lang)}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
   }
 }
 

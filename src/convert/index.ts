@@ -1,7 +1,7 @@
 // The outputs of `perftable convert`: the JSON document (SPEC §4), NDJSON (one indicator per
 // line with its unit and project), and CSV (one row per indicator, UTF-8 with BOM for Excel).
 import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
-import type { Indicator, Project, TableDocument, Target, Unit } from "../types.js";
+import { type Indicator, MONEY_KEYS, type MoneyKey, type Project, type TableDocument, type Target, type Unit } from "../types.js";
 
 export type ConvertFormat = "json" | "ndjson" | "csv";
 export const CONVERT_FORMATS: readonly ConvertFormat[] = ["json", "ndjson", "csv"];
@@ -105,6 +105,20 @@ function* eachIndicator(doc: TableDocument): Generator<[Unit, Project, Indicator
   }
 }
 
+/** Whether a money cell of the row holds text that is not a number (its amount is null, its raw text not). */
+function hasUnreadableAmount(p: Project): boolean {
+  for (const k of MONEY_KEYS) if (p.amounts[k] === null && p.amountsRaw?.[k] != null) return true;
+  return false;
+}
+
+/**
+ * A money cell for CSV: the amount, or the published text when that is not a number (an empty cell
+ * means no money from that source: `七十`, `５８.５０` must not read as nothing).
+ */
+function csvAmount(p: Project, k: MoneyKey): string | null {
+  return p.amounts[k] ?? p.amountsRaw?.[k] ?? null;
+}
+
 /** NDJSON: one line per indicator with its department, unit and project. */
 export function formatNdjson(docs: readonly TableDocument[]): string {
   const lines: string[] = [];
@@ -125,6 +139,8 @@ export function* ndjsonLines(doc: TableDocument): Generator<string> {
         project: project.name,
         projectLine: project.line,
         amounts: project.amounts,
+        // The published text too when an amount is not a number (null would read as no money).
+        ...(hasUnreadableAmount(project) ? { amountsRaw: project.amountsRaw } : {}),
         goal: project.goal,
         indicator: null,
       });
@@ -170,7 +186,7 @@ export function* csvRows(doc: TableDocument, terminal = false): Generator<string
   for (const [unit, p, i] of eachIndicator(doc)) {
     const cells = [
       doc.department, doc.moneyUnit, unit.name, p.name, p.line,
-      p.amounts.total, p.amounts.appropriation, p.amounts.specialAccount, p.amounts.other,
+      csvAmount(p, "total"), csvAmount(p, "appropriation"), csvAmount(p, "specialAccount"), csvAmount(p, "other"),
       i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
       ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
     ];

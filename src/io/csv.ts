@@ -79,6 +79,20 @@ interface Parsed {
   raw: string;
 }
 
+/** csv-parse's errors that relaxed parsing can still meet, in Chinese. */
+const CSV_ERRORS_ZH: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "引号未闭合",
+  CSV_INVALID_CLOSING_QUOTE: "引号后的字符无效",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "引号后的字符无效",
+  CSV_MAX_RECORD_SIZE: "记录过长",
+};
+
+/** A csv-parse error in Chinese (by its code), else its English title. */
+function describeCsvErrorZh(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === "string" ? CSV_ERRORS_ZH[code] : undefined) ?? describeCsvError(error);
+}
+
 /** The title of a csv-parse message (`Quote Not Closed: the parsing is …` → `Quote Not Closed`). */
 function describeCsvError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -116,7 +130,7 @@ export function readCsvRows(text: string): Result<RawRow[]> {
   };
   const fail = (error: unknown, at: number) => {
     const { line } = cursor.at(Math.min(at, normal.length));
-    diagnostics.push(readFailure(`CSV: ${describeCsvError(error)} at line ${line}`, line));
+    diagnostics.push(readFailure(`CSV: ${describeCsvError(error)} at line ${line}`, line, `CSV 第 ${line} 行：${describeCsvErrorZh(error)}`));
   };
 
   try {

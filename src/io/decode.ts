@@ -51,6 +51,9 @@ export function sniffBinary(bytes: Uint8Array): string | null {
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** The `binary` finding's data for text with NUL bytes (`kindZh`: its Chinese wording). */
+export const NUL_BYTES: Readonly<Record<string, string>> = Object.freeze({ kind: "NUL bytes", kindZh: "含 NUL 字节" });
+
 function hasNul(text: string): boolean {
   return text.indexOf("\u0000") !== -1;
 }
@@ -139,7 +142,7 @@ function finish(text: string | null, encoding: EncodingName): DecodeResult {
   if (text === null) return { ok: false, messageId: "undecodable", data: { encoding } };
   if (text.trim() === "") return { ok: false, messageId: "empty", data: {} };
   // NUL characters do not occur in text tables; a file full of them is binary (or the wrong UTF-16 guess).
-  if (hasNul(text)) return { ok: false, messageId: "binary", data: { kind: "NUL bytes" } };
+  if (hasNul(text)) return { ok: false, messageId: "binary", data: { ...NUL_BYTES } };
   return { ok: true, text, encoding };
 }
 

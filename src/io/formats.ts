@@ -51,8 +51,8 @@ function countSeparators(bytes: Uint8Array): { tabs: number; commas: number } {
  * compound file (`D0 CF 11 E0`) is an old .xls. Otherwise the extension decides: `.xlsx`/`.xlsm` →
  * xlsx (its reader then says the file is not a readable workbook); `.csv` → csv, unless the content
  * has more tabs than commas (a tab-separated export saved as .csv: amounts like `15,812.52` bring a
- * few commas, real CSV has at least one per cell); anything else (`.txt`, `.tsv`, `.xls` that is
- * really text, no extension, `-`) → text.
+ * few commas, real CSV has at least one per cell); no extension (standard input) → csv when the
+ * content has commas and no tab; anything else (`.txt`, `.tsv`, `.xls` that is really text) → text.
  */
 export function detectFormat(path: string, bytes: Uint8Array): InputFormat {
   if (startsWith(bytes, ZIP)) return "xlsx";
@@ -62,6 +62,13 @@ export function detectFormat(path: string, bytes: Uint8Array): InputFormat {
   if (ext === "csv") {
     const { tabs, commas } = countSeparators(bytes);
     return tabs > commas ? "text" : "csv";
+  }
+  // Standard input (`<stdin>`) or a name without extension: comma-separated content without a single
+  // tab (a table piped from a download of its .csv) can only be read as CSV. (A header row has at
+  // least three commas.)
+  if (ext === "") {
+    const { tabs, commas } = countSeparators(bytes);
+    if (tabs === 0 && commas >= 3) return "csv";
   }
   return "text";
 }
@@ -94,14 +101,15 @@ export function trimCell(text: string): { text: string; lead: number } {
 
 /**
  * An `input/unreadable` finding with message `ioError` ("cannot read the file: {reason}") at the
- * start of `line` (1-based). `path` is filled in by reporters from the file report.
+ * start of `line` (1-based). `path` is filled in by reporters from the file report. `reasonZh`: the
+ * reason in Chinese (shown under `--lang zh`; else `reason` is).
  */
-export function readFailure(reason: string, line = 1): Diagnostic {
+export function readFailure(reason: string, line = 1, reasonZh?: string): Diagnostic {
   return {
     ruleId: "input/unreadable",
     severity: "error",
     messageId: "ioError",
-    data: { path: "", reason },
+    data: reasonZh === undefined ? { path: "", reason } : { path: "", reason, reasonZh },
     line,
     column: 1,
     endLine: line,

@@ -4,7 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type EncodingName, type EncodingOption, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
+import { type EncodingName, type EncodingOption, NUL_BYTES, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
 
 export type { StreamPlan } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
@@ -83,7 +83,7 @@ export async function* streamRows(
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
+      if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
       if (!seen.text && /\S/.test(text)) seen.text = true;
       return text;
     };
@@ -170,7 +170,7 @@ export async function checkUtf8(path: string, skip: number): Promise<void> {
       const { bytesRead } = await handle.read(buffer, carried, CHUNK, position);
       position += bytesRead;
       const length = carried + bytesRead;
-      if (buffer.subarray(carried, length).indexOf(0) !== -1) throw new StreamDecodeError({ messageId: "binary", data: { kind: "NUL bytes" } });
+      if (buffer.subarray(carried, length).indexOf(0) !== -1) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
       // A sequence cut at the end of the chunk waits for the next one.
       let end = length;
       if (bytesRead > 0) {

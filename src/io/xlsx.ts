@@ -25,26 +25,29 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<R
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    return fail(`not a readable .xlsx file: ${describeError(error)}`);
+    return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeError(error)}`);
   }
   const sheets = workbook.worksheets;
-  if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets");
+  if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
   let chosen: ExcelJS.Worksheet | undefined;
   if (sheet !== undefined) {
     chosen = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
-    if (chosen === undefined) return fail(`no sheet named ${sheet} (sheets: ${sheets.map((ws) => ws.name).join(", ")})`);
+    if (chosen === undefined) {
+      const names = sheets.map((ws) => ws.name);
+      return fail(`no sheet named ${sheet} (sheets: ${names.join(", ")})`, `没有名为“${sheet}”的工作表（现有工作表：${names.join("、")}）`);
+    }
   } else {
     chosen = sheets.find(hasTableHeader) ?? sheets[0]!;
   }
   try {
     return { value: readSheet(chosen), diagnostics: [], sheet: chosen.name };
   } catch (error) {
-    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`), sheet: chosen.name };
+    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeError(error)}`), sheet: chosen.name };
   }
 }
 
-function fail(reason: string): Result<RawRow[]> & { sheet: string | null } {
-  const diagnostics: Diagnostic[] = [readFailure(reason)];
+function fail(reason: string, reasonZh: string): Result<RawRow[]> & { sheet: string | null } {
+  const diagnostics: Diagnostic[] = [readFailure(reason, 1, reasonZh)];
   return { value: [], diagnostics, sheet: null };
 }
 

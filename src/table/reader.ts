@@ -2,7 +2,7 @@
 // and header, classifies rows as 合计 / unit / project (SPEC §2), parses indicator cells, and hands
 // every node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
-import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, Unit } from "../types.js";
+import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
@@ -74,6 +74,27 @@ function diag(ruleId: string, messageId: string, data: Record<string, string | n
   return { ruleId, severity: "error", messageId, data, ...at, project, indicator: null };
 }
 
+/** Where the value of a `单位：…` cell is (after the label and spaces), in code points; the cell when it is empty. */
+function unitSpan(cell: RawCell, value: string): Span {
+  const text = value.trim();
+  if (text === "") return span(cell.line, cell.column, cellLength(cell));
+  const before = cell.text.length - value.trimStart().length;
+  return span(cell.line, cell.column + [...cell.text.slice(0, before)].length, [...text].length);
+}
+
+/** What the lines before a header said: title, 部门名称, 单位 and the rest (notes). */
+interface Preamble {
+  title: string | null;
+  department: string | null;
+  moneyUnit: string | null;
+  /** Where the money unit's text is (for a finding about it). */
+  moneyUnitAt: Span | null;
+  line: number | null;
+  notes: { line: number; text: string }[];
+  /** A later 单位 line that names another money unit than the first (reported), and where. */
+  otherMoneyUnit: { unit: string; at: Span } | null;
+}
+
 interface OpenUnit {
   unit: Unit;
   sum: MoneySum;
@@ -99,7 +120,7 @@ export class TableReader {
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
   private seenRows = false;
-  private preamble: { title: string | null; department: string | null; moneyUnit: string | null; moneyUnitAt: Span | null; line: number | null; notes: { line: number; text: string }[] } = this.freshPreamble();
+  private preamble: Preamble = this.freshPreamble();
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -116,8 +137,8 @@ export class TableReader {
     private readonly options: ReaderOptions,
   ) {}
 
-  private freshPreamble() {
-    return { title: null, department: null, moneyUnit: null, moneyUnitAt: null as Span | null, line: null, notes: [] as { line: number; text: string }[] };
+  private freshPreamble(): Preamble {
+    return { title: null, department: null, moneyUnit: null, moneyUnitAt: null, line: null, notes: [], otherMoneyUnit: null };
   }
 
   push(row: RawRow): void {
@@ -271,22 +292,48 @@ export class TableReader {
 
   private readPreamble(row: RawRow, first: RawCell): void {
     const p = this.preamble;
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
       if (c.text === "") continue;
       p.line ??= row.line;
       const dep = DEPARTMENT.exec(c.text);
       const unit = MONEY_UNIT.exec(c.text);
-      if (dep) p.department = dep[2]!.trim();
-      else if (unit) {
-        p.moneyUnit = unit[1]!.trim();
-        // Where the unit's text starts in its cell (after `单位：` and spaces), in code points.
-        const before = c.text.length - unit[1]!.trimStart().length;
-        p.moneyUnitAt = p.moneyUnit === "" ? span(c.line, c.column, cellLength(c)) : span(c.line, c.column + [...c.text.slice(0, before)].length, [...p.moneyUnit].length);
+      // A label whose value is in the next non-empty cell (`部门名称：⇥广州…`, `单位：⇥万元`, as
+      // spreadsheets lay them out): that cell is the value.
+      const label = dep ?? unit;
+      let value: RawCell | null = null;
+      if (label !== null && label[label.length - 1]!.trim() === "") {
+        let v = i + 1;
+        while (v < cells.length && cells[v]!.text === "") v++;
+        if (v < cells.length && !DEPARTMENT.test(cells[v]!.text) && !MONEY_UNIT.test(cells[v]!.text)) {
+          value = cells[v]!;
+          label[label.length - 1] = value.text;
+          i = v;
+        }
       }
-      else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
+      // The first 部门名称 and 单位 lines are the table's; a later one (a 单位名称 under the
+      // 部门名称, a repeated 单位 line) is kept in the notes, never written over the first.
+      if (dep && p.department === null) p.department = dep[2]!.trim();
+      else if (unit && p.moneyUnit === null) {
+        p.moneyUnit = unit[1]!.trim();
+        p.moneyUnitAt = value !== null ? span(value.line, value.column, cellLength(value)) : unitSpan(c, unit[1]!);
+      }
+      else if (dep) this.note(row.line, c, value);
+      else if (unit) {
+        this.note(row.line, c, value);
+        const other = unit[1]!.trim();
+        if (other !== p.moneyUnit && p.otherMoneyUnit === null) p.otherMoneyUnit = { unit: other, at: span(row.line, c.column, cellLength(c)) };
+      } else if (p.title === null && TITLE.test(c.text)) p.title = c.text;
       else if (p.title === null && p.department === null && c === first) p.title = c.text;
       else p.notes.push({ line: row.line, text: c.text });
     }
+  }
+
+  /** Keep a preamble cell (and the cell of its value, when apart) in the notes. */
+  private note(line: number, cell: RawCell, value: RawCell | null): void {
+    this.preamble.notes.push({ line, text: cell.text });
+    if (value !== null) this.preamble.notes.push({ line, text: value.text });
   }
 
   private startTable(row: RawRow): void {
@@ -332,6 +379,7 @@ export class TableReader {
     if (p.department === null) this.sink.diagnostic(diag("table/preamble", "missingDepartment", {}, preambleAt));
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
     else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, p.moneyUnitAt ?? preambleAt));
+    if (p.otherMoneyUnit !== null) this.sink.diagnostic(diag("table/preamble", "conflictingMoneyUnit", { unit: p.moneyUnit!, other: p.otherMoneyUnit.unit }, p.otherMoneyUnit.at));
     this.preamble = this.freshPreamble();
     this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);
@@ -377,6 +425,8 @@ export class TableReader {
     const nameCell = this.cell(row, "name") ?? row.cells[0]!;
     const amountRow = this.readAmounts(row);
     if (!this.seenRows && doc.total === null && TOTAL_NAME.test(nameCell.text)) {
+      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`): lossless.
+      if (nameCell.text !== "合计") (amountRow as TotalRow).name = nameCell.text;
       doc.total = amountRow;
       this.sink.total(amountRow, doc);
       return;

@@ -21,6 +21,13 @@ describe("perftable convert", () => {
     expect(doc.units[0].projects[0].indicators[0]).toMatchObject({ seq: 1, line: 12, column: 95, period: { raw: "≥495家次", kind: "quantity", comparator: ">=", value: "495", unit: "家次" } });
   });
 
+  it("keeps a 合计 row's name as published (合　计), valid against the schema", async () => {
+    const r = await runCli(["convert", "-"], { stdin: editSeed("合计\t15,812.52", "合　计\t15,812.52") });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.total.name).toBe("合　计");
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it("prints an array for a file with two tables", async () => {
     const r = await runCli(["convert", "-"], { stdin: SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门") });
     const docs = JSON.parse(r.stdout);
@@ -47,6 +54,22 @@ describe("perftable convert", () => {
     expect(rows[1]).toContain("金融发展专项资金,12,13000.00,13000.00,,,1,1,产出指标,11,数量指标,扶持项目数量,≥495家次,quantity,>=,495,家次");
   });
 
+  it("writes the published text of an amount that is not a number in CSV, not an empty cell (no money)", async () => {
+    const text = editSeed("金融工作业务经费\t58.50\t58.50", "金融工作业务经费\t５８.５０\t-5,8.50");
+    const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
+    expect(r.code).toBe(0);
+    const row = r.stdout.split("\r\n").find((l) => l.includes(",金融工作业务经费,"))!;
+    expect(row).toContain(`,金融工作业务经费,17,５８.５０,"'-5,8.50",,,1,`);
+    expect(r.stdout).toContain(",金融发展专项资金,12,13000.00,13000.00,,,1,");
+  });
+
+  it("reads a CSV table piped to standard input without --stdin-filename", async () => {
+    const csv = readFileSync(SEED_PATH, "utf8").split("\n").map((l) => l.split("\t").map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n");
+    const r = await runCli(["convert", "-"], { stdin: csv });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units[0].projects).toHaveLength(12);
+  });
+
   it("guards CSV cells against formula injection", async () => {
     const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60");
     const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
@@ -64,6 +87,14 @@ describe("perftable convert", () => {
     const zh = await runCli(["convert", "-", "--stdin-filename", "dept.txt", "--lang", "zh"], { stdin: text });
     expect(zh.stderr).toMatch(/^dept\.txt:12:\d+ {2}错误 {2}.+ {2}indicator\/syntax$/m);
     expect(zh.stderr).not.toMatch(/ error /);
+  });
+
+  it("prints each finding at its rule's default severity, as check does (a missing title is a warning)", async () => {
+    const text = SEED.replace("项目支出绩效目标表（含转移支付项目）\n", "");
+    const r = await runCli(["convert", "-", "--stdin-filename", "dept.txt"], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^dept\.txt:\d+:1 {2}warning {2}.+ {2}table\/preamble$/m);
+    expect(r.stderr).not.toMatch(/ {2}error {2}/);
   });
 
   it.each([

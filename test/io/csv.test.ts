@@ -36,6 +36,7 @@ describe("detectFormat", () => {
     ["t.txt", bytes(SEED), "text"],
     ["t.tsv", bytes("a\tb\n"), "text"],
     ["-", bytes("a,b\n"), "text"],
+
     ["t.txt", zip, "xlsx"],
     ["t.xlsx", zip, "xlsx"],
     ["t.xlsx", bytes("not a zip"), "xlsx"],
@@ -45,6 +46,14 @@ describe("detectFormat", () => {
     ["dir.v2/table", bytes("a,b\n"), "text"],
   ] as const)("%s → %s", (path, content, expected) => {
     expect(detectFormat(path, content)).toBe(expected);
+  });
+
+  test("standard input (or a name without extension) with comma-separated cells and not one tab is CSV", () => {
+    expect(detectFormat("<stdin>", bytes(tsvToCsv(SEED)))).toBe("csv");
+    expect(detectFormat("table", bytes(tsvToCsv(SEED)))).toBe("csv");
+    expect(detectFormat("<stdin>", bytes(SEED))).toBe("text");
+    expect(detectFormat("<stdin>", bytes("hello, world\n"))).toBe("text");
+    expect(detectFormat("t.txt", bytes(tsvToCsv(SEED)))).toBe("text");
   });
 
   test("a UTF-16 .csv is told apart by its 16-bit commas", () => {

@@ -28,7 +28,7 @@ function endless(prefix: Buffer = Buffer.alloc(0)) {
   return { stream, given: () => given };
 }
 
-const BINARY = [["input/unreadable", "binary", { kind: "NUL bytes" }]];
+const BINARY = [["input/unreadable", "binary", { kind: "NUL bytes", kindZh: "含 NUL 字节" }]];
 const findings = (report: { diagnostics: { ruleId: string; messageId: string; data: Record<string, unknown> }[] }) =>
   report.diagnostics.map((d) => [d.ruleId, d.messageId, d.data]);
 const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith("perftable-stdin-"));

@@ -240,6 +240,64 @@ describe("structure", () => {
   });
 });
 
+describe("a preamble that says a thing twice", () => {
+  it("keeps the first money unit, the second line in notes, and warns when they differ", () => {
+    const result = parseTable(editSeed("单位：万元\n", "单位：万元\n单位：元\n"));
+    const doc = result.value[0]!;
+    expect(doc.moneyUnit).toBe("万元");
+    expect(doc.notes).toEqual([{ line: 8, text: "单位：元" }]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: "table/preamble", messageId: "conflictingMoneyUnit", line: 8, data: { unit: "万元", other: "元" } }),
+    ]);
+  });
+
+  it("a repeated identical money unit line is kept in notes, with no finding", () => {
+    const result = parseTable(editSeed("单位：万元\n", "单位：万元\n单位：万元\n"));
+    expect(result.value[0]!.moneyUnit).toBe("万元");
+    expect(result.value[0]!.notes).toEqual([{ line: 8, text: "单位：万元" }]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("keeps the first 部门名称 and a later 单位名称 line in notes", () => {
+    const doc = only(editSeed("部门名称：广州开发区金融工作局（部门）\n", "部门名称：广州开发区金融工作局（部门）\n单位名称：广州开发区金融工作局本级\n"));
+    expect(doc.department).toBe("广州开发区金融工作局（部门）");
+    expect(doc.notes).toEqual([{ line: 6, text: "单位名称：广州开发区金融工作局本级" }]);
+  });
+});
+
+describe("a preamble label and its value in two cells", () => {
+  it("reads 部门名称：⇥name and 单位：⇥万元 as the department and the money unit", () => {
+    const result = parseTable(editSeed("单位：万元", "单位：\t万元", editSeed("部门名称：", "部门名称：\t")));
+    const doc = result.value[0]!;
+    expect(doc.department).toBe("广州开发区金融工作局（部门）");
+    expect(doc.moneyUnit).toBe("万元");
+    expect(doc.notes).toBeUndefined();
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("a second label with its value apart goes to the notes whole", () => {
+    const doc = only(editSeed("单位：万元\n", "单位：万元\n单位：\t万元\n"));
+    expect(doc.notes).toEqual([{ line: 8, text: "单位：" }, { line: 8, text: "万元" }]);
+  });
+
+  it("an empty label with nothing after it stays empty (and is reported)", () => {
+    const result = parseTable(editSeed("单位：万元", "单位：\t\t"));
+    expect(result.value[0]!.moneyUnit).toBe("");
+    expect(result.diagnostics.map((d) => d.messageId)).toEqual(["unknownMoneyUnit"]);
+  });
+});
+
+describe("the 合计 row's name", () => {
+  it.each([["合　计"], ["总计"], ["合 计"]])("keeps %s as published (name), so the row can be rebuilt", (name) => {
+    const doc = only(editSeed("合计\t15,812.52", `${name}\t15,812.52`));
+    expect(doc.total).toMatchObject({ line: 10, name });
+  });
+
+  it("has no name key for the usual 合计 (the seed's document is unchanged)", () => {
+    expect(only(SEED).total).not.toHaveProperty("name");
+  });
+});
+
 describe("unusable input", () => {
   it.each([
     ["empty bytes", new Uint8Array(), "empty"],

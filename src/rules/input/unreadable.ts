@@ -21,7 +21,7 @@ export default defineRule({
       permission: { zh: "无权读取文件：{path}", en: "permission denied: {path}" },
       ioError: { zh: "读取失败：{reasonZh}", en: "cannot read the file: {reason}" },
       empty: { zh: "文件为空", en: "the file is empty" },
-      binary: { zh: "文件是二进制数据（{kind}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
+      binary: { zh: "文件是二进制数据（{kindZh}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
       undecodable: { zh: "无法按 {encoding} 解码文件", en: "the file cannot be decoded as {encoding}" },
       noTableNotUtf8: {
         zh: "文件中没有绩效目标表：它不是有效的 UTF-8（第 {line} 行第 {column} 列的字节 {byte}），按 GB18030 读取也找不到表头",

@@ -24,4 +24,10 @@ describe("table/preamble", () => {
     expect(rest).toEqual([]);
     expect([d!.messageId, d!.line, d!.column, d!.endLine, d!.endColumn]).toEqual(["unknownMoneyUnit", 7, 5, 7, 7]);
   });
+
+  it("points an unknown money unit in the cell after its label at that cell", () => {
+    const [d, ...rest] = findings(editSeed("单位：万元", "单位：\t千元"), "table/preamble");
+    expect(rest).toEqual([]);
+    expect([d!.messageId, d!.data.unit, d!.line, d!.column, d!.endLine, d!.endColumn]).toEqual(["unknownMoneyUnit", "千元", 7, 5, 7, 7]);
+  });
 });
