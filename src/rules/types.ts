@@ -44,6 +44,12 @@ export interface ReportDescriptor {
   span: Span;
   project?: string | null;
   indicator?: string | null;
+  /**
+   * A lesser case of the rule: reported one step milder than the rule's configured severity (error →
+   * warning, warning → info; info stays info). SPEC §5 asks it of growth rates in
+   * indicator/percent-range.
+   */
+  milder?: boolean;
 }
 
 export interface RuleContext {

@@ -16,6 +16,9 @@ export interface ResolvedConfig {
   options: ReadonlyMap<string, Record<string, number | string | boolean>>;
 }
 
+/** One step milder (a rule's lesser case, `ReportDescriptor.milder`). */
+const MILDER: Record<Exclude<Severity, "off">, Exclude<Severity, "off">> = { error: "warning", warning: "info", info: "info" };
+
 /** The default configuration: every rule at its default severity and options. */
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -185,7 +188,7 @@ export class RuleRunner implements TableSink {
           this.reported = true;
           this.keep({
             ruleId: rule.meta.id,
-            severity,
+            severity: r.milder === true ? MILDER[severity] : severity,
             messageId: r.messageId,
             data: r.data ? this.strings.internData(r.data) : {},
             line: r.span.line,

@@ -110,6 +110,7 @@ export function reportTargets(
   period: boolean,
   annual: boolean,
   extra?: Record<string, string | number>,
+  milder?: boolean,
 ): void {
   const which = whichTarget(period, annual);
   if (which === null) return;
@@ -119,6 +120,7 @@ export function reportTargets(
     span: targetSpan(i, which),
     project,
     indicator: indicatorLabel(i),
+    ...(milder === true ? { milder } : {}),
   });
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/indicator/percent-range.js";
 import { runOnIndicators } from "../run-rule.js";
+import { editSeed } from "../../helpers/fixtures.js";
+import { findings, messages } from "../../helpers/check.js";
+import { checkInput } from "../../../src/validate/run.js";
+import { resolveConfig } from "../../../src/validate/config.js";
 
 describe("indicator/percent-range", () => {
   it("reports a percentage above 100 % on the period target", () => {
@@ -26,12 +30,22 @@ describe("indicator/percent-range", () => {
     expect(ids("100.0000000000000001%")).toEqual([["outOfRangeBoth", "100.0000000000000001%"]]);
   });
 
-  it("lets growth rates exceed 100 % but not fall below -100 %", () => {
-    expect(runOnIndicators(rule, [{ name: "营业收入增长率", period: "≥150%" }])).toEqual([]);
-    expect(runOnIndicators(rule, [{ name: "融资规模增幅", period: "-20%" }])).toEqual([]);
-    expect(runOnIndicators(rule, [{ name: "营业收入增长率", period: "-150%" }]).map((r) => r.messageId)).toEqual([
-      "growthBelowMinus100Both",
-    ]);
+  it("reports a growth rate outside 0–100 % one step milder (SPEC §5: a warning instead)", () => {
+    const growth = (name: string, period: string) => runOnIndicators(rule, [{ name, period }]).map((r) => [r.messageId, r.milder]);
+    expect(growth("营业收入增长率", "≥150%")).toEqual([["growthOutOfRangeBoth", true]]);
+    expect(growth("融资规模增幅", "-20%")).toEqual([["growthOutOfRangeBoth", true]]);
+    expect(growth("营业收入增长率", "-150%")).toEqual([["growthOutOfRangeBoth", true]]);
+    expect(growth("营业收入增长率", "≥15%")).toEqual([]);
+  });
+
+  it("gives a growth rate a warning in a check where the rule is an error, an info where it is a warning", () => {
+    const text = editSeed("扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次", "扶持企业营业收入增长率；实施周期指标值:≥150%；年度指标值:≥950%");
+    expect(findings(text, "indicator/percent-range").map((d) => [d.messageId, d.severity])).toEqual([["growthOutOfRangeBoth", "warning"]]);
+    expect(messages(text, "indicator/percent-range", "en")).toEqual(["“扶持企业营业收入增长率”: the period and annual targets “≥150% / ≥950%” of a growth rate are outside 0–100 %: worth checking"]);
+    const asWarning = checkInput(text, { path: "t.txt", config: resolveConfig(null, ["indicator/percent-range=warning"]) });
+    expect(asWarning.diagnostics.filter((d) => d.ruleId === "indicator/percent-range").map((d) => d.severity)).toEqual(["info"]);
+    const share = editSeed("扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次", "扶持企业覆盖率；实施周期指标值:≥150%；年度指标值:≥95%");
+    expect(findings(share, "indicator/percent-range").map((d) => [d.messageId, d.severity])).toEqual([["outOfRangePeriod", "error"]]);
   });
 
   it("accepts 0 %, 100 % and numbers that are not percentages", () => {
