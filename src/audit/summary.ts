@@ -83,6 +83,13 @@ export interface AuditSummary {
   verdict: "pass" | "fail";
 }
 
+/**
+ * Decimals that add and scale money exactly: decimal.js rounds every result to 20 significant
+ * digits by default, which a sum of many tables (or one long amount) can exceed. Only addition and
+ * multiplication by a power of ten are done with it, so results stay as long as their inputs.
+ */
+const Exact = Decimal.clone({ precision: 1e9 });
+
 /** Money units converted into 万元 for department totals (factor: how many 万元 one unit is). */
 const TO_WAN: Record<string, string> = { 万元: "1", 元: "0.0001", 千元: "0.1", 百万元: "100", 亿元: "10000" };
 /** Distinct category names kept; further ones are counted under `…` (hostile input cannot grow memory). */
@@ -246,7 +253,7 @@ function compareText(a: string, b: string): number {
 function addMoney(sums: Map<string, Decimal>, unit: string, value: string, toWan = false): void {
   let amount: Decimal;
   try {
-    amount = new Decimal(value);
+    amount = new Exact(value);
   } catch {
     return;
   }
@@ -255,7 +262,7 @@ function addMoney(sums: Map<string, Decimal>, unit: string, value: string, toWan
     amount = amount.times(factor);
     unit = "万元";
   }
-  sums.set(unit, (sums.get(unit) ?? new Decimal(0)).plus(amount));
+  sums.set(unit, (sums.get(unit) ?? new Exact(0)).plus(amount));
 }
 
 /** Sums as a list (at least two decimals, as money is published), 万元 first, then by unit name. */
@@ -267,8 +274,8 @@ function moneyList(sums: Map<string, Decimal>): MoneyAmount[] {
 
 /** Order by the 万元 amount (then the first amount of any unit). */
 function compareMoney(a: MoneyAmount[], b: MoneyAmount[]): number {
-  const x = new Decimal(a[0]?.total ?? 0);
-  const y = new Decimal(b[0]?.total ?? 0);
+  const x = new Exact(a[0]?.total ?? 0);
+  const y = new Exact(b[0]?.total ?? 0);
   return x.comparedTo(y);
 }
 
