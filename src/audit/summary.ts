@@ -272,6 +272,13 @@ function moneyList(sums: Map<string, Decimal>): MoneyAmount[] {
     .map(([unit, total]) => ({ unit, total: total.toFixed(Math.max(2, total.decimalPlaces())) }));
 }
 
+/** The exact sum of decimal strings, with at least two decimals (`["0.001", "1"]` → `1.001`). */
+export function sumDecimals(values: readonly string[]): string {
+  let sum = new Exact(0);
+  for (const v of values) sum = sum.plus(v);
+  return sum.toFixed(Math.max(2, sum.decimalPlaces()));
+}
+
 /** Order by the 万元 amount (then the first amount of any unit). */
 function compareMoney(a: MoneyAmount[], b: MoneyAmount[]): number {
   const x = new Exact(a[0]?.total ?? 0);

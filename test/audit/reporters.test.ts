@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { csvText } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
-import { escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
+import { createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
+import { finishReport } from "../../src/audit/check-file.js";
+import { AuditSummaryBuilder } from "../../src/audit/summary.js";
+import { makeReport } from "../../src/validate/run.js";
 
 describe("csvText", () => {
   it.each([
@@ -78,3 +81,35 @@ describe("truncateDisplay", () => {
 
 
 
+
+describe("the html report's money", () => {
+  function page(totals: [string, string, string][]): string {
+    const builder = new AuditSummaryBuilder();
+    const html = createHtmlFormatter({ lang: "en", color: false, cwd: "/" });
+    let out = html.begin();
+    totals.forEach(([department, unit, total], i) => {
+      const report = finishReport(makeReport(`${i}.txt`, "utf-8", [], [{ department, moneyUnit: unit, units: 1, projects: 1, indicators: 1, moneyTotal: total, categories: {} }]), { keep: 200, excerpts: 0 });
+      out += String(html.file(report, builder.add(report)));
+    });
+    return out + html.end(builder.build());
+  }
+
+  it("shows the exact totals, as the table and json reports do (not rounded to 2 decimals through a float)", () => {
+    const text = page([
+      ["三位小数局", "万元", "13855.123"],
+      ["元局", "元", "12345.67"],
+      ["巨额局", "万元", "123456789012345678.91"],
+    ]);
+    // Overview card: all tables in 万元.
+    expect(text).toContain(">123,456,789,012,359,535.267567 万元<");
+    // Bars of money by department.
+    expect(text).toContain(">13,855.123<");
+    expect(text).toContain(">1.234567<");
+    expect(text).toContain(">123,456,789,012,345,678.91<");
+  });
+
+  it("adds up the departments past the chart's bars exactly", () => {
+    const departments = Array.from({ length: 15 }, (_, i): [string, string, string] => [`局${String(i).padStart(2, "0")}`, "万元", i < 12 ? "1000.00" : "0.001"]);
+    expect(page(departments)).toContain("3 more departments, together 0.003 万元");
+  });
+});

@@ -1,7 +1,7 @@
 // The audit `html` report: one self-contained page (inline CSS, script and SVG, no network access —
 // a Content-Security-Policy forbids it) with an overview, charts, a sortable and filterable file
 // table and each file's findings. Written as files finish: the per-file data streams into a JSON block.
-import { formatMoney, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
+import { formatMoney, groupThousands, sumDecimals, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
 import type { AuditFileReport } from "../../audit/types.js";
 import { formatMessage } from "../../i18n/format.js";
 import type { Lang, ReportOptions } from "../../types.js";
@@ -182,28 +182,29 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
 }
 
 /**
- * The first MAX_BARS bars, and a note adding up the rest (a bar for them would dwarf the others).
+ * The first MAX_BARS bars, and a note adding up the rest (a bar for them would dwarf the others);
+ * `total` says what the rest add up to.
  */
-function capBars(bars: Bar[], other: (n: number, total: string) => string, format: (v: number) => string): { bars: Bar[]; note: string } {
+function capBars<B extends Bar>(bars: B[], other: (n: number, total: string) => string, total: (rest: B[]) => string): { bars: B[]; note: string } {
   if (bars.length <= MAX_BARS) return { bars, note: "" };
   const rest = bars.slice(MAX_BARS);
-  const value = rest.reduce((n, b) => n + b.value, 0);
-  return { bars: bars.slice(0, MAX_BARS), note: `<p class="chart-note">${escapeHtml(other(rest.length, format(value)))}</p>` };
+  return { bars: bars.slice(0, MAX_BARS), note: `<p class="chart-note">${escapeHtml(other(rest.length, total(rest)))}</p>` };
 }
 
-/** Money for charts and cards: thousands separators, two decimals. */
-function formatNumber(value: number): string {
-  return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** A count of the bars: their values added up (whole numbers, exact). */
+function countOf(rest: Bar[]): string {
+  return String(rest.reduce((n, b) => n + b.value, 0));
 }
 
 function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string {
-  const departments: Bar[] = summary.byDepartment
+  const departments: (Bar & { exact: string })[] = summary.byDepartment
     .map((d) => {
       const wan = d.money.find((m) => m.unit === "万元");
-      return { label: d.department ?? labels.noDepartment, value: wan ? Number(wan.total) : 0, text: wan ? formatNumber(Number(wan.total)) : "—", color: PALETTE[0]! };
+      // The bar's length from a float; its text the exact amount (as the table and json reports give it).
+      return { label: d.department ?? labels.noDepartment, value: wan ? Number(wan.total) : 0, text: wan ? groupThousands(wan.total) : "—", color: PALETTE[0]!, exact: wan?.total ?? "0" };
     })
     .filter((b) => b.value > 0);
-  const money = capBars(departments, (n, total) => fill(labels.otherDepartments, { n, total }), formatNumber);
+  const money = capBars(departments, (n, total) => fill(labels.otherDepartments, { n, total }), (rest) => groupThousands(sumDecimals(rest.map((b) => b.exact))));
   const moneyChart = renderBarChart(money.bars, { name: labels.moneyByDepartment, empty: labels.noData, labelWidth: 240 }) + money.note;
   const rules: Bar[] = summary.byRule.map((r) => ({
     label: r.ruleId,
@@ -212,7 +213,7 @@ function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string
     color: SEVERITY_COLOR[r.severity],
     title: `${r.ruleId} (${severityWord(r.severity, lang)}): ${r.count}`,
   }));
-  const ruleBars = capBars(rules, (n, total) => fill(labels.otherRules, { n, total }), String);
+  const ruleBars = capBars(rules, (n, total) => fill(labels.otherRules, { n, total }), countOf);
   const rulesChart = renderBarChart(ruleBars.bars, { name: labels.findingsByRule, empty: labels.noData, labelWidth: 230 }) + ruleBars.note;
 
   const level1 = summary.categories.filter((c) => c.level2 === null);
@@ -225,7 +226,7 @@ function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string
   const level2: Bar[] = summary.categories
     .filter((c) => c.level2 !== null)
     .map((c) => ({ label: `${c.level2}`, value: c.count, text: String(c.count), color: colorOf.get(c.level1) ?? PALETTE[7]!, title: `${c.level1} › ${c.level2}: ${c.count}` }));
-  const level2Bars = capBars(level2, (n, total) => fill(labels.otherCategories, { n, total }), String);
+  const level2Bars = capBars(level2, (n, total) => fill(labels.otherCategories, { n, total }), countOf);
   const level2Chart = renderBarChart(level2Bars.bars, { name: labels.categories2, empty: labels.noData }) + level2Bars.note;
   const card = (title: string, body: string) => `<div class="card"><h2>${escapeHtml(title)}</h2>${body}</div>`;
   return (
@@ -257,7 +258,7 @@ function renderOverview(summary: AuditSummary, labels: Labels): string {
     card(labels.projects, String(summary.projects), escapeHtml(fill(labels.projectsDetail, { indicators: summary.indicators, tables: summary.tables, units: summary.units }))) +
     card(
       labels.money,
-      escapeHtml(money ? `${formatNumber(Number(money.total))} 万元` : "—"),
+      escapeHtml(money ? `${groupThousands(money.total)} 万元` : "—"),
       escapeHtml(otherMoney.length > 0 ? `+ ${formatMoney(otherMoney)}` : labels.moneyDetail),
     ) +
     card(
