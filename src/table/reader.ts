@@ -39,8 +39,8 @@ const HEADER_ALIASES: [RegExp, ColumnKey][] = [
 ];
 const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
 const TITLE = /绩效目标表|绩效目标申报表/;
-const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
-const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
+const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/s;
+const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/s;
 const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
 
 /**
