@@ -272,6 +272,17 @@ function moneyList(sums: Map<string, Decimal>): MoneyAmount[] {
     .map(([unit, total]) => ({ unit, total: total.toFixed(Math.max(2, total.decimalPlaces())) }));
 }
 
+/**
+ * The amounts whose unit converts into 万元 (元, 千元, 万元 …), added up in 万元 exactly as the
+ * department totals are; null when there is none.
+ */
+export function moneyInWan(money: readonly MoneyAmount[]): string | null {
+  const sums = new Map<string, Decimal>();
+  for (const m of money) if (Object.hasOwn(TO_WAN, m.unit)) addMoney(sums, m.unit, m.total, true);
+  const wan = sums.get("万元");
+  return wan === undefined ? null : wan.toFixed(Math.max(2, wan.decimalPlaces()));
+}
+
 /** The exact sum of decimal strings, with at least two decimals (`["0.001", "1"]` → `1.001`). */
 export function sumDecimals(values: readonly string[]): string {
   let sum = new Exact(0);

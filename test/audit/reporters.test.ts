@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { csvText } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
-import { createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
+import { buildHtmlFile, createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
 import { finishReport } from "../../src/audit/check-file.js";
-import { AuditSummaryBuilder } from "../../src/audit/summary.js";
+import { AuditSummaryBuilder, summarizeFile } from "../../src/audit/summary.js";
 import { makeReport } from "../../src/validate/run.js";
 
 describe("csvText", () => {
@@ -111,5 +111,24 @@ describe("the html report's money", () => {
   it("adds up the departments past the chart's bars exactly", () => {
     const departments = Array.from({ length: 15 }, (_, i): [string, string, string] => [`局${String(i).padStart(2, "0")}`, "万元", i < 12 ? "1000.00" : "0.001"]);
     expect(page(departments)).toContain("3 more departments, together 0.003 万元");
+  });
+});
+
+describe("the html report's money column sorts", () => {
+  function moneyValue(tables: [string | null, string][]): number {
+    const report = finishReport(makeReport("a.txt", "utf-8", [], tables.map(([moneyUnit, moneyTotal]) => ({ department: "甲局", moneyUnit, units: 1, projects: 1, indicators: 1, moneyTotal, categories: {} }))), { keep: 200, excerpts: 0 });
+    return buildHtmlFile(report, summarizeFile(report), "en").moneyValue;
+  }
+
+  it("by the money in 万元, every unit the department totals convert (千元, 亿元 …) converted alike", () => {
+    expect(moneyValue([["万元", "10.5"]])).toBe(10.5);
+    expect(moneyValue([["元", "12345"], ["万元", "1"]])).toBeCloseTo(2.2345, 10);
+    expect(moneyValue([["千元", "13855.00"]])).toBe(1385.5);
+    expect(moneyValue([["亿元", "2"]])).toBe(20000);
+  });
+
+  it("after every file with money when the unit cannot be converted", () => {
+    expect(moneyValue([["美元", "5"]])).toBe(-1);
+    expect(moneyValue([[null, "5"]])).toBe(-1);
   });
 });

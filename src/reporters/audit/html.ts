@@ -1,7 +1,7 @@
 // The audit `html` report: one self-contained page (inline CSS, script and SVG, no network access —
 // a Content-Security-Policy forbids it) with an overview, charts, a sortable and filterable file
 // table and each file's findings. Written as files finish: the per-file data streams into a JSON block.
-import { formatMoney, groupThousands, sumDecimals, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
+import { formatMoney, groupThousands, moneyInWan, sumDecimals, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
 import type { AuditFileReport } from "../../audit/types.js";
 import { formatMessage } from "../../i18n/format.js";
 import type { Lang, ReportOptions } from "../../types.js";
@@ -112,7 +112,7 @@ export interface HtmlFile {
   projects: number;
   indicators: number;
   money: string;
-  /** Money in 万元 for sorting (元 converted; -1 when none). */
+  /** Money in 万元 for sorting (元, 千元 … converted; -1 when none). */
   moneyValue: number;
   errors: number;
   warnings: number;
@@ -147,12 +147,9 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
   const clean = (s: string | null) => (s === null ? null : sanitizeText(s));
   const shown = report.diagnostics.slice(0, EXCERPT_FINDINGS);
   const unreadable = report.diagnostics.find((d) => d.ruleId === "input/unreadable");
-  let moneyValue = -1;
-  for (const m of row.money) {
-    const n = Number(m.total);
-    if (m.unit === "万元") moneyValue = Math.max(moneyValue, 0) + n;
-    else if (m.unit === "元") moneyValue = Math.max(moneyValue, 0) + n / 10_000;
-  }
+  // Converted as the department totals are (元, 千元 … into 万元); -1: no money in such a unit.
+  const wan = moneyInWan(row.money);
+  const moneyValue = wan === null ? -1 : Number(wan);
   return {
     path: sanitizeText(row.path),
     status: fileStatus(row),
