@@ -307,7 +307,13 @@ export function groupThousands(value: string): string {
   return (negative ? "-" : "") + grouped + (dot === -1 ? "" : body.slice(dot));
 }
 
-/** `15,812.52 万元` (several units joined with ` + `); empty string when there is no money. */
-export function formatMoney(money: readonly MoneyAmount[]): string {
-  return money.map((m) => (m.unit === "" ? groupThousands(m.total) : `${groupThousands(m.total)} ${m.unit}`)).join(" + ");
+/**
+ * `15,812.52 万元` (several units joined with ` + `); empty string when there is no money. An amount
+ * of a table without a 单位 line gets `noUnit` after it (`13,855.00` + ` (no unit)`), so that it is not
+ * read as 万元 in a column of 万元.
+ */
+export function formatMoney(money: readonly MoneyAmount[], noUnit = ""): string {
+  return money
+    .map((m) => (m.unit === "" ? groupThousands(m.total) + noUnit : `${groupThousands(m.total)} ${m.unit}`))
+    .join(" + ");
 }

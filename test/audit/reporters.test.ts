@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { csvText } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
+import { createTableFormatter } from "../../src/reporters/audit/table.js";
 import { buildHtmlFile, createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
 import { finishReport } from "../../src/audit/check-file.js";
 import { AuditSummaryBuilder, summarizeFile } from "../../src/audit/summary.js";
@@ -130,5 +131,39 @@ describe("the html report's money column sorts", () => {
   it("after every file with money when the unit cannot be converted", () => {
     expect(moneyValue([["美元", "5"]])).toBe(-1);
     expect(moneyValue([[null, "5"]])).toBe(-1);
+  });
+});
+
+describe("money without a unit (a table with no 单位 line)", () => {
+  function reports(lang: "en" | "zh"): { table: string; html: string } {
+    const builder = new AuditSummaryBuilder();
+    const table = createTableFormatter({ lang, color: false, cwd: "/" });
+    const html = createHtmlFormatter({ lang, color: false, cwd: "/" });
+    let out = html.begin();
+    for (const [path, moneyUnit] of [["a.txt", "万元"], ["b.txt", null]] as const) {
+      const report = finishReport(makeReport(path, "utf-8", [], [{ department: `${path}局`, moneyUnit, units: 1, projects: 1, indicators: 1, moneyTotal: "13855.00", categories: {} }]), { keep: 200, excerpts: 0 });
+      const row = builder.add(report);
+      table.file(report, row);
+      out += String(html.file(report, row));
+    }
+    const summary = builder.build();
+    return { table: table.end(summary), html: out + html.end(summary) };
+  }
+
+  it("is not shown as a bare number under the department table's “money (万元)”", () => {
+    const { table, html } = reports("en");
+    const lines = table.split("\n");
+    const byDepartment = lines.slice(lines.findIndex((l) => l.startsWith("By department")));
+    expect(byDepartment.find((l) => l.includes("b.txt局"))).toContain("13,855.00 (no unit)");
+    expect(byDepartment.find((l) => l.includes("a.txt局"))).toMatch(/│ +13,855\.00 │/);
+    expect(lines.find((l) => l.startsWith("│ b.txt "))).toContain("13,855.00 (no unit)");
+    expect(html).toContain('"money":"13,855.00 (no unit)"');
+    expect(html).toContain("+ 13,855.00 (no unit)");
+  });
+
+  it("says so in Chinese under --lang zh", () => {
+    const { table, html } = reports("zh");
+    expect(table).toContain("13,855.00（无单位）");
+    expect(html).toContain("+ 13,855.00（无单位）");
   });
 });

@@ -44,6 +44,7 @@ const LABELS = {
     otherCategories: "{n} more categories, together {total} indicators",
     otherShare: "{n} others",
     noDepartment: "(no department)",
+    noUnit: " (no unit)",
     noData: "No data",
     fileTable: "Files",
     search: "Search files, departments, rules, projects…",
@@ -81,6 +82,7 @@ const LABELS = {
     otherCategories: "另有 {n} 个类别，共 {total} 个指标",
     otherShare: "其他 {n} 类",
     noDepartment: "（未注明部门）",
+    noUnit: "（无单位）",
     noData: "没有数据",
     fileTable: "文件列表",
     search: "搜索文件、部门、规则、项目…",
@@ -159,7 +161,7 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
     units: row.units,
     projects: row.projects,
     indicators: row.indicators,
-    money: sanitizeText(formatMoney(row.money)),
+    money: sanitizeText(formatMoney(row.money, LABELS[lang].noUnit)),
     moneyValue,
     errors: row.errorCount,
     warnings: row.warningCount,
@@ -256,7 +258,7 @@ function renderOverview(summary: AuditSummary, labels: Labels): string {
     card(
       labels.money,
       escapeHtml(money ? `${groupThousands(money.total)} 万元` : "—"),
-      escapeHtml(otherMoney.length > 0 ? `+ ${formatMoney(otherMoney)}` : labels.moneyDetail),
+      escapeHtml(otherMoney.length > 0 ? `+ ${formatMoney(otherMoney, labels.noUnit)}` : labels.moneyDetail),
     ) +
     card(
       labels.findings,
