@@ -1,6 +1,7 @@
 // Summarises an audit as its reports stream past: per-file rows (counts, money, department) and
 // totals by rule, by department and by indicator category — counts only, so memory stays flat.
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../table/amount.js";
 import type { FileReport, Severity, TableSummary } from "../types.js";
 import type { AuditFileReport } from "./types.js";
 
@@ -83,12 +84,8 @@ export interface AuditSummary {
   verdict: "pass" | "fail";
 }
 
-/**
- * Decimals that add and scale money exactly: decimal.js rounds every result to 20 significant
- * digits by default, which a sum of many tables (or one long amount) can exceed. Only addition and
- * multiplication by a power of ten are done with it, so results stay as long as their inputs.
- */
-const Exact = Decimal.clone({ precision: 1e9 });
+/** Money is added exactly (not to decimal.js's default 20 significant digits). */
+const Exact = ExactDecimal;
 
 /** Money units converted into 万元 for department totals (factor: how many 万元 one unit is). */
 const TO_WAN: Record<string, string> = { 万元: "1", 元: "0.0001", 千元: "0.1", 百万元: "100", 亿元: "10000" };

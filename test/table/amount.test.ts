@@ -50,6 +50,16 @@ describe("exact sums", () => {
     for (const bad of ["", "-", ".5", "1.2.3", "1,000", "1e5", "+1", " 1"]) expect(toScaled(bad), bad).toBeNull();
   });
 
+  it("stays exact past decimal.js's default 20 significant digits", () => {
+    // 总计 = 财政拨款 on one row, 22 digits: the same number, so equal (it was a row-sum mismatch).
+    const amount = "1234567890123456789.01";
+    expect(compareSum(amount, sumAmounts([amount]))).toMatchObject({ verdict: "equal" });
+    expect(sumAmounts([amount, "0.001"]).toDecimal().toString()).toBe("1234567890123456789.011");
+    const off = compareSum("1234567890123456789.02", sumAmounts([amount]));
+    expect([off.verdict, off.difference.toString()]).toEqual(["mismatch", "0.01"]);
+    expect(formatMoney(sumAmounts(["99999999999999999999.99", "0.01"]).toDecimal())).toBe("100,000,000,000,000,000,000.00");
+  });
+
   it("counts summands and ignores empty cells", () => {
     const s = new MoneySum();
     s.add("1.00");
