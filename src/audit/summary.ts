@@ -1,7 +1,7 @@
 // Summarises an audit as its reports stream past: per-file rows (counts, money, department) and
 // totals by rule, by department and by indicator category — counts only, so memory stays flat.
 import type { Decimal } from "decimal.js";
-import { ExactDecimal } from "../table/amount.js";
+import { ExactDecimal, groupThousands } from "../table/amount.js";
 import type { FileReport, Severity, TableSummary } from "../types.js";
 import type { AuditFileReport } from "./types.js";
 
@@ -294,15 +294,8 @@ function compareMoney(a: MoneyAmount[], b: MoneyAmount[]): number {
   return x.comparedTo(y);
 }
 
-/** `15812.52` → `15,812.52`; a decimal string with thousands separators (decimals as they are). */
-export function groupThousands(value: string): string {
-  const negative = value.startsWith("-");
-  const body = negative ? value.slice(1) : value;
-  const dot = body.indexOf(".");
-  const int = dot === -1 ? body : body.slice(0, dot);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (negative ? "-" : "") + grouped + (dot === -1 ? "" : body.slice(dot));
-}
+/** `15812.52` → `15,812.52` (the one of table/amount.ts, linear in the digits). */
+export { groupThousands };
 
 /**
  * `15,812.52 万元` (several units joined with ` + `); empty string when there is no money. An amount
