@@ -1,6 +1,7 @@
 // Summarises an audit as its reports stream past: per-file rows (counts, money, department) and
 // totals by rule, by department and by indicator category — counts only, so memory stays flat.
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { ExactDecimal, groupThousands } from "../table/amount.js";
 import type { FileReport, Severity, TableSummary } from "../types.js";
 import type { AuditFileReport } from "./types.js";
 
@@ -82,6 +83,9 @@ export interface AuditSummary {
   categories: CategoryTotal[];
   verdict: "pass" | "fail";
 }
+
+/** Money is added exactly (not to decimal.js's default 20 significant digits). */
+const Exact = ExactDecimal;
 
 /** Money units converted into 万元 for department totals (factor: how many 万元 one unit is). */
 const TO_WAN: Record<string, string> = { 万元: "1", 元: "0.0001", 千元: "0.1", 百万元: "100", 亿元: "10000" };
@@ -246,7 +250,7 @@ function compareText(a: string, b: string): number {
 function addMoney(sums: Map<string, Decimal>, unit: string, value: string, toWan = false): void {
   let amount: Decimal;
   try {
-    amount = new Decimal(value);
+    amount = new Exact(value);
   } catch {
     return;
   }
@@ -255,7 +259,7 @@ function addMoney(sums: Map<string, Decimal>, unit: string, value: string, toWan
     amount = amount.times(factor);
     unit = "万元";
   }
-  sums.set(unit, (sums.get(unit) ?? new Decimal(0)).plus(amount));
+  sums.set(unit, (sums.get(unit) ?? new Exact(0)).plus(amount));
 }
 
 /** Sums as a list (at least two decimals, as money is published), 万元 first, then by unit name. */
@@ -265,24 +269,41 @@ function moneyList(sums: Map<string, Decimal>): MoneyAmount[] {
     .map(([unit, total]) => ({ unit, total: total.toFixed(Math.max(2, total.decimalPlaces())) }));
 }
 
+/**
+ * The amounts whose unit converts into 万元 (元, 千元, 万元 …), added up in 万元 exactly as the
+ * department totals are; null when there is none.
+ */
+export function moneyInWan(money: readonly MoneyAmount[]): string | null {
+  const sums = new Map<string, Decimal>();
+  for (const m of money) if (Object.hasOwn(TO_WAN, m.unit)) addMoney(sums, m.unit, m.total, true);
+  const wan = sums.get("万元");
+  return wan === undefined ? null : wan.toFixed(Math.max(2, wan.decimalPlaces()));
+}
+
+/** The exact sum of decimal strings, with at least two decimals (`["0.001", "1"]` → `1.001`). */
+export function sumDecimals(values: readonly string[]): string {
+  let sum = new Exact(0);
+  for (const v of values) sum = sum.plus(v);
+  return sum.toFixed(Math.max(2, sum.decimalPlaces()));
+}
+
 /** Order by the 万元 amount (then the first amount of any unit). */
 function compareMoney(a: MoneyAmount[], b: MoneyAmount[]): number {
-  const x = new Decimal(a[0]?.total ?? 0);
-  const y = new Decimal(b[0]?.total ?? 0);
+  const x = new Exact(a[0]?.total ?? 0);
+  const y = new Exact(b[0]?.total ?? 0);
   return x.comparedTo(y);
 }
 
-/** `15812.52` → `15,812.52`; a decimal string with thousands separators (decimals as they are). */
-export function groupThousands(value: string): string {
-  const negative = value.startsWith("-");
-  const body = negative ? value.slice(1) : value;
-  const dot = body.indexOf(".");
-  const int = dot === -1 ? body : body.slice(0, dot);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (negative ? "-" : "") + grouped + (dot === -1 ? "" : body.slice(dot));
-}
+/** `15812.52` → `15,812.52` (the one of table/amount.ts, linear in the digits). */
+export { groupThousands };
 
-/** `15,812.52 万元` (several units joined with ` + `); empty string when there is no money. */
-export function formatMoney(money: readonly MoneyAmount[]): string {
-  return money.map((m) => (m.unit === "" ? groupThousands(m.total) : `${groupThousands(m.total)} ${m.unit}`)).join(" + ");
+/**
+ * `15,812.52 万元` (several units joined with ` + `); empty string when there is no money. An amount
+ * of a table without a 单位 line gets `noUnit` after it (`13,855.00` + ` (no unit)`), so that it is not
+ * read as 万元 in a column of 万元.
+ */
+export function formatMoney(money: readonly MoneyAmount[], noUnit = ""): string {
+  return money
+    .map((m) => (m.unit === "" ? groupThousands(m.total) + noUnit : `${groupThousands(m.total)} ${m.unit}`))
+    .join(" + ");
 }

@@ -160,11 +160,12 @@ function createProgressBar(opts: AuditCliOptions, io: CliIo, format: AuditFormat
   if (opts.progress === false || io.stderr.isTTY !== true) return null;
   const streamsToTerminal = (output === undefined || output === "-") && format !== "table" && io.stdout.isTTY === true;
   if (streamsToTerminal) return null;
-  const files = lang === "zh" ? "个文件" : "files";
+  const layout =
+    lang === "zh" ? "{bar} {value}/{total} 个文件 | {speed} 个/秒 | 剩余 {eta_formatted}" : "{bar} {value}/{total} files | {speed} files/s | ETA {eta_formatted}";
   const { SingleBar: Bar } = requireLazy("cli-progress") as typeof import("cli-progress");
   return new Bar({
     stream: io.stderr,
-    format: `{bar} {value}/{total} ${files} | {speed} ${files}/s | ETA {eta_formatted}`,
+    format: layout,
     barCompleteChar: "█",
     barIncompleteChar: "░",
     hideCursor: true,

@@ -36,8 +36,15 @@ function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/**
+ * decimal.js for money: its default rounds every result to 20 significant digits, which a long
+ * amount (or a sum of many) exceeds. Money is only added, subtracted, compared and scaled by powers
+ * of ten, so with no practical limit on precision results are exact and as long as their inputs.
+ */
+export const ExactDecimal = Decimal.clone({ precision: 1e9 });
+
 const SCALE = 10_000;
-const ZERO = new Decimal(0);
+const ZERO = new ExactDecimal(0);
 /** The verdict of sums that agree exactly (shared: never changed by its users). */
 const EQUAL = Object.freeze({ verdict: "equal" as const, difference: ZERO });
 
@@ -90,7 +97,7 @@ export class MoneySum {
     }
     const s = toScaled(value);
     if (s !== null && Number.isSafeInteger(this.scaled + s)) this.scaled += s;
-    else this.exact = new Decimal(this.scaled).div(SCALE).plus(value);
+    else this.exact = new ExactDecimal(this.scaled).div(SCALE).plus(value);
   }
 
   /** The sum in 1/10,000 units when it is exact as a double, else null. */
@@ -109,7 +116,7 @@ export class MoneySum {
 
   /** The sum as a Decimal. */
   toDecimal(): Decimal {
-    return this.exact ?? new Decimal(this.scaled).div(SCALE);
+    return this.exact ?? new ExactDecimal(this.scaled).div(SCALE);
   }
 }
 
@@ -122,7 +129,7 @@ export function sumAmounts(values: Iterable<string | null>): MoneySum {
 
 /** Rounding tolerance of a sum of `summands` cells each rounded to 0.01: 0.005 × summands. */
 export function roundingTolerance(summands: number): Decimal {
-  return new Decimal("0.005").times(Math.max(summands, 1));
+  return new ExactDecimal("0.005").times(Math.max(summands, 1));
 }
 
 /** Compare an expected amount with a sum: `equal`, `rounding` (within tolerance) or `mismatch`. */
@@ -130,7 +137,7 @@ export function compareSum(expected: string | null, sum: MoneySum): { readonly v
   // Fast path, exact: both sides as integers of 1/10,000 (no Decimal is built when they agree).
   const scaledExpected = expected === null ? 0 : toScaled(expected);
   if (scaledExpected !== null && sum.scaledValue() === scaledExpected) return EQUAL;
-  const exp = new Decimal(expected ?? 0);
+  const exp = new ExactDecimal(expected ?? 0);
   const difference = exp.minus(sum.toDecimal());
   if (difference.isZero()) return { verdict: "equal", difference };
   if (difference.abs().lte(roundingTolerance(sum.count))) return { verdict: "rounding", difference };
@@ -139,12 +146,23 @@ export function compareSum(expected: string | null, sum: MoneySum): { readonly v
 
 /** Format a decimal for messages: thousands separators, at least two decimals (`15,812.52`). */
 export function formatMoney(value: Decimal | string | null): string {
-  const d = value === null ? new Decimal(0) : new Decimal(value);
-  const fixed = d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
-  const negative = fixed.startsWith("-");
-  const body = negative ? fixed.slice(1) : fixed;
+  const d = value === null ? new ExactDecimal(0) : new ExactDecimal(value);
+  return groupThousands(d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed());
+}
+
+/**
+ * `15812.52` → `15,812.52`: a decimal string with thousands separators (decimals as they are). In
+ * one pass: the usual lookahead regex (`\B(?=(\d{3})+(?!\d))`) rescans the rest of the digits at
+ * each one, so a 合计 of a million digits took hours.
+ */
+export function groupThousands(value: string): string {
+  const negative = value.startsWith("-");
+  const body = negative ? value.slice(1) : value;
   const dot = body.indexOf(".");
   const int = dot === -1 ? body : body.slice(0, dot);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (negative ? "-" : "") + grouped + (dot === -1 ? "" : body.slice(dot));
+  const groups: string[] = [];
+  const first = int.length % 3 || 3;
+  groups.push(int.slice(0, first));
+  for (let i = first; i < int.length; i += 3) groups.push(int.slice(i, i + 3));
+  return (negative ? "-" : "") + groups.join(",") + (dot === -1 ? "" : body.slice(dot));
 }

@@ -41,8 +41,8 @@ const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
 /** The published header name of each required column, for the Chinese message. */
 const REQUIRED_ZH: Partial<Record<ColumnKey, string>> = { name: "项目名称", total: "总计", goal: "绩效目标", indicators: "绩效指标" };
 const TITLE = /绩效目标表|绩效目标申报表/;
-const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/;
-const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/;
+const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/s;
+const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/s;
 const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
 
 /**

@@ -108,8 +108,12 @@ export function parseRuleFlag(flag: string): [string, Severity] {
   return [id, severity as Severity];
 }
 
-/** Merge defaults, a config file and --rule flags. */
+/**
+ * Merge defaults, a config file and --rule flags. The file is validated as loadConfigFile does (a
+ * library caller may pass its own JSON.parse): a ConfigError names what is wrong.
+ */
 export function resolveConfig(file: ConfigFile | null, ruleFlags: readonly string[] = []): ResolvedConfig {
+  if (file !== null) validateConfig(file, "resolveConfig");
   const base = defaultConfig();
   const severities = new Map(base.severities);
   const options = new Map(base.options);

@@ -240,6 +240,13 @@ describe("perftable audit progress", () => {
     expect(r.stdout).not.toContain("files/s");
   });
 
+  it("draws it in Chinese under --lang zh (no English “ETA”)", async () => {
+    const r = await runCli(["audit", DIR, "--lang", "zh"], { cwd: ROOT, tty: true, env: { LANG: "en_US.UTF-8", NO_COLOR: "1" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/9\/9 个文件 \| [\d.]+ 个\/秒 \| 剩余 /);
+    expect(r.stderr).not.toMatch(/ETA|files/);
+  });
+
   it.each([
     ["--no-progress", ["--no-progress"], true],
     ["standard error is not a terminal", [], false],

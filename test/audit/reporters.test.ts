@@ -3,7 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { csvText } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
-import { escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
+import { createTableFormatter } from "../../src/reporters/audit/table.js";
+import { buildHtmlFile, createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
+import { finishReport } from "../../src/audit/check-file.js";
+import { AuditSummaryBuilder, summarizeFile } from "../../src/audit/summary.js";
+import { makeReport } from "../../src/validate/run.js";
 
 describe("csvText", () => {
   it.each([
@@ -78,3 +82,88 @@ describe("truncateDisplay", () => {
 
 
 
+
+describe("the html report's money", () => {
+  function page(totals: [string, string, string][]): string {
+    const builder = new AuditSummaryBuilder();
+    const html = createHtmlFormatter({ lang: "en", color: false, cwd: "/" });
+    let out = html.begin();
+    totals.forEach(([department, unit, total], i) => {
+      const report = finishReport(makeReport(`${i}.txt`, "utf-8", [], [{ department, moneyUnit: unit, units: 1, projects: 1, indicators: 1, moneyTotal: total, categories: {} }]), { keep: 200, excerpts: 0 });
+      out += String(html.file(report, builder.add(report)));
+    });
+    return out + html.end(builder.build());
+  }
+
+  it("shows the exact totals, as the table and json reports do (not rounded to 2 decimals through a float)", () => {
+    const text = page([
+      ["三位小数局", "万元", "13855.123"],
+      ["元局", "元", "12345.67"],
+      ["巨额局", "万元", "123456789012345678.91"],
+    ]);
+    // Overview card: all tables in 万元.
+    expect(text).toContain(">123,456,789,012,359,535.267567 万元<");
+    // Bars of money by department.
+    expect(text).toContain(">13,855.123<");
+    expect(text).toContain(">1.234567<");
+    expect(text).toContain(">123,456,789,012,345,678.91<");
+  });
+
+  it("adds up the departments past the chart's bars exactly", () => {
+    const departments = Array.from({ length: 15 }, (_, i): [string, string, string] => [`局${String(i).padStart(2, "0")}`, "万元", i < 12 ? "1000.00" : "0.001"]);
+    expect(page(departments)).toContain("3 more departments, together 0.003 万元");
+  });
+});
+
+describe("the html report's money column sorts", () => {
+  function moneyValue(tables: [string | null, string][]): number {
+    const report = finishReport(makeReport("a.txt", "utf-8", [], tables.map(([moneyUnit, moneyTotal]) => ({ department: "甲局", moneyUnit, units: 1, projects: 1, indicators: 1, moneyTotal, categories: {} }))), { keep: 200, excerpts: 0 });
+    return buildHtmlFile(report, summarizeFile(report), "en").moneyValue;
+  }
+
+  it("by the money in 万元, every unit the department totals convert (千元, 亿元 …) converted alike", () => {
+    expect(moneyValue([["万元", "10.5"]])).toBe(10.5);
+    expect(moneyValue([["元", "12345"], ["万元", "1"]])).toBeCloseTo(2.2345, 10);
+    expect(moneyValue([["千元", "13855.00"]])).toBe(1385.5);
+    expect(moneyValue([["亿元", "2"]])).toBe(20000);
+  });
+
+  it("after every file with money when the unit cannot be converted", () => {
+    expect(moneyValue([["美元", "5"]])).toBe(-1);
+    expect(moneyValue([[null, "5"]])).toBe(-1);
+  });
+});
+
+describe("money without a unit (a table with no 单位 line)", () => {
+  function reports(lang: "en" | "zh"): { table: string; html: string } {
+    const builder = new AuditSummaryBuilder();
+    const table = createTableFormatter({ lang, color: false, cwd: "/" });
+    const html = createHtmlFormatter({ lang, color: false, cwd: "/" });
+    let out = html.begin();
+    for (const [path, moneyUnit] of [["a.txt", "万元"], ["b.txt", null]] as const) {
+      const report = finishReport(makeReport(path, "utf-8", [], [{ department: `${path}局`, moneyUnit, units: 1, projects: 1, indicators: 1, moneyTotal: "13855.00", categories: {} }]), { keep: 200, excerpts: 0 });
+      const row = builder.add(report);
+      table.file(report, row);
+      out += String(html.file(report, row));
+    }
+    const summary = builder.build();
+    return { table: table.end(summary), html: out + html.end(summary) };
+  }
+
+  it("is not shown as a bare number under the department table's “money (万元)”", () => {
+    const { table, html } = reports("en");
+    const lines = table.split("\n");
+    const byDepartment = lines.slice(lines.findIndex((l) => l.startsWith("By department")));
+    expect(byDepartment.find((l) => l.includes("b.txt局"))).toContain("13,855.00 (no unit)");
+    expect(byDepartment.find((l) => l.includes("a.txt局"))).toMatch(/│ +13,855\.00 │/);
+    expect(lines.find((l) => l.startsWith("│ b.txt "))).toContain("13,855.00 (no unit)");
+    expect(html).toContain('"money":"13,855.00 (no unit)"');
+    expect(html).toContain("+ 13,855.00 (no unit)");
+  });
+
+  it("says so in Chinese under --lang zh", () => {
+    const { table, html } = reports("zh");
+    expect(table).toContain("13,855.00（无单位）");
+    expect(html).toContain("+ 13,855.00（无单位）");
+  });
+});

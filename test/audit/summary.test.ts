@@ -124,6 +124,18 @@ describe("AuditSummaryBuilder", () => {
     ]);
   });
 
+  it("adds money exactly however many digits it has (not to decimal.js's default 20 significant digits)", () => {
+    const b = new AuditSummaryBuilder();
+    b.add(report("a.txt", [], [table("甲局", "万元", "123456789012345678.91")]));
+    b.add(report("b.txt", [], [table("甲局", "万元", "0.001")]));
+    b.add(report("c.txt", [], [table("甲局", "元", "12345678901234567.89")]));
+    const s = b.build();
+    expect(s.money).toEqual([{ unit: "万元", total: "123458023580235802.367789" }]);
+    expect(s.byDepartment[0]!.money).toEqual(s.money);
+    const row = summarizeFile(report("d.txt", [], [table("甲局", "万元", "123456789012345678.91"), table("甲局", "万元", "0.001")]));
+    expect(row.money).toEqual([{ unit: "万元", total: "123456789012345678.911" }]);
+  });
+
   it("passes when no file has an error", () => {
     const b = new AuditSummaryBuilder();
     b.add(report("a.txt", [diag("x/y", "warning", 1, 1, 2)], [table("甲局", "万元", "1")]));

@@ -112,6 +112,20 @@ describe("the audit HTML report in chromium", () => {
     expect((await shownPaths())[0]).toBe("fixtures/audit/dept-finance/finance-bureau-rollup-broken.txt");
   });
 
+  it("sorts by department (the file data has departments, not department)", async () => {
+    await page.locator('th[data-key="department"] button').click();
+    expect(await page.locator('th[data-key="department"]').getAttribute("aria-sort")).toBe("ascending");
+    const departments = () => page.locator("#pt-rows tr:not(.status-unreadable)").evaluateAll((rows) => rows.map((r) => r.children[2]!.textContent!));
+    const ascending = await departments();
+    const collator = new Intl.Collator("en", { numeric: true });
+    expect(ascending).toEqual([...ascending].sort(collator.compare));
+    expect(new Set(ascending).size).toBeGreaterThan(1);
+    expect(ascending[0]).toBe("<b>广州开发区测试局</b>（部门）");
+    await page.locator('th[data-key="department"] button').click();
+    expect(await departments()).toEqual([...ascending].reverse());
+    await page.locator('th[data-key="path"] button').click();
+  });
+
   it("shows hostile project names as text and never runs them", async () => {
     await page.locator("a", { hasText: "fixtures/audit/hostile/script-project-name.txt" }).click();
     const details = page.locator("details#pt-file-5");

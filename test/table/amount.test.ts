@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { compareSum, formatMoney, MoneySum, parseAmount, sumAmounts, toScaled } from "../../src/table/amount.js";
+import { compareSum, formatMoney, groupThousands, MoneySum, parseAmount, sumAmounts, toScaled } from "../../src/table/amount.js";
 
 describe("parseAmount", () => {
   it.each([
@@ -50,6 +50,16 @@ describe("exact sums", () => {
     for (const bad of ["", "-", ".5", "1.2.3", "1,000", "1e5", "+1", " 1"]) expect(toScaled(bad), bad).toBeNull();
   });
 
+  it("stays exact past decimal.js's default 20 significant digits", () => {
+    // 总计 = 财政拨款 on one row, 22 digits: the same number, so equal (it was a row-sum mismatch).
+    const amount = "1234567890123456789.01";
+    expect(compareSum(amount, sumAmounts([amount]))).toMatchObject({ verdict: "equal" });
+    expect(sumAmounts([amount, "0.001"]).toDecimal().toString()).toBe("1234567890123456789.011");
+    const off = compareSum("1234567890123456789.02", sumAmounts([amount]));
+    expect([off.verdict, off.difference.toString()]).toEqual(["mismatch", "0.01"]);
+    expect(formatMoney(sumAmounts(["99999999999999999999.99", "0.01"]).toDecimal())).toBe("100,000,000,000,000,000,000.00");
+  });
+
   it("counts summands and ignores empty cells", () => {
     const s = new MoneySum();
     s.add("1.00");
@@ -66,6 +76,27 @@ describe("exact sums", () => {
     expect(compareSum("3.02", sumAmounts(["1.00", "2.00"])).verdict).toBe("mismatch");
     expect(compareSum("3.02", sumAmounts(["1.00", "2.00"])).difference.toString()).toBe("0.02");
     expect(compareSum(null, sumAmounts([])).verdict).toBe("equal");
+  });
+});
+
+describe("groupThousands", () => {
+  it("groups as the usual lookahead regex does", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^\d{1,40}$/), fc.option(fc.stringMatching(/^\d{0,8}$/)), (negative, int, frac) => {
+        const value = `${negative ? "-" : ""}${int}${frac === null ? "" : "." + frac}`;
+        const expected = (negative ? "-" : "") + int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac === null ? "" : "." + frac);
+        expect(groupThousands(value)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("takes time in proportion to the digits: a 合计 of 300,000 digits is formatted at once", { timeout: 5000 }, () => {
+    const digits = "9".repeat(300_000);
+    const text = formatMoney(`${digits}.5`);
+    expect(text).toHaveLength(300_000 + 99_999 + 3);
+    expect(text.startsWith("999,999,")).toBe(true);
+    expect(text.endsWith("999.50")).toBe(true);
   });
 });
 

@@ -24,6 +24,18 @@ function typedOnly(doc: TableDocument): unknown {
   );
 }
 
+describe("a preamble line holding a line or paragraph separator (U+2028, U+2029) or a lone CR", () => {
+  it.each([["\u2028"], ["\u2029"], ["\r"]])("keeps the department and the unit (%j)", (separator) => {
+    const text = editSeed("单位：万元", `单位：万${separator}元`, editSeed("部门名称：广州开发区金融工作局（部门）", `部门名称：广州开发区${separator}金融工作局（部门）`));
+    const result = parseTable(text);
+    const doc = result.value[0]!;
+    expect(doc.department).toBe(`广州开发区${separator}金融工作局（部门）`);
+    expect(doc.moneyUnit).toBe(`万${separator}元`);
+    expect(doc.notes ?? []).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.messageId === "missingDepartment" || d.messageId === "missingUnit")).toEqual([]);
+  });
+});
+
 describe("the seed table", () => {
   const doc = only(SEED);
 

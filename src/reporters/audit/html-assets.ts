@@ -144,6 +144,8 @@ export const REPORT_SCRIPT = String.raw`(function () {
 
   files.forEach(function (file, index) {
     file.index = index;
+    // The Department column sorts by what it shows for a table (the data has the list, departments).
+    file.department = file.departments.join("; ");
     var words = [file.path, file.departments.join(" ")];
     file.findings.forEach(function (f) { words.push(f[1], f[4], f[5] || "", f[6] || ""); });
     file.haystack = words.join("\n").toLowerCase();

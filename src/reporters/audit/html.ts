@@ -1,7 +1,7 @@
 // The audit `html` report: one self-contained page (inline CSS, script and SVG, no network access —
 // a Content-Security-Policy forbids it) with an overview, charts, a sortable and filterable file
 // table and each file's findings. Written as files finish: the per-file data streams into a JSON block.
-import { formatMoney, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
+import { formatMoney, groupThousands, moneyInWan, sumDecimals, type AuditFileRow, type AuditSummary, type CategoryTotal } from "../../audit/summary.js";
 import type { AuditFileReport } from "../../audit/types.js";
 import { formatMessage } from "../../i18n/format.js";
 import type { Lang, ReportOptions } from "../../types.js";
@@ -44,6 +44,7 @@ const LABELS = {
     otherCategories: "{n} more categories, together {total} indicators",
     otherShare: "{n} others",
     noDepartment: "(no department)",
+    noUnit: " (no unit)",
     noData: "No data",
     fileTable: "Files",
     search: "Search files, departments, rules, projects…",
@@ -81,6 +82,7 @@ const LABELS = {
     otherCategories: "另有 {n} 个类别，共 {total} 个指标",
     otherShare: "其他 {n} 类",
     noDepartment: "（未注明部门）",
+    noUnit: "（无单位）",
     noData: "没有数据",
     fileTable: "文件列表",
     search: "搜索文件、部门、规则、项目…",
@@ -112,7 +114,7 @@ export interface HtmlFile {
   projects: number;
   indicators: number;
   money: string;
-  /** Money in 万元 for sorting (元 converted; -1 when none). */
+  /** Money in 万元 for sorting (元, 千元 … converted; -1 when none). */
   moneyValue: number;
   errors: number;
   warnings: number;
@@ -147,12 +149,9 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
   const clean = (s: string | null) => (s === null ? null : sanitizeText(s));
   const shown = report.diagnostics.slice(0, EXCERPT_FINDINGS);
   const unreadable = report.diagnostics.find((d) => d.ruleId === "input/unreadable");
-  let moneyValue = -1;
-  for (const m of row.money) {
-    const n = Number(m.total);
-    if (m.unit === "万元") moneyValue = Math.max(moneyValue, 0) + n;
-    else if (m.unit === "元") moneyValue = Math.max(moneyValue, 0) + n / 10_000;
-  }
+  // Converted as the department totals are (元, 千元 … into 万元); -1: no money in such a unit.
+  const wan = moneyInWan(row.money);
+  const moneyValue = wan === null ? -1 : Number(wan);
   return {
     path: sanitizeText(row.path),
     status: fileStatus(row),
@@ -162,7 +161,7 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
     units: row.units,
     projects: row.projects,
     indicators: row.indicators,
-    money: sanitizeText(formatMoney(row.money)),
+    money: sanitizeText(formatMoney(row.money, LABELS[lang].noUnit)),
     moneyValue,
     errors: row.errorCount,
     warnings: row.warningCount,
@@ -182,28 +181,29 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
 }
 
 /**
- * The first MAX_BARS bars, and a note adding up the rest (a bar for them would dwarf the others).
+ * The first MAX_BARS bars, and a note adding up the rest (a bar for them would dwarf the others);
+ * `total` says what the rest add up to.
  */
-function capBars(bars: Bar[], other: (n: number, total: string) => string, format: (v: number) => string): { bars: Bar[]; note: string } {
+function capBars<B extends Bar>(bars: B[], other: (n: number, total: string) => string, total: (rest: B[]) => string): { bars: B[]; note: string } {
   if (bars.length <= MAX_BARS) return { bars, note: "" };
   const rest = bars.slice(MAX_BARS);
-  const value = rest.reduce((n, b) => n + b.value, 0);
-  return { bars: bars.slice(0, MAX_BARS), note: `<p class="chart-note">${escapeHtml(other(rest.length, format(value)))}</p>` };
+  return { bars: bars.slice(0, MAX_BARS), note: `<p class="chart-note">${escapeHtml(other(rest.length, total(rest)))}</p>` };
 }
 
-/** Money for charts and cards: thousands separators, two decimals. */
-function formatNumber(value: number): string {
-  return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** A count of the bars: their values added up (whole numbers, exact). */
+function countOf(rest: Bar[]): string {
+  return String(rest.reduce((n, b) => n + b.value, 0));
 }
 
 function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string {
-  const departments: Bar[] = summary.byDepartment
+  const departments: (Bar & { exact: string })[] = summary.byDepartment
     .map((d) => {
       const wan = d.money.find((m) => m.unit === "万元");
-      return { label: d.department ?? labels.noDepartment, value: wan ? Number(wan.total) : 0, text: wan ? formatNumber(Number(wan.total)) : "—", color: PALETTE[0]! };
+      // The bar's length from a float; its text the exact amount (as the table and json reports give it).
+      return { label: d.department ?? labels.noDepartment, value: wan ? Number(wan.total) : 0, text: wan ? groupThousands(wan.total) : "—", color: PALETTE[0]!, exact: wan?.total ?? "0" };
     })
     .filter((b) => b.value > 0);
-  const money = capBars(departments, (n, total) => fill(labels.otherDepartments, { n, total }), formatNumber);
+  const money = capBars(departments, (n, total) => fill(labels.otherDepartments, { n, total }), (rest) => groupThousands(sumDecimals(rest.map((b) => b.exact))));
   const moneyChart = renderBarChart(money.bars, { name: labels.moneyByDepartment, empty: labels.noData, labelWidth: 240 }) + money.note;
   const rules: Bar[] = summary.byRule.map((r) => ({
     label: r.ruleId,
@@ -212,7 +212,7 @@ function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string
     color: SEVERITY_COLOR[r.severity],
     title: `${r.ruleId} (${severityWord(r.severity, lang)}): ${r.count}`,
   }));
-  const ruleBars = capBars(rules, (n, total) => fill(labels.otherRules, { n, total }), String);
+  const ruleBars = capBars(rules, (n, total) => fill(labels.otherRules, { n, total }), countOf);
   const rulesChart = renderBarChart(ruleBars.bars, { name: labels.findingsByRule, empty: labels.noData, labelWidth: 230 }) + ruleBars.note;
 
   const level1 = summary.categories.filter((c) => c.level2 === null);
@@ -225,7 +225,7 @@ function renderCharts(summary: AuditSummary, labels: Labels, lang: Lang): string
   const level2: Bar[] = summary.categories
     .filter((c) => c.level2 !== null)
     .map((c) => ({ label: `${c.level2}`, value: c.count, text: String(c.count), color: colorOf.get(c.level1) ?? PALETTE[7]!, title: `${c.level1} › ${c.level2}: ${c.count}` }));
-  const level2Bars = capBars(level2, (n, total) => fill(labels.otherCategories, { n, total }), String);
+  const level2Bars = capBars(level2, (n, total) => fill(labels.otherCategories, { n, total }), countOf);
   const level2Chart = renderBarChart(level2Bars.bars, { name: labels.categories2, empty: labels.noData }) + level2Bars.note;
   const card = (title: string, body: string) => `<div class="card"><h2>${escapeHtml(title)}</h2>${body}</div>`;
   return (
@@ -257,8 +257,8 @@ function renderOverview(summary: AuditSummary, labels: Labels): string {
     card(labels.projects, String(summary.projects), escapeHtml(fill(labels.projectsDetail, { indicators: summary.indicators, tables: summary.tables, units: summary.units }))) +
     card(
       labels.money,
-      escapeHtml(money ? `${formatNumber(Number(money.total))} 万元` : "—"),
-      escapeHtml(otherMoney.length > 0 ? `+ ${formatMoney(otherMoney)}` : labels.moneyDetail),
+      escapeHtml(money ? `${groupThousands(money.total)} 万元` : "—"),
+      escapeHtml(otherMoney.length > 0 ? `+ ${formatMoney(otherMoney, labels.noUnit)}` : labels.moneyDetail),
     ) +
     card(
       labels.findings,

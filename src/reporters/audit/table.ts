@@ -17,6 +17,7 @@ const LABELS = {
     unreadable: "(unreadable)",
     noDepartment: "(no department)",
     noFindings: "no findings",
+    noUnit: " (no unit)",
   },
   zh: {
     files: ["文件", "部门", "单位", "项目", "指标", "金额", "错误", "警告", "提示"],
@@ -27,6 +28,7 @@ const LABELS = {
     unreadable: "（无法读取）",
     noDepartment: "（未注明部门）",
     noFindings: "没有发现问题",
+    noUnit: "（无单位）",
   },
 } as const;
 
@@ -72,7 +74,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
           String(r.units),
           String(r.projects),
           String(r.indicators),
-          sanitizeText(formatMoney(r.money)),
+          sanitizeText(formatMoney(r.money, labels.noUnit)),
           count(r.errorCount, chalk, chalk.red),
           count(r.warningCount, chalk, chalk.yellow),
           String(r.infoCount),
@@ -95,7 +97,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
         out.push("", chalk.bold(labels.byDepartment));
         const deps: string[][] = [];
         for (const d of summary.byDepartment) {
-          const money = d.money.length === 1 && d.money[0]!.unit === "万元" ? formatMoney(d.money).replace(/ 万元$/, "") : formatMoney(d.money);
+          const money = d.money.length === 1 && d.money[0]!.unit === "万元" ? formatMoney(d.money).replace(/ 万元$/, "") : formatMoney(d.money, labels.noUnit);
           deps.push([
             d.department === null ? chalk.dim(labels.noDepartment) : sanitizeText(d.department),
             String(d.files),
