@@ -212,6 +212,8 @@ export function formatCsv(docs: readonly TableDocument[], terminal = false): str
 export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean } = {}): string {
   const terminal = options.terminal === true;
   if (format === "csv") return formatCsv(docs, terminal);
+  // (A caller without the types gets an error, not NDJSON for a format it did not ask for.)
+  if (format !== "json" && format !== "ndjson") throw new RangeError(`unknown format "${String(format)}": use one of ${CONVERT_FORMATS.join(", ")}`);
   const text = format === "json" ? formatJson(docs) : formatNdjson(docs);
   return terminal ? escapeJsonForTerminal(text) : text;
 }

@@ -89,3 +89,11 @@ describe("formatJson", () => {
     expect(lines[1]).toBe('  "title": "项目支出绩效目标表（含转移支付项目）",');
   });
 });
+
+describe("formatDocuments", () => {
+  it("refuses a format it does not know, for callers without the types (it wrote NDJSON)", () => {
+    const docs = parseTable(SEED).value;
+    expect(() => formatDocuments("xml" as ConvertFormat, docs)).toThrow(/unknown format "xml": use one of json, ndjson, csv/);
+    expect(formatDocuments("ndjson", docs).split("\n")[0]).toContain('"department"');
+  });
+});
