@@ -249,9 +249,11 @@ function isBlank(text: string): boolean {
  * column in code points; a line break inside the cell starts a new line at column 1).
  *
  * Each indicator's `raw` is its exact text without the terminating `。`, so joining the raws with
- * `。` (plus a final `。` when the cell has one) gives the cell back. A malformed indicator is
- * returned with `error` and null fields, and reported as an `indicator/syntax` diagnostic at the
- * broken spot; parsing goes on at the next `N、` after a `。`. Never throws.
+ * `。` (plus a final `。` when the cell has one) gives the cell back — except where a broken
+ * indicator was cut at a `；N、` (below): that `；` is in no raw, and the table reader keeps the
+ * cell in `indicatorsRaw`. A malformed indicator is returned with `error` and null fields, and
+ * reported as an `indicator/syntax` diagnostic at the broken spot; parsing goes on at the next `N、`
+ * after a `。`, or after a `；` found past the broken spot (a `；` typed for the `。`). Never throws.
  *
  * Indicators parsed from the same text share their (immutable) Category and Target objects.
  */
@@ -293,11 +295,35 @@ export function parseIndicators(text: string, start: Position = FILE_START): Res
     } else {
       body = parseSegment(text.slice(first, segEnd), base - first);
     }
+    // A broken indicator that holds `；N、` (a ； typed for the 。 that ends it, or text after its
+    // targets) ends there, and the next indicator is read from that `N、`.
+    const cut = body.problem === null ? -1 : findSemicolonSeq(text, Math.max(first, base + body.problem.start), segEnd);
+    if (cut >= 0) {
+      const end = skipSpacesBack(text, first, cut) - base;
+      indicators.push(materialize(text, at, { ...body, end }, seq, first, base, segStart, cut, diagnostics));
+      segStart = cut + 1;
+      continue;
+    }
     indicators.push(materialize(text, at, body, seq, first, base, segStart, segEnd, diagnostics));
     if (next < 0) break;
     segStart = next;
   }
   return { value: indicators, diagnostics };
+}
+
+/** Index of the first `；` or `;` in [from, end) followed by `N、` (spaces allowed between), or -1. */
+function findSemicolonSeq(text: string, from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 0xff1b || c === 0x3b) && matchSeqAt(text, skipSpaces(text, k + 1, end)) >= 0) return k;
+  }
+  return -1;
+}
+
+/** The index after the last non-space character of [from, end). */
+function skipSpacesBack(text: string, from: number, end: number): number {
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** An Indicator at its place in the file from a parsed body (and its diagnostic, if broken). */

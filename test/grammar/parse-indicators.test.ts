@@ -366,6 +366,27 @@ describe("parseIndicators: syntax errors and recovery", () => {
     expect(only(r.diagnostics).messageId).toBe("unexpectedText");
   });
 
+  it("a ； instead of the 。 that ends an indicator: the error is at the ；, and the next indicator is read", () => {
+    const text = `${OK1}；2、1-产出指标；12-质量指标；合规性；实施周期指标值:1；年度指标值:1。${OK3}。`;
+    const r = parseIndicators(text, { line: 5, column: 7 });
+    const c = 6 + col(text, "；2、");
+    expect(only(r.diagnostics)).toEqual({ messageId: "unexpectedText", data: {}, line: 5, column: c, endLine: 5, endColumn: c + 1 });
+    expect(r.value.map((i) => [i.seq, i.error === undefined, i.name])).toEqual([
+      [1, false, null],
+      [2, true, "合规性"],
+      [3, true, "扶持企业满意度"],
+    ]);
+    expect(r.value[0]).toMatchObject({ raw: OK1, column: 7, endColumn: c });
+    expect(r.value[1]).toMatchObject({ column: c + 1, raw: "2、1-产出指标；12-质量指标；合规性；实施周期指标值:1；年度指标值:1" });
+    // A ; (half-width) and spaces before the number work the same way.
+    const half = parseIndicators(`${OK1}; 2、1-产出指标；12-质量指标；合规性；实施周期指标值:1；年度指标值:1`);
+    expect(half.value.map((i) => [i.seq, i.error === undefined])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(half.diagnostics).toHaveLength(1);
+  });
+
   it("several broken indicators in one cell each get a diagnostic", () => {
     const text = "1、1-产出指标；名称；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；名称；目标:1；年度指标值:1。3、x";
     const r = parseIndicators(text);
@@ -483,5 +504,24 @@ describe("indicator/syntax messages", () => {
     const d = r.diagnostics[0]!;
     expect(fillTemplate(syntaxRule.meta.messages[d.messageId]!.zh, d.data)).toBe("未知的指标值标签“目标值”，应为“实施周期指标值”或“年度指标值”");
     expect(r.value[0]!.error).toBe(fillTemplate(syntaxRule.meta.messages[d.messageId]!.en, d.data));
+  });
+});
+
+describe("parseIndicators: a ； typed for the 。 in a whole table", () => {
+  it("reads the next indicator, keeps the cell as published, and gives no false sequence warning", async () => {
+    const { editSeed } = await import("../helpers/fixtures.js");
+    const { parseTable } = await import("../../src/table/parse.js");
+    const { checkInput } = await import("../../src/validate/run.js");
+    const { renderIndicatorsCell } = await import("../../src/table/reader.js");
+    const text = editSeed("年度指标值:≥495家次。2、", "年度指标值:≥495家次；2、");
+    const project = parseTable(text).value[0]!.units[0]!.projects[0]!;
+    expect(project.indicators.map((i) => i.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(project.indicators[0]!.error).toBeTruthy();
+    expect(project.indicators[1]!.error).toBeUndefined();
+    const cell = text.split("\n")[11]!.split("\t").at(-1)!;
+    expect(project.indicatorsRaw).toBe(cell.trim());
+    expect(renderIndicatorsCell(project)).toBe(cell.trim());
+    const ids = checkInput(text, { path: "t.txt" }).diagnostics.filter((d) => d.line === 12 && d.ruleId.startsWith("indicator/")).map((d) => d.ruleId);
+    expect(ids).toEqual(["indicator/syntax"]);
   });
 });

@@ -1,12 +1,8 @@
 // indicator/sequence: the indicators of a project are numbered 1, 2, 3 … without gaps or repeats.
 import type { Indicator, Project, Span } from "../../types.js";
 import { defineRule } from "../types.js";
+import { isDigit, isSpace } from "../../../grammar/tokens.js";
 import { indicatorLabel } from "./util.js";
-
-/** Spaces the grammar skips between a 。 and the next `N、` (as grammar/tokens.ts isSpace). */
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0xfeff;
-}
 
 /**
  * The span of the indicator's sequence number (its leading digits, ASCII or full-width). The raw
@@ -19,7 +15,7 @@ function seqSpan(i: Indicator): Span {
   let end = start;
   while (end < raw.length) {
     const c = raw.charCodeAt(end);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
+    if (!isDigit(c)) break;
     end++;
   }
   const digits = end - start;
