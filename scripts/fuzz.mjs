@@ -62,7 +62,9 @@ const LEVEL2 = [["11", "数量指标"], ["12", "质量指标"], ["13", "时效�
 function unfilled(d, lang) {
   const template = lib.getRule(d.ruleId)?.meta.messages[d.messageId]?.[lang];
   if (template === undefined) return [`no ${lang} message for ${d.ruleId}/${d.messageId}`];
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((k) => !Object.prototype.hasOwnProperty.call(d.data, k));
+  // (A `fooZh` placeholder is filled by `foo` when the data has no `fooZh`, as fillTemplate does.)
+  const has = (k) => Object.prototype.hasOwnProperty.call(d.data, k);
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((k) => !has(k) && !(k.endsWith("Zh") && has(k.slice(0, -2))));
 }
 
 /** Check, parse, convert and report one input; throws on any broken invariant. */
