@@ -1,7 +1,7 @@
 // Writes fixtures/rules/<area>/<name>.bad.txt / .good.txt for every rule, and their README, from one
 // clean base table and one edit per fixture. `--check` also runs the checks and compares the findings.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -129,15 +129,32 @@ const MINUTES = `示例区科技创新局2024年第3次局务会议纪要
 （此件不公开）
 `;
 
+/** `text` in GB18030 (iconv-lite, as the reader decodes it). */
+function gb18030(text) {
+  return createRequire(import.meta.url)("iconv-lite").encode(text, "gb18030");
+}
+
+/** `bytes` with the byte `byte` inserted right after the first `after`. */
+function withByte(bytes, after, byte) {
+  const at = bytes.indexOf(after) + after.length;
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from([byte]), bytes.subarray(at)]);
+}
+
 /**
  * Every fixture: the rule id, which side, a Chinese note written into the table, an English line for
- * the README, the edit of the base table (or a whole text), and the rule ids it triggers under the
- * meta-test's configuration (the rule at warning, every other rule at its default).
+ * the README, the edit of the base table (or a whole text), the bytes written for it (`encode`;
+ * default UTF-8), and the rule ids it triggers under the meta-test's configuration (the rule at
+ * warning, every other rule at its default).
  */
 const FIXTURES = [
   // input
   { id: "input/unreadable", kind: "bad", zh: "文件是会议纪要，不含绩效目标表", en: "meeting minutes: a text file with no table in it", text: MINUTES, expect: ["input/unreadable"] },
   { id: "input/unreadable", kind: "good", zh: "含表头的完整绩效目标表", en: "the base table: a header row is found", edit: () => {} },
+  {
+    id: "input/replaced-bytes", kind: "bad", zh: "GB18030 文件的项目名称中有一个无效字节 0xFF（读作 �）", en: "saved as GB18030 with an invalid byte 0xFF in the name 科技企业研发补助资金 (read as �)",
+    edit: () => {}, encode: (text) => withByte(gb18030(text), gb18030("科技企业研发"), 0xff), expect: ["input/replaced-bytes"],
+  },
+  { id: "input/replaced-bytes", kind: "good", zh: "有效的 GB18030 文件", en: "the base table saved as valid GB18030", edit: () => {}, encode: (text) => gb18030(text) },
 
   // table
   {
@@ -412,7 +429,9 @@ function renderReadme() {
 /** Run the checks (the sources bundled with esbuild) and compare each fixture's rule ids with `expect`. */
 async function checkFixtures() {
   const { build } = await import("esbuild");
-  const file = join(tmpdir(), `perftable-fixtures-${process.pid}.mjs`);
+  // In dist/ (not the system's temporary folder): the bundle requires iconv-lite from node_modules at
+  // run time, for the fixtures that are not UTF-8.
+  const file = join(ROOT, "dist", `perftable-fixtures-${process.pid}.mjs`);
   await build({
     stdin: { contents: 'export { checkInput, defaultConfig } from "./src/validate/run.ts"; export { rules } from "./src/rules/index.ts";', resolveDir: ROOT, loader: "ts" },
     bundle: true, platform: "node", format: "esm", outfile: file, logLevel: "warning",
@@ -457,7 +476,7 @@ async function checkFixtures() {
 for (const f of FIXTURES) {
   const path = join(OUT, `${f.id}.${f.kind}.txt`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, fixtureText(f));
+  writeFileSync(path, f.encode === undefined ? fixtureText(f) : f.encode(fixtureText(f)));
 }
 writeFileSync(join(OUT, "README.md"), renderReadme());
 console.log(`wrote ${FIXTURES.length} fixtures and README.md to fixtures/rules/`);

@@ -3,6 +3,7 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
+import { mergeReplaced, type Replaced } from "./io/replaced.js";
 import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
@@ -10,7 +11,7 @@ import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
-import { noTable, parseRows, parseTable, unreadable } from "./table/parse.js";
+import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
 import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
@@ -69,6 +70,7 @@ async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, 
   const decoded = decodeBytes(bytes, options.encoding ?? "auto");
   if (!decoded.ok) return { ok: false, diagnostics: [unreadable(decoded.messageId, decoded.data)] };
   const read = readCsvRows(decoded.text);
+  if (decoded.replaced !== undefined) read.diagnostics.push(replacedBytes(decoded.encoding, decoded.replaced));
   if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
   return { ok: true, rows: read.value, encoding: decoded.encoding, diagnostics: read.diagnostics, source: decoded.text };
 }
@@ -123,7 +125,7 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       const runner = new RuleRunner(options.path, options.config, undefined, size >= BIG_FILE ? BIG_FILE_COMPACT_AFTER : undefined);
       const reader = new TableReader(runner, { encoding: plan.encoding, retain: false });
       const mayRead = reader.mayRead.bind(reader);
-      const seen = { text: false, nextLine: 1 };
+      const seen: { text: boolean; nextLine: number; replaced?: Replaced } = { text: false, nextLine: 1 };
       const parts = await startParts(absolute, plan, size, options);
       try {
         for await (const rows of streamRows(absolute, plan, seen, 32, undefined, { end: parts?.starts[0], mayRead })) {
@@ -135,7 +137,8 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
         if (parts !== null && reader.stopped === null) {
           // The other parts' findings, in order; what could not be used is read here after all.
           const doc = reader.currentTable;
-          const { resume, line } = await takeParts(parts, reader, seen.nextLine, (part) => runner.absorbPart(part, doc!), runner.splittable);
+          const { resume, line, replaced } = await takeParts(parts, reader, seen.nextLine, (part) => runner.absorbPart(part, doc!), runner.splittable);
+          seen.replaced = mergeReplaced(seen.replaced, replaced);
           if (resume !== null) {
             const rest = streamRows(absolute, { encoding: plan.encoding, skip: resume }, seen, 32, undefined, { firstLine: line, mayRead });
             for await (const rows of rest) {
@@ -149,6 +152,7 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       }
       if (!seen.text && reader.stopped === null) return makeReport(options.path, null, [unreadable("empty")]);
       if (reader.end() === 0) runner.diagnostic(noTable(reader, plan.notUtf8));
+      else if (seen.replaced !== undefined) runner.diagnostic(replacedBytes(plan.encoding, seen.replaced));
       const report = runner.toReport(options.path, plan.encoding);
       // Too big to keep whole: a code frame reads its line from the file again.
       if (options.keepSource) Object.defineProperty(report, "lines", { value: openLineSource(absolute, plan), enumerable: false });

@@ -5,7 +5,8 @@ import { type FileHandle, open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkUtf8, readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
-import { noTable, unreadable } from "../table/parse.js";
+import { noTable, replacedBytes, unreadable } from "../table/parse.js";
+import { mergeReplaced, type Replaced } from "../io/replaced.js";
 import { headerKey, TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
 import type { RawRow } from "../table/rows.js";
@@ -194,7 +195,7 @@ export async function convertPart(request: PartRequest): Promise<PartAnswer<Conv
       },
     );
     if (!read.ok) return read;
-    return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, file: task.file, diagnostics: sink.diagnostics };
+    return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, replaced: read.replaced, file: task.file, diagnostics: sink.diagnostics };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   } finally {
@@ -275,7 +276,7 @@ export function convertStreamed(
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
       const mayRead = reader.mayRead.bind(reader);
-      const seen = { text: false, nextLine: 1 };
+      const seen: { text: boolean; nextLine: number; replaced?: Replaced } = { text: false, nextLine: 1 };
       let parts: TableParts<ConvertPartFindings> | null = null;
       const pump = async (rows: AsyncIterable<RawRow[]>) => {
         for await (const batch of rows) {
@@ -304,13 +305,14 @@ export function convertStreamed(
         }
         await pump(streamRows(path, plan, seen, 16, undefined, { end: parts?.starts[0], mayRead }));
         if (parts !== null && reader.stopped === null) {
-          const { resume, line } = await takeParts(parts, reader, seen.nextLine, async (part) => {
+          const { resume, line, replaced } = await takeParts(parts, reader, seen.nextLine, async (part) => {
             const text = sink.drain();
             if (text !== "") await write(text);
             await copyInto(part.file, split!.writeBytes);
             await rm(part.file, { force: true });
             sink.diagnostics.push(...part.diagnostics);
           });
+          seen.replaced = mergeReplaced(seen.replaced, replaced);
           if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line, mayRead }));
         }
       } finally {
@@ -322,6 +324,7 @@ export function convertStreamed(
       if (tables === 0) return { tables: 0, diagnostics: [seen.text || reader.stopped !== null ? noTable(reader, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       const rest = sink.drain();
       if (rest !== "") await write(rest);
+      if (seen.replaced !== undefined) sink.diagnostics.push(replacedBytes(plan.encoding, seen.replaced));
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };
     },
     (failure) => ({ tables: 0, diagnostics: [unreadable(failure.messageId, failure.data)], encoding: null }),

@@ -1,6 +1,7 @@
 // Decodes the bytes of a table: BOM first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
 // GB18030 (a superset of GBK), via iconv-lite. Recognises binary files so they get a clear message.
 import { createRequire } from "node:module";
+import { findReplaced, type Replaced, wellFormedUtf16 } from "./replaced.js";
 
 // iconv-lite is loaded only when a file needs it (GB18030, UTF-16): most tables are UTF-8, and
 // loading its code tables would cost every start-up.
@@ -22,6 +23,8 @@ export type DecodeResult =
       encoding: EncodingName;
       /** Read as GB18030 because it is not UTF-8: where UTF-8 failed (for a "no table" message). */
       notUtf8?: Record<string, string>;
+      /** Bytes the decoder replaced by U+FFFD (GB18030, UTF-16 only; see io/replaced.ts). */
+      replaced?: Replaced;
     }
   | { ok: false; messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls"; data: Record<string, string> };
 
@@ -107,7 +110,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
   const plan = planEncoding(bytes, encoding);
   if (!("encoding" in plan)) return { ok: false, ...plan };
   const body = bytes.subarray(plan.skip);
-  if (plan.encoding !== "utf-8") return finish(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), plan.encoding), plan.encoding);
+  if (plan.encoding !== "utf-8") return decodeOther(body, plan.encoding, plan.skip);
   const text = decodeUtf8(body);
   if (text !== null) return finish(text, "utf-8");
   // Declared UTF-8 (forced, or by its BOM): say where it is not; else it is taken for GB18030.
@@ -115,10 +118,25 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
     const at = locateInvalidUtf8(body);
     return at === null ? { ok: false, messageId: "undecodable", data: { encoding: "utf-8" } } : { ok: false, ...at.failure() };
   }
-  const result = finish(iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030"), "gb18030");
+  const result = decodeOther(bytes, "gb18030", 0);
   if (!result.ok) return result;
   const at = locateInvalidUtf8(body);
   return at === null ? result : { ...result, notUtf8: at.failure().data };
+}
+
+/**
+ * Decode GB18030 or UTF-16 (`body`: the bytes after the BOM, which start at file offset `skip`):
+ * iconv-lite, a leading U+FEFF dropped as the streaming reader drops it, UTF-16 made well-formed
+ * (see wellFormedUtf16), and what the decoder replaced found.
+ */
+function decodeOther(body: Uint8Array, encoding: Exclude<EncodingName, "utf-8">, skip: number): DecodeResult {
+  let text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding);
+  if (encoding !== "gb18030") text = wellFormedUtf16(text, body.length % 2 === 1);
+  else if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const result = finish(text, encoding);
+  if (!result.ok) return result;
+  const replaced = findReplaced(body, text, encoding, skip);
+  return replaced === undefined ? result : { ...result, replaced };
 }
 
 /**

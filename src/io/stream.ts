@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type EncodingName, type EncodingOption, NUL_BYTES, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
+import { mergeReplaced, type Replaced, replacementScanner, wellFormedUtf16 } from "./replaced.js";
 
 export type { StreamPlan } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
@@ -29,7 +30,29 @@ export function makeDecoder(encoding: EncodingName): ChunkDecoder {
   }
   const iconv = requireLazy("iconv-lite") as typeof import("iconv-lite");
   const d = iconv.getDecoder(encoding);
-  return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
+  if (encoding === "gb18030") return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
+  // UTF-16, made well-formed as decodeBytes makes it: a high surrogate at the end of a piece waits
+  // for the low one that may start the next.
+  let held = "";
+  let odd = false;
+  return {
+    write: (b) => {
+      if (b.length % 2 === 1) odd = !odd;
+      let text = held + d.write(Buffer.from(b.buffer, b.byteOffset, b.length));
+      held = "";
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        held = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      return wellFormedUtf16(text, false);
+    },
+    end: () => {
+      const rest = held + (d.end() ?? "");
+      held = "";
+      return wellFormedUtf16(rest, odd);
+    },
+  };
 }
 
 
@@ -48,7 +71,8 @@ export class StreamDecodeError extends Error {
 export async function* streamRows(
   path: string,
   plan: StreamPlan,
-  seen: { text: boolean; nextLine?: number },
+  /** `replaced`: what the decoder replaced, added to when the read reaches its end (see io/replaced.ts). */
+  seen: { text: boolean; nextLine?: number; replaced?: Replaced },
   collectEvery = 0,
   /** Bytes read at a time (tests make it small to put chunk boundaries everywhere). */
   chunkSize = CHUNK,
@@ -71,8 +95,14 @@ export async function* streamRows(
     let line = range.firstLine ?? 1;
     let first = plan.skip === 0;
     let chunks = 0;
+    // GB18030 and UTF-16 only: what the decoder replaces is counted as it goes.
+    const scanner = replacementScanner(plan.encoding, position, line, range.firstLine === undefined);
 
     const decode = (bytes: Uint8Array | null): string => {
+      if (scanner !== null) {
+        if (bytes === null) scanner.end();
+        else scanner.feed(bytes);
+      }
       let text: string;
       try {
         text = bytes === null ? decoder.end() : decoder.write(bytes);
@@ -130,6 +160,7 @@ export async function* streamRows(
       if (bytesRead === 0) {
         const rows = take(decode(null), true);
         seen.nextLine = line;
+        if (scanner?.replaced !== undefined) seen.replaced = mergeReplaced(seen.replaced, scanner.replaced);
         if (rows.length > 0) yield rows;
         break;
       }

@@ -1,6 +1,7 @@
 // parseTable: bytes or text in, the document model of every table in it out, with the reader's
 // diagnostics (table/*, indicator/syntax, input/unreadable). The library entry point of `convert`.
 import { decodeInput, type EncodingOption } from "../io/decode.js";
+import type { Replaced } from "../io/replaced.js";
 import type { AmountRow, Diagnostic, Project, Result, Span, TableDocument, Unit } from "../types.js";
 import { TableReader, type TableSink } from "./reader.js";
 import type { RawRow } from "./rows.js";
@@ -39,6 +40,27 @@ export function unreadable(messageId: string, data: Record<string, string> = {})
 }
 
 /**
+ * The `input/replaced-bytes` finding of a file whose decoding replaced bytes by U+FFFD: one per file,
+ * at the first replacement character, with the count and the byte offset of the first. Not given
+ * when the file holds no table (its input/unreadable finding says why).
+ */
+export function replacedBytes(encoding: string, replaced: Replaced): Diagnostic {
+  const { line, column } = replaced;
+  return {
+    ruleId: "input/replaced-bytes",
+    severity: "warning",
+    messageId: "replaced",
+    data: { encoding, count: replaced.count, offset: replaced.offset },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 1,
+    project: null,
+    indicator: null,
+  };
+}
+
+/**
  * The `input/unreadable` finding of a reader that found no table: `noTable`, or `noTableWithin`
  * when it stopped looking for a header (the rest of the input was not read).
  */
@@ -50,7 +72,7 @@ export function noTable(reader: TableReader, notUtf8?: Record<string, string>): 
 }
 
 /** Read every table from rows already split into cells (used for .csv / .xlsx input too). */
-export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Record<string, string>): Result<TableDocument[]> {
+export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Record<string, string>, replaced?: Replaced): Result<TableDocument[]> {
   const sink = new CollectingSink();
   const reader = new TableReader(sink, { encoding, retain: true });
   for (const row of rows) {
@@ -58,6 +80,7 @@ export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Re
     if (reader.stopped !== null) break;
   }
   if (reader.end() === 0) sink.diagnostics.push(noTable(reader, notUtf8));
+  else if (replaced !== undefined) sink.diagnostics.push(replacedBytes(encoding, replaced));
   return { value: sink.tables, diagnostics: sink.diagnostics };
 }
 
@@ -89,5 +112,5 @@ export function whyNoTable(input: Uint8Array, encoding: EncodingOption = "auto")
 export function parseTable(input: string | Uint8Array, options: ParseOptions = {}): Result<TableDocument[]> {
   const decoded = decodeInput(input, options.encoding ?? "auto");
   if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
-  return parseRows(splitRows(decoded.text), decoded.encoding, decoded.notUtf8);
+  return parseRows(splitRows(decoded.text), decoded.encoding, decoded.notUtf8, decoded.replaced);
 }

@@ -12,6 +12,7 @@ import type { Worker } from "node:worker_threads";
 import { type PartFindings, type ResolvedConfig, RuleRunner } from "./run.js";
 import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingName, StreamFailure } from "../io/decode.js";
+import { mergeReplaced, type Replaced } from "../io/replaced.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import { splitLine } from "../table/split.js";
 import { nullSink } from "../table/parse.js";
@@ -46,6 +47,8 @@ export interface PartRequest {
 export interface PartLines {
   firstLine: number;
   nextLine: number;
+  /** What decoding the part replaced (GB18030). */
+  replaced?: Replaced;
 }
 
 /** A worker's answer: what it made of its part, or why the part cannot be used as it is. */
@@ -261,7 +264,8 @@ export const partStats = { taken: 0, readAgain: 0 };
 /**
  * Take in the workers' parts after the main thread has read up to the first cut (`take` each, in
  * order; `splittable`: whether the main thread's sink allows it). Returns where the main thread must
- * go on reading itself (null: nowhere, every part was taken) and the line number there. Throws
+ * go on reading itself (null: nowhere, every part was taken) and the line number there, and what
+ * decoding replaced in the parts taken (to merge into the file's count: see io/replaced.ts). Throws
  * StreamDecodeError when a part's bytes are not in the file's encoding, as a sequential read would.
  */
 export async function takeParts<T>(
@@ -270,24 +274,26 @@ export async function takeParts<T>(
   line: number,
   take: (answer: PartLines & T) => void | Promise<void>,
   splittable = true,
-): Promise<{ resume: number | null; line: number }> {
+): Promise<{ resume: number | null; line: number; replaced?: Replaced }> {
   if (reader.currentTable === null || !splittable || !reader.atUnitBoundary()) {
     partStats.readAgain += parts.starts.length;
     return { resume: parts.starts[0]!, line };
   }
+  let replaced: Replaced | undefined;
   for (let i = 0; i < parts.starts.length; i++) {
     const answer = await parts.answer(i);
     if (!answer.ok && answer.failure !== undefined) throw new StreamDecodeError(answer.failure);
     if (!answer.ok || answer.firstLine !== line) {
       partStats.readAgain += parts.starts.length - i;
-      return { resume: parts.starts[i]!, line };
+      return { resume: parts.starts[i]!, line, replaced };
     }
     if (i === 0) reader.cutBeforeUnit();
     await take(answer);
     partStats.taken++;
     line = answer.nextLine;
+    replaced = mergeReplaced(replaced, answer.replaced);
   }
-  return { resume: null, line };
+  return { resume: null, line, replaced };
 }
 
 /**
@@ -309,7 +315,7 @@ export async function readPart(
     if (doc === null) return { ok: false, reason: "no table at the head" };
     const reader = new TableReader(sink, { encoding: request.encoding, retain: false });
     if (resume(reader, doc) === false) return { ok: false, reason: "a rule needs the whole table" };
-    const seen = { text: false, nextLine: lines + 1 };
+    const seen: { text: boolean; nextLine: number; replaced?: Replaced } = { text: false, nextLine: lines + 1 };
     let first = true;
     for await (const rows of streamRows(request.path, { encoding: request.encoding, skip: request.start }, seen, 32, undefined, { end: request.end ?? undefined, firstLine: lines + 1 })) {
       for (const row of rows) {
@@ -326,7 +332,7 @@ export async function readPart(
     if (request.end !== null && !reader.atUnitBoundary()) return { ok: false, reason: "the part does not end before a unit" };
     reader.endPart();
     await flush();
-    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine };
+    return { ok: true, firstLine: lines + 1, nextLine: seen.nextLine, replaced: seen.replaced };
   } catch (error) {
     if (error instanceof StreamDecodeError) return { ok: false, reason: error.message, failure: error.failure };
     return { ok: false, reason: (error as Error).message };
@@ -346,5 +352,5 @@ export async function checkPart(request: PartRequest): Promise<PartAnswer<PartFi
     return runner.splittable;
   });
   if (!read.ok) return read;
-  return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, ...runner.takePart() };
+  return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, replaced: read.replaced, ...runner.takePart() };
 }

@@ -1,9 +1,10 @@
 // Runs the rules: a table sink that calls every enabled rule's listeners once per node as the
 // reader produces them, applies the configured severities, and collects sorted diagnostics.
 import { decodeInput, type EncodingOption } from "../io/decode.js";
+import type { Replaced } from "../io/replaced.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule, RuleListeners } from "../rules/types.js";
-import { noTable, unreadable, whyNoTable } from "../table/parse.js";
+import { noTable, replacedBytes, unreadable, whyNoTable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
@@ -426,14 +427,16 @@ function makeCompactReport(path: string, encoding: string | null, compact: Compa
 }
 
 /** Check rows that are already split (any input format). */
-export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions, notUtf8?: Record<string, string>): FileReport {
+export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions, notUtf8?: Record<string, string>, replaced?: Replaced): FileReport {
   const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter);
   const reader = new TableReader(runner, { encoding, retain: false });
   for (const row of rows) {
     reader.push(row);
     if (reader.stopped !== null) break;
   }
+  // (A file with no table gets its input/unreadable finding alone: that is the story to tell.)
   if (reader.end() === 0) runner.diagnostic(noTable(reader, notUtf8));
+  else if (replaced !== undefined) runner.diagnostic(replacedBytes(encoding, replaced));
   return runner.toReport(options.path, encoding);
 }
 
@@ -461,7 +464,7 @@ export function checkInput(input: string | Uint8Array, options: CheckOptions): F
   const decoded = decodeInput(input, options.encoding ?? "auto");
   if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
   const text = decoded.text;
-  const report = checkRows(splitRows(text), decoded.encoding, options, decoded.notUtf8);
+  const report = checkRows(splitRows(text), decoded.encoding, options, decoded.notUtf8, decoded.replaced);
   if (options.keepSource) report.source = text;
   return report;
 }

@@ -23,7 +23,7 @@ const SPEC_DEFAULTS: Record<string, string> = {
 };
 /** Rules perftable adds to SPEC §5's catalogue (each listed in CHANGELOG.md). */
 const ADDED: Record<string, string> = {
-  "table/empty": "error", "table/missing-total": "warning", "project/missing-name": "error",
+  "table/empty": "error", "table/missing-total": "warning", "project/missing-name": "error", "input/replaced-bytes": "warning",
 };
 
 /** Placeholders of a template; `fooZh` / `fooEn` count as `foo` (a Chinese / English wording of the same datum). */
