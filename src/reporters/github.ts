@@ -4,7 +4,7 @@ import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
 import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
 import type { TextReportStream } from "./load.js";
-import { countRule, describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
+import { countRule, createChalk, describeTotals, displayPath, formatTotalsLine, severityRank, severityWord, sumTotals } from "./shared.js";
 import type { Finding, FindingSeverity, RuleCount, Totals } from "./shared.js";
 
 /** GitHub shows about 10 annotations of each level per step; more are cut without notice. */
@@ -84,9 +84,9 @@ export class GithubCollector {
   stepSummary(files: readonly FileReport[], options: ReportOptions): string {
     const zh = options.lang === "zh";
     const totals = sumTotals(files);
-    const problems = totals.errors + totals.warnings + totals.infos;
     const out: string[] = ["## perftable", ""];
-    out.push(problems === 0 ? (zh ? "✔ 没有发现问题" : "✔ no problems") : `✖ ${describeTotals(totals, options.lang)}`, "");
+    // The closing line of pretty and summary: under --quiet, a clean count is "no errors", not "no problems".
+    out.push(formatTotalsLine(totals, options.lang, createChalk(false), options.quiet), "");
 
     const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
     out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");

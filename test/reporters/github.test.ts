@@ -112,6 +112,16 @@ describe("formatGithubStepSummary", () => {
     );
   });
 
+  it("says --quiet hid warnings and infos instead of \"no problems\"", () => {
+    // --quiet passes the reports with errors only: the warnings it hid may still fail --max-warnings.
+    const quietClean = { ...cleanReport(), path: "seed.txt" };
+    const out = formatGithubStepSummary([quietClean], { ...EN, quiet: true });
+    expect(out).toContain("✔ no errors (--quiet: warnings and infos not shown)");
+    expect(out).not.toContain("no problems");
+    expect(formatGithubStepSummary([quietClean], { ...ZH, quiet: true })).toContain("✔ 没有错误（--quiet：不显示警告和提示）");
+    expect(formatGithubStepSummary([quietClean], EN)).toContain("✔ no problems");
+  });
+
   it("is in Chinese with --lang zh", () => {
     const out = formatGithubStepSummary([seedReport()], ZH);
     expect(out).toContain("✖ 9 个问题（0 个错误，8 个警告，1 个提示）");
