@@ -124,7 +124,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
       async (report) => {
         const row = summary.add(report);
         // A path given that is not there (2); a link to nothing found in a folder is an unreadable file (1).
-        if (report.unreadable === "notFound" && named.has(resolve(io.cwd, report.path))) {
+        if ((report.unreadable === "notFound" || report.unreadable === "badName") && named.has(resolve(io.cwd, report.path))) {
           notFound = true;
           printError(io, lang === "zh" ? `文件不存在：${report.path}` : `file not found: ${report.path}`);
         }

@@ -154,7 +154,9 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
       try {
         await appendFile(summaryFile, github.stepSummary!(counted));
       } catch (error) {
-        throw new Error(`cannot write the step summary GITHUB_STEP_SUMMARY=${summaryFile}: ${errnoReason(error)}`, { cause: error });
+        throw Object.assign(new Error(`cannot write the step summary GITHUB_STEP_SUMMARY=${summaryFile}: ${errnoReason(error)}`, { cause: error }), {
+          zh: `无法写入作业摘要 GITHUB_STEP_SUMMARY=${summaryFile}：${errnoReason(error, "zh")}`,
+        });
       }
     }
   } catch (error) {

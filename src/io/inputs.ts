@@ -67,8 +67,9 @@ export function walkDirectory(dir: string, out: string[], seen = new Set<string>
       info = statSync(path);
     } catch {
       // A link to nothing (or to itself) named like a table is kept, so that it is reported as
-      // unreadable rather than skipped without a word; a vanished file is gone.
-      if (isTableFile(name) && isLink(path)) out.push(path);
+      // unreadable rather than skipped without a word; so is a name that is not UTF-8 (Node gives
+      // it with U+FFFD for the bad bytes, a name no file has). A vanished file is gone.
+      if (isTableFile(name) && (isLink(path) || name.includes("\ufffd"))) out.push(path);
       continue;
     }
     if (info.isDirectory()) walkDirectory(path, out, seen);

@@ -9,7 +9,7 @@ import { type EncodingOption, nulMeansBinary } from "./decode.js";
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; messageId: "notFound" | "isDirectory" | "permission" | "ioError"; data: Record<string, string> };
+  | { ok: false; messageId: "notFound" | "badName" | "isDirectory" | "permission" | "ioError"; data: Record<string, string> };
 
 /** Bytes that decide whether NUL bytes make a stream binary (`nulMeansBinary`: BOMs and magic numbers are shorter). */
 const HEAD_BYTES = 8;
@@ -224,7 +224,11 @@ export async function readPath(path: string, encoding: EncodingOption = "auto"):
 /** Map a Node file-system error to a message id of input/unreadable. */
 export function describeFsError(error: unknown, path: string): Extract<ReadResult, { ok: false }> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, messageId: "notFound", data: { path } };
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    // A name read from a folder with bytes that are not UTF-8 has U+FFFD in their place: no file
+    // has that name, and "not found" would puzzle whoever sees the file in the folder.
+    return { ok: false, messageId: path.includes("\ufffd") ? "badName" : "notFound", data: { path } };
+  }
   if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path } };
   if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path } };
   return { ok: false, messageId: "ioError", data: { path, reason: errnoReason(error), reasonZh: errnoReason(error, "zh") } };

@@ -4,10 +4,10 @@ import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
 import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
 import type { TextReportStream } from "./load.js";
-import { countRule, describeTotals, displayPath, severityRank, severityWord, sumTotals } from "./shared.js";
+import { countRule, createChalk, describeTotals, displayPath, formatTotalsLine, severityRank, severityWord, sumTotals } from "./shared.js";
 import type { Finding, FindingSeverity, RuleCount, Totals } from "./shared.js";
 
-/** GitHub shows about 10 annotations of each level per step; more are cut without notice. */
+/** GitHub shows 10 annotations of each level (error, warning, notice) per step; more are cut without notice. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
 const COMMANDS: Record<FindingSeverity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -70,13 +70,21 @@ export class GithubCollector {
 
   /** The annotations, most severe first, then a notice counting the rest. */
   annotations(options: ReportOptions): string {
-    const lines = [...this.shown.error, ...this.shown.warning, ...this.shown.info].map((f) => formatAnnotation(f, options));
+    let infos = this.shown.info;
     const omitted: Totals = {
       errors: this.totals.error - this.shown.error.length,
       warnings: this.totals.warning - this.shown.warning.length,
-      infos: this.totals.info - this.shown.info.length,
+      infos: this.totals.info - infos.length,
     };
-    if (omitted.errors + omitted.warnings + omitted.infos > 0) lines.push(omittedNotice(omitted, options.lang));
+    const cut = omitted.errors + omitted.warnings + omitted.infos > 0;
+    // The closing notice is a notice too: GitHub drops notices past the 10th of a step, so it takes
+    // the place of the last info rather than be lost.
+    if (cut && infos.length === GITHUB_ANNOTATIONS_PER_LEVEL) {
+      infos = infos.slice(0, -1);
+      omitted.infos++;
+    }
+    const lines = [...this.shown.error, ...this.shown.warning, ...infos].map((f) => formatAnnotation(f, options));
+    if (cut) lines.push(omittedNotice(omitted, options.lang));
     return lines.length === 0 ? "" : lines.join("\n") + "\n";
   }
 
@@ -84,9 +92,9 @@ export class GithubCollector {
   stepSummary(files: readonly FileReport[], options: ReportOptions): string {
     const zh = options.lang === "zh";
     const totals = sumTotals(files);
-    const problems = totals.errors + totals.warnings + totals.infos;
     const out: string[] = ["## perftable", ""];
-    out.push(problems === 0 ? (zh ? "✔ 没有发现问题" : "✔ no problems") : `✖ ${describeTotals(totals, options.lang)}`, "");
+    // The closing line of pretty and summary: under --quiet, a clean count is "no errors", not "no problems".
+    out.push(formatTotalsLine(totals, options.lang, createChalk(false), options.quiet), "");
 
     const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
     out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");

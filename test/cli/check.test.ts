@@ -146,6 +146,16 @@ describe("perftable check", () => {
     expect(r.stdout).toMatch(/^::warning file=/m);
     expect(readFileSync(summary, "utf8")).toMatch(/\|/);
   });
+
+  it("says in the run's language that the step summary cannot be written", async () => {
+    const dir = tmp();
+    const summary = join(dir, "no-such-folder", "summary.md");
+    const zh = await runCli(["check", SEED_PATH, "-f", "github", "--lang", "zh"], { env: { GITHUB_STEP_SUMMARY: summary, LANG: "C" } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`perftable: 无法写入作业摘要 GITHUB_STEP_SUMMARY=${summary}：文件或文件夹不存在（ENOENT）\n`);
+    const en = await runCli(["check", SEED_PATH, "-f", "github"], { env: { GITHUB_STEP_SUMMARY: summary, LANG: "C" } });
+    expect(en.stderr).toBe(`perftable: cannot write the step summary GITHUB_STEP_SUMMARY=${summary}: no such file or folder (ENOENT)\n`);
+  });
 });
 
 describe("configuration", () => {

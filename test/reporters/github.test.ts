@@ -78,6 +78,24 @@ describe("formatGithub", () => {
     expect(zh.at(-1)).toContain("另有 7 个问题（5 个错误，2 个警告，0 个提示）未显示为注释");
   });
 
+  it("keeps the closing notice within GitHub's 10 notices per step", () => {
+    // GitHub drops the 11th notice of a step: the count of what was left out would be lost.
+    const notices = (n: number) =>
+      Array.from({ length: n }, (_, i) => diag({ ruleId: "indicator/no-unit", severity: "info", messageId: "noUnitAnnual", line: 1 + i, column: 3 }));
+    const errors = Array.from({ length: 12 }, (_, i) => diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 100 + i, column: 2 }));
+    for (const diagnostics of [notices(12), [...errors, ...notices(10)]]) {
+      const out = lines(formatGithub([fileReport("big.txt", diagnostics)], EN));
+      expect(out.filter((l) => l.startsWith("::notice")).length).toBe(10);
+      expect(out.at(-1)).toMatch(/^::notice::perftable: not shown as annotations: /);
+    }
+    const onlyInfos = lines(formatGithub([fileReport("big.txt", notices(12))], EN));
+    expect(onlyInfos.at(-1)).toContain("3 problems (0 errors, 0 warnings, 3 infos)");
+    const mixed = lines(formatGithub([fileReport("big.txt", [...errors, ...notices(10)])], EN));
+    expect(mixed.at(-1)).toContain("3 problems (2 errors, 0 warnings, 1 info)");
+    // Ten infos and nothing left out: all ten are shown, with no notice.
+    expect(lines(formatGithub([fileReport("big.txt", notices(10))], EN)).every((l) => l.startsWith("::notice file="))).toBe(true);
+  });
+
   it("prints nothing when there is nothing to report", () => {
     expect(formatGithub([cleanReport()], EN)).toBe("");
   });
@@ -110,6 +128,16 @@ describe("formatGithubStepSummary", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("says --quiet hid warnings and infos instead of \"no problems\"", () => {
+    // --quiet passes the reports with errors only: the warnings it hid may still fail --max-warnings.
+    const quietClean = { ...cleanReport(), path: "seed.txt" };
+    const out = formatGithubStepSummary([quietClean], { ...EN, quiet: true });
+    expect(out).toContain("✔ no errors (--quiet: warnings and infos not shown)");
+    expect(out).not.toContain("no problems");
+    expect(formatGithubStepSummary([quietClean], { ...ZH, quiet: true })).toContain("✔ 没有错误（--quiet：不显示警告和提示）");
+    expect(formatGithubStepSummary([quietClean], EN)).toContain("✔ no problems");
   });
 
   it("is in Chinese with --lang zh", () => {

@@ -17,6 +17,10 @@ export default defineRule({
     },
     messages: {
       notFound: { zh: "文件不存在：{path}", en: "file not found: {path}" },
+      badName: {
+        zh: "无法打开 {path}：文件名不是有效的 UTF-8（显示为 \ufffd 的字节），请重命名该文件",
+        en: "cannot open {path}: its name is not valid UTF-8 (the bytes shown as \ufffd): rename the file",
+      },
       isDirectory: { zh: "是目录而不是文件：{path}", en: "is a directory, not a file: {path}" },
       permission: { zh: "无权读取文件：{path}", en: "permission denied: {path}" },
       ioError: { zh: "读取失败：{reasonZh}", en: "cannot read the file: {reason}" },
