@@ -98,8 +98,18 @@ export class GithubCollector {
 
     const head = zh ? ["文件", "错误", "警告", "提示"] : ["File", "Errors", "Warnings", "Infos"];
     out.push(`| ${head.join(" | ")} |`, "| --- | ---: | ---: | ---: |");
-    for (const r of files) {
+    const shown = summaryRows(files);
+    for (const r of shown) {
       out.push(`| ${escapeMarkdown(r.path)} | ${r.errorCount} | ${r.warningCount} | ${r.infoCount} |`);
+    }
+    const more = files.length - shown.length;
+    if (more > 0) {
+      out.push(
+        "",
+        zh
+          ? `另有 ${more} 个文件未列出（作业摘要最多列 ${MAX_FILE_ROWS} 个，先列有错误的，再列有警告的）；完整列表见 -f pretty 或 -f json。`
+          : `${more} more files not listed (the job summary lists at most ${MAX_FILE_ROWS}, those with errors first, then those with warnings); see -f pretty or -f json for all.`,
+      );
     }
 
     const top = [...this.byRule.values()]
@@ -135,6 +145,27 @@ export function formatGithub(reports: FileReport[], options: ReportOptions): str
 
 /** Most frequent rules: at most this many rows in the job summary. */
 const TOP_RULES = 10;
+
+/**
+ * Files listed in the job summary at most: GitHub refuses a step summary over 1 MiB, which a row per
+ * file passes at about 20,000 files.
+ */
+export const MAX_FILE_ROWS = 1000;
+
+/** The files the job summary lists: all, or (past MAX_FILE_ROWS) those with errors, then warnings, then the rest, each in order. */
+function summaryRows(files: readonly FileReport[]): readonly FileReport[] {
+  if (files.length <= MAX_FILE_ROWS) return files;
+  const rank = (r: FileReport) => (r.errorCount > 0 ? 0 : r.warningCount > 0 ? 1 : 2);
+  const chosen = new Set<FileReport>();
+  for (let level = 0; level < 3 && chosen.size < MAX_FILE_ROWS; level++) {
+    for (const r of files) {
+      if (rank(r) !== level) continue;
+      chosen.add(r);
+      if (chosen.size === MAX_FILE_ROWS) break;
+    }
+  }
+  return files.filter((r) => chosen.has(r));
+}
 
 /**
  * The Markdown job summary (for $GITHUB_STEP_SUMMARY): the totals, a counts table per file and

@@ -140,6 +140,26 @@ describe("formatGithubStepSummary", () => {
     expect(formatGithubStepSummary([quietClean], EN)).toContain("✔ no problems");
   });
 
+  it("lists at most 1,000 files, those with errors and then warnings first, and says how many more (GitHub refuses over 1 MiB)", () => {
+    const files = Array.from({ length: 30_000 }, (_, i) => {
+      const path = `dept-${String(i).padStart(5, "0")}.txt`;
+      if (i % 100 === 7) return fileReport(path, [diag({ ruleId: "amount/row-sum", messageId: "mismatch", line: 12, column: 1, severity: "error" })]);
+      if (i % 20 === 3) return fileReport(path, [diag({ ruleId: "table/preamble", messageId: "missingTitle", line: 1, column: 1 })]);
+      return cleanReport(path);
+    });
+    const out = formatGithubStepSummary(files, EN);
+    expect(Buffer.byteLength(out)).toBeLessThan(200_000);
+    const rows = out.split("\n").filter((l) => l.startsWith("| dept-"));
+    expect(rows).toHaveLength(1000);
+    // 300 files with an error, then the first 700 of the 1,500 with a warning, in path order.
+    expect(rows.filter((r) => r.endsWith("| 1 | 0 | 0 |"))).toHaveLength(300);
+    expect(rows.filter((r) => r.endsWith("| 0 | 1 | 0 |"))).toHaveLength(700);
+    expect(rows[0]).toBe("| dept-00003.txt | 0 | 1 | 0 |");
+    expect(out).toContain("29000 more files not listed (the job summary lists at most 1000, those with errors first");
+    expect(formatGithubStepSummary(files, ZH)).toContain("另有 29000 个文件未列出");
+    expect(formatGithubStepSummary(files.slice(0, 1000), EN)).not.toContain("more files not listed");
+  });
+
   it("is in Chinese with --lang zh", () => {
     const out = formatGithubStepSummary([seedReport()], ZH);
     expect(out).toContain("✖ 9 个问题（0 个错误，8 个警告，1 个提示）");
