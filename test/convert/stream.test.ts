@@ -86,6 +86,21 @@ describe("convertStreamed", () => {
     }
   });
 
+  it.each([
+    ["GB18030", (text: string) => Buffer.concat([iconv.encode(text, "gb18030"), Buffer.from([0x41, 0xff, 0xff, 0x0a])])],
+    ["UTF-16LE with a BOM", (text: string) => Buffer.concat([iconv.encode("\ufeff" + text, "utf-16le"), Buffer.from([0x00, 0xd8, 0x0a, 0x00])])],
+  ])("counts what %s decoding replaces after the reader stopped looking for a header, as the whole-file read", async (_name, encode) => {
+    // The seed, then 部门名称 and 3,000 lines of notes: the reader gives up after 1,000 of them.
+    const notes = Array.from({ length: 3000 }, (_, i) => `附注第${i}行：本表数据来源于部门预算系统。`).join("\n");
+    const bytes = encode(`${SEED}\n部门名称：某某局\n${notes}\n`);
+    const file = join(dir, `stop-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(file, bytes);
+    const whole = parseTable(bytes).diagnostics.filter((d) => d.ruleId === "input/replaced-bytes");
+    expect(whole).toHaveLength(1);
+    const result = await convertStreamed(file, bytes.subarray(0, 65536), "ndjson", () => {});
+    expect(result.diagnostics.filter((d) => d.ruleId === "input/replaced-bytes")).toEqual(whole);
+  });
+
   it("writes nothing for a file without a table", async () => {
     const { out, tables } = await streamed("会议纪要\n今天开会。\n", "json");
     expect([out, tables]).toEqual(["", 0]);
