@@ -2,7 +2,7 @@
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
-import { readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
+import { checkRest, readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
 import { mergeReplaced, type Replaced } from "./io/replaced.js";
 import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
@@ -150,6 +150,10 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       } finally {
         parts?.close();
       }
+      // Stopped early after a table (no header after a later preamble): the bytes after are read all
+      // the same, as a whole-file read decodes them (NUL characters, bytes that are not UTF-8,
+      // replaced bytes). A file without a table is not read past where the reader gave up.
+      if (reader.stopped !== null && reader.tables > 0) seen.replaced = await checkRest(absolute, plan);
       if (!seen.text && reader.stopped === null) return makeReport(options.path, null, [unreadable("empty")]);
       if (reader.end() === 0) runner.diagnostic(noTable(reader, plan.notUtf8));
       else if (seen.replaced !== undefined) runner.diagnostic(replacedBytes(plan.encoding, seen.replaced));

@@ -3,7 +3,7 @@
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
 import { type FileHandle, open, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { checkUtf8, readStreamed, streamRows, type StreamPlan } from "../io/stream.js";
+import { checkNoNul, checkUtf8, readStreamed, scanReplaced, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
 import { noTable, replacedBytes, unreadable } from "../table/parse.js";
 import { mergeReplaced, type Replaced } from "../io/replaced.js";
@@ -262,8 +262,10 @@ export function convertStreamed(
     head,
     encoding,
     async (plan) => {
-      // Nothing is written until the file is known to be UTF-8 throughout (else it is read as GB18030).
+      // Nothing is written until the file is known to be UTF-8 throughout (else it is read as GB18030),
+      // and to hold no NUL character (binary, as when read whole).
       if (plan.encoding === "utf-8") await checkUtf8(path, plan.skip);
+      else await checkNoNul(path, plan);
       // Only JSON needs to know in advance whether there are several tables (they make an array);
       // the count costs a second pass over the file unless the bytes show there is at most one.
       let expected = 1;
@@ -324,6 +326,9 @@ export function convertStreamed(
       if (tables === 0) return { tables: 0, diagnostics: [seen.text || reader.stopped !== null ? noTable(reader, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       const rest = sink.drain();
       if (rest !== "") await write(rest);
+      // Stopped early (no header after a preamble): what decoding replaces in the bytes after counts
+      // too, as in a whole-file read (their NUL characters and UTF-8 were checked before).
+      if (reader.stopped !== null) seen.replaced = await scanReplaced(path, plan);
       if (seen.replaced !== undefined) sink.diagnostics.push(replacedBytes(plan.encoding, seen.replaced));
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };
     },

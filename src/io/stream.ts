@@ -223,6 +223,66 @@ export async function checkUtf8(path: string, skip: number): Promise<void> {
 }
 
 /**
+ * Read a file taken for GB18030 or UTF-16 (`plan`) through once, before anything is written from it:
+ * throws the StreamDecodeError (`binary`) a read with `streamRows` would throw later for a NUL
+ * character (GB18030: a 00 byte, never part of another character; UTF-16: a 00 00 code unit).
+ */
+export async function checkNoNul(path: string, plan: StreamPlan): Promise<void> {
+  const wide = plan.encoding === "utf-16le" || plan.encoding === "utf-16be";
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let position = plan.skip; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const chunk = buffer.subarray(0, bytesRead);
+      // (CHUNK is even: a UTF-16 code unit never straddles two chunks.)
+      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) {
+        if (!wide || (i % 2 === 0 && i + 1 < bytesRead && chunk[i + 1] === 0)) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * For a read that stopped before the end of the file after a table (the reader gave up looking for
+ * the header of another): the whole file is still its input, as when it is read whole. Throws the StreamDecodeError a read
+ * to the end would have thrown (bytes that are not UTF-8; NUL characters), and returns what decoding
+ * the whole file replaces (GB18030, UTF-16; see io/replaced.ts).
+ */
+export async function checkRest(path: string, plan: StreamPlan): Promise<Replaced | undefined> {
+  if (plan.encoding === "utf-8") {
+    await checkUtf8(path, plan.skip);
+    return undefined;
+  }
+  await checkNoNul(path, plan);
+  return scanReplaced(path, plan);
+}
+
+/** What decoding the whole file with `plan` replaces (GB18030, UTF-16; see io/replaced.ts). */
+export async function scanReplaced(path: string, plan: StreamPlan): Promise<Replaced | undefined> {
+  const scanner = replacementScanner(plan.encoding, plan.skip, 1, true);
+  if (scanner === null) return undefined;
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let position = plan.skip; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      scanner.feed(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  scanner.end();
+  return scanner.replaced;
+}
+
+/**
  * A full garbage collection, where the runtime allows one (V8's `gc`, reached without the command-line
  * flag). Called every few hundred megabytes of a huge file, it keeps the process near its live memory
  * instead of letting V8 grow the heap with garbage; never called for ordinary files.

@@ -1,6 +1,7 @@
 // Streamed convert writes byte for byte what the in-memory formatters write.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { formatDocuments, type ConvertFormat } from "../../src/convert/index.js";
 import { convertStreamed } from "../../src/convert/stream.js";
@@ -66,6 +67,38 @@ describe("convertStreamed", () => {
       expect(out).toBe(formatDocuments("json", docs));
       expect(JSON.parse(out)).toHaveLength(2);
     }
+  });
+
+  it.each([
+    ["GB18030", (text: string) => iconv.encode(text, "gb18030")],
+    ["UTF-16LE with a BOM", (text: string) => iconv.encode("\ufeff" + text, "utf-16le")],
+  ])("writes nothing for a %s table with a NUL character past its first read (as the whole-file read: binary)", async (_name, encode) => {
+    // (The NUL comes after more than one decoded piece of rows: they used to be written already.)
+    const row = "金融项目评审专项经费\t25.00\t25.00\t\t\t通过开展金融发展专项资金评审。\t1、1-产出指标；11-数量指标；评审项目数量；实施周期指标值:≥10个；年度指标值:≥10个\n";
+    const text = editSeed("金融风险防控经费\t105.00", row.repeat(400) + "金融风险防控经费\t105.00") + "\nx\u0000y\n";
+    const bytes = encode(text);
+    const file = join(dir, `nul-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(file, bytes);
+    for (const format of ["json", "ndjson", "csv"] as const) {
+      let out = "";
+      const result = await convertStreamed(file, bytes.subarray(0, 65536), format, (s) => void (out += s));
+      expect({ written: out.length, tables: result.tables, found: result.diagnostics.map((d) => d.messageId) }).toEqual({ written: 0, tables: 0, found: ["binary"] });
+    }
+  });
+
+  it.each([
+    ["GB18030", (text: string) => Buffer.concat([iconv.encode(text, "gb18030"), Buffer.from([0x41, 0xff, 0xff, 0x0a])])],
+    ["UTF-16LE with a BOM", (text: string) => Buffer.concat([iconv.encode("\ufeff" + text, "utf-16le"), Buffer.from([0x00, 0xd8, 0x0a, 0x00])])],
+  ])("counts what %s decoding replaces after the reader stopped looking for a header, as the whole-file read", async (_name, encode) => {
+    // The seed, then 部门名称 and 3,000 lines of notes: the reader gives up after 1,000 of them.
+    const notes = Array.from({ length: 3000 }, (_, i) => `附注第${i}行：本表数据来源于部门预算系统。`).join("\n");
+    const bytes = encode(`${SEED}\n部门名称：某某局\n${notes}\n`);
+    const file = join(dir, `stop-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(file, bytes);
+    const whole = parseTable(bytes).diagnostics.filter((d) => d.ruleId === "input/replaced-bytes");
+    expect(whole).toHaveLength(1);
+    const result = await convertStreamed(file, bytes.subarray(0, 65536), "ndjson", () => {});
+    expect(result.diagnostics.filter((d) => d.ruleId === "input/replaced-bytes")).toEqual(whole);
   });
 
   it("writes nothing for a file without a table", async () => {

@@ -50,6 +50,30 @@ describe("streamed check", () => {
   });
 });
 
+describe("a table followed by a preamble that never gets a header (the reader stops looking there)", () => {
+  const dir = tempDir("perftable-stream-stop-");
+  // The seed, then 部门名称 and 3,000 lines of notes: the reader gives up after 1,000 of them (a
+  // table/preamble warning) and reads no further; what comes after is still part of the file.
+  const notes = Array.from({ length: 3000 }, (_, i) => `附注第${i}行：本表数据来源于部门预算系统。`).join("\n");
+  const text = (tail: string) => `${SEED}\n部门名称：某某局\n${notes}\n${tail}\n`;
+
+  it.each([
+    ["a NUL character (binary)", "utf-8", Buffer.from(text("x\u0000y"))],
+    ["a byte that is not UTF-8 (read as GB18030)", "utf-8", Buffer.concat([Buffer.from(text("x")), Buffer.from([0xd6, 0xd0, 0x0a])])],
+    ["a NUL character, GB18030", "gb18030", iconv.encode(text("x\u0000y"), "gb18030")],
+    ["bytes that GB18030 decoding replaces", "gb18030", Buffer.concat([iconv.encode(text("x"), "gb18030"), Buffer.from([0x41, 0xff, 0xff, 0x0a])])],
+    ["a lone surrogate, UTF-16", "utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text("x"), "utf-16le"), Buffer.from([0x00, 0xd8, 0x0a, 0x00])])],
+  ])("%s after it: the streamed check reports what the whole-file check does", async (_name, encoding, bytes) => {
+    const file = join(dir, `t-${encoding}-${bytes.length}.txt`);
+    writeFileSync(file, bytes);
+    const whole = checkInput(bytes, { path: "x" });
+    // (keepSource with no room to keep it: streamed, code frames reading their lines again)
+    const streamed = await checkFile(file, { keepSource: true, wholeFileLimit: 0 });
+    expect(whole.diagnostics.some((d) => d.messageId === "noHeader" || d.ruleId === "input/unreadable" || d.ruleId === "input/replaced-bytes")).toBe(true);
+    expect(strip(streamed)).toEqual(strip(whole));
+  });
+});
+
 describe("collectGarbage", () => {
   it("runs a collection without a command-line flag, and again", async () => {
     const { collectGarbage } = await import("../../src/io/stream.js");
