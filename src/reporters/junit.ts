@@ -1,5 +1,7 @@
 // The `junit` reporter: JUnit XML for CI test views — one <testsuite> per file, one <testcase> per
-// rule with findings there; only error-level findings fail, warnings and infos go to <system-out>.
+// rule with findings there; only error-level findings fail, warnings and infos go to <system-out>. A
+// file that could not be checked at all (input/unreadable) is an <error>, not a <failure>: JUnit's
+// word for a test that could not run.
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, ReportOptions } from "../types.js";
 import { type ReportStream, streamText } from "./load.js";
@@ -27,12 +29,16 @@ function textLine(text: string): string {
   return escapeXml(sanitizeText(text));
 }
 
-/** The test case of one rule in one file; failed when it has an error. */
+/** The rule whose errors say the file could not be checked (JUnit <error>, not <failure>). */
+const UNREADABLE = "input/unreadable";
+
+/** The test case of one rule in one file; failed (or, for an unreadable file, in error) when it has an error. */
 function formatTestCase(file: string, ruleId: string, r: RuleFindings): string {
   const lines = [`    <testcase name="${attr(ruleId)}" classname="${attr(file)}">`];
   if (r.errors > 0) {
     const summary = r.errors === 1 ? r.firstError : `${r.firstError} (+${r.errors - 1})`;
-    lines.push(`      <failure message="${attr(summary)}" type="error">${r.errorLines.join("\n")}</failure>`);
+    const element = ruleId === UNREADABLE ? "error" : "failure";
+    lines.push(`      <${element} message="${attr(summary)}" type="${ruleId === UNREADABLE ? UNREADABLE : "error"}">${r.errorLines.join("\n")}</${element}>`);
   }
   if (r.otherLines.length > 0) lines.push(`      <system-out>${r.otherLines.join("\n")}</system-out>`);
   lines.push("    </testcase>");
@@ -40,7 +46,7 @@ function formatTestCase(file: string, ruleId: string, r: RuleFindings): string {
 }
 
 /** The test suite of one file, with the number of failed cases. */
-function formatSuite(report: FileReport, options: ReportOptions): { xml: string; tests: number; failures: number } {
+function formatSuite(report: FileReport, options: ReportOptions): { xml: string; tests: number; failures: number; errors: number } {
   const byRule = new Map<string, RuleFindings>();
   // A file with very many findings is walked without making them all at once.
   for (const d of report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics) {
@@ -57,12 +63,17 @@ function formatSuite(report: FileReport, options: ReportOptions): { xml: string;
   const cases = [...byRule].map(([ruleId, r]) => formatTestCase(report.path, ruleId, r));
   if (cases.length === 0) cases.push(`    <testcase name="perftable" classname="${attr(report.path)}"/>`);
   let failures = 0;
-  for (const r of byRule.values()) if (r.errors > 0) failures++;
+  let errors = 0;
+  for (const [ruleId, r] of byRule) {
+    if (r.errors === 0) continue;
+    if (ruleId === UNREADABLE) errors++;
+    else failures++;
+  }
   const xml =
-    `  <testsuite name="${attr(report.path)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+    `  <testsuite name="${attr(report.path)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0">\n` +
     cases.join("\n") +
     "\n  </testsuite>";
-  return { xml, tests: cases.length, failures };
+  return { xml, tests: cases.length, failures, errors };
 }
 
 /** The `junit` report: well-formed JUnit XML, ending with a newline. */
@@ -79,17 +90,19 @@ export function createJunitStream(options: ReportOptions): ReportStream {
   const encoder = new TextEncoder();
   let totalTests = 0;
   let totalFailures = 0;
+  let totalErrors = 0;
   return {
     begin: () => "",
     file(report) {
       const suite = formatSuite(report, options);
       totalTests += suite.tests;
       totalFailures += suite.failures;
+      totalErrors += suite.errors;
       suites.push(encoder.encode(`\n${suite.xml}`));
       return [];
     },
     *end() {
-      const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="0">`;
+      const open = `<testsuites name="perftable" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">`;
       yield `<?xml version="1.0" encoding="UTF-8"?>\n${open}`;
       yield* suites;
       yield `${suites.length > 0 ? "\n" : ""}</testsuites>\n`;

@@ -101,12 +101,12 @@ describe("formatJunit", () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     const root = parseXml(xml);
     expect(root.name).toBe("testsuites");
-    expect(root.attrs).toMatchObject({ tests: "6", failures: "1" });
+    expect(root.attrs).toMatchObject({ tests: "6", failures: "0", errors: "1" });
     const suites = child(root, "testsuite");
-    expect(suites.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures])).toEqual([
-      [SEED_PATH, "4", "0"],
-      ["missing.txt", "1", "1"],
-      ["clean.txt", "1", "0"],
+    expect(suites.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures, s.attrs.errors])).toEqual([
+      [SEED_PATH, "4", "0", "0"],
+      ["missing.txt", "1", "0", "1"],
+      ["clean.txt", "1", "0", "0"],
     ]);
     const seedCases = child(suites[0]!, "testcase");
     expect(seedCases.map((c) => c.attrs.name)).toEqual([
@@ -128,13 +128,23 @@ describe("formatJunit", () => {
     expect(child(cases[3]!, "system-out")[0]!.text).toMatch(/^24:412 info: /);
   });
 
-  it("fails a case on error-level findings, listing line:col message", () => {
+  it("gives a file that could not be checked an <error> (JUnit: the test could not run), listing line:col message", () => {
     const root = parseXml(formatJunit([unreadableReport()], ZH));
     const testcase = child(child(root, "testsuite")[0]!, "testcase")[0]!;
     expect(testcase.attrs).toEqual({ name: "input/unreadable", classname: "missing.txt" });
-    const failure = child(testcase, "failure")[0]!;
-    expect(failure.attrs).toEqual({ message: "文件不存在：missing.txt", type: "error" });
-    expect(failure.text).toBe("1:1 文件不存在：missing.txt");
+    expect(child(testcase, "failure")).toEqual([]);
+    const error = child(testcase, "error")[0]!;
+    expect(error.attrs).toEqual({ message: "文件不存在：missing.txt", type: "input/unreadable" });
+    expect(error.text).toBe("1:1 文件不存在：missing.txt");
+  });
+
+  it("fails a case on error-level findings of a rule, listing line:col message", () => {
+    const report = fileReport("sums.txt", [diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 12, column: 3 })]);
+    const suite = child(parseXml(formatJunit([report], EN)), "testsuite")[0]!;
+    expect([suite.attrs.failures, suite.attrs.errors]).toEqual(["1", "0"]);
+    const failure = child(child(suite, "testcase")[0]!, "failure")[0]!;
+    expect(failure.attrs.type).toBe("error");
+    expect(failure.text).toMatch(/^12:3 /);
   });
 
   it("splits one rule's errors (failure) from its warnings (system-out)", () => {
@@ -144,7 +154,7 @@ describe("formatJunit", () => {
       diag({ ruleId: "input/unreadable", severity: "warning", messageId: "xls", line: 3, column: 1 }),
     ]);
     const testcase = child(child(parseXml(formatJunit([report], EN)), "testsuite")[0]!, "testcase")[0]!;
-    const failure = child(testcase, "failure")[0]!;
+    const failure = child(testcase, "error")[0]!;
     expect(failure.attrs.message).toBe("the file is empty (+1)");
     expect(failure.text).toBe("1:1 the file is empty\n2:1 the file is binary data (PDF), not a text table");
     expect(child(testcase, "system-out")[0]!.text).toMatch(/^3:1 warning: old binary \.xls files/);
@@ -163,7 +173,7 @@ describe("formatJunit", () => {
     expect(xml).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200f]/);
     const suite = child(parseXml(xml), "testsuite")[0]!;
     expect(suite.attrs.name).toBe(sanitizeText(report.path));
-    const failure = child(child(suite, "testcase")[0]!, "failure")[0]!;
+    const failure = child(child(suite, "testcase")[0]!, "error")[0]!;
     expect(failure.attrs.message).toBe(`cannot read the file: ${sanitizeText(HOSTILE)}`);
     expect(failure.text).toContain('<script>alert(1)</script>"; DROP TABLE t;--\\u200fevil');
   });
