@@ -185,8 +185,8 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .addHelpText(
       "after",
       t(
-        "\nExamples:\n  perftable init            writes perftable.config.json listing every rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.",
-        "\n示例：\n  perftable init            写出 perftable.config.json，列出每条规则及其默认级别\n  perftable init --force    替换已有的配置文件\n\n退出码：0 已写出，2 文件已存在（未加 --force）或无法写入。",
+        "\nExamples:\n  perftable init            writes perftable.config.json listing every configurable rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.",
+        "\n示例：\n  perftable init            写出 perftable.config.json，列出每条可配置的规则及其默认级别\n  perftable init --force    替换已有的配置文件\n\n退出码：0 已写出，2 文件已存在（未加 --force）或无法写入。",
       ),
     )
     .action(async (opts) => {
