@@ -1,4 +1,4 @@
-// `perftable init`: writes a starter perftable.config.json listing every rule at its default.
+// `perftable init`: writes a starter perftable.config.json listing every rule at its default (but input/unreadable, always an error).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/write.js";

@@ -69,7 +69,7 @@ Examples:
   perftable check table.txt --write-baseline perftable.baseline.json   accept today's findings
   perftable check table.txt --baseline perftable.baseline.json         fail only on new ones
 
-Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2 usage error, bad config or unreadable input.`,
+Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2 usage error, bad config or baseline, unreadable input, or a report that cannot be written.`,
         `
 示例：
   perftable check table.txt                         供人阅读的报告
@@ -80,7 +80,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
   perftable check table.txt --write-baseline perftable.baseline.json   接受现有的问题
   perftable check table.txt --baseline perftable.baseline.json         只对新问题报不通过
 
-退出码：0 没有错误（警告数不超过 --max-warnings），1 有导致不通过的问题，2 用法错误、配置错误或输入无法读取。`,
+退出码：0 没有错误（警告数不超过 --max-warnings），1 有导致不通过的问题，2 用法错误、配置或基线错误、输入无法读取，或报告无法写入。`,
       ),
     )
     .action(async (inputs: string[], opts) => {
@@ -108,7 +108,7 @@ Examples:
   perftable convert table.txt --to ndjson | jq .indicator.name
   perftable convert - < table.txt
 
-Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 the input is not a readable table.`,
+Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 usage error, the input is not a readable table, or the output cannot be written.`,
         `
 示例：
   perftable convert table.txt                       输出 JSON 文档
@@ -116,7 +116,7 @@ Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 
   perftable convert table.txt --to ndjson | jq .indicator.name
   perftable convert - < table.txt
 
-退出码：0 已生成文档（解析问题打印到标准错误），2 输入不是可读取的绩效目标表。`,
+退出码：0 已生成文档（解析问题打印到标准错误），2 用法错误、输入不是可读取的绩效目标表，或输出无法写入。`,
       ),
     )
     .action(async (input: string, opts) => {
@@ -146,14 +146,14 @@ Examples:
   perftable audit submissions/ -f html -o audit.html   a report to open in a browser
   perftable audit 'depts/**/*.txt' -f csv -o audit.csv --jobs 4
 
-Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a path does not exist or no file was found.`,
+Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 usage error or bad config, a path does not exist, no file was found, or a report cannot be written.`,
         `
 示例：
   perftable audit submissions/                      每个部门一行，然后是合计
   perftable audit submissions/ -f html -o audit.html   用浏览器打开的报告
   perftable audit 'depts/**/*.txt' -f csv -o audit.csv --jobs 4
 
-退出码：0 没有文件有错误，1 有文件存在错误级别的问题，2 路径不存在或没有找到文件。`,
+退出码：0 没有文件有错误，1 有文件存在错误级别的问题，2 用法错误或配置错误、路径不存在、没有找到文件，或报告无法写入。`,
       ),
     )
     .action(async (inputs: string[], opts) => {
@@ -185,8 +185,8 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 a 
     .addHelpText(
       "after",
       t(
-        "\nExamples:\n  perftable init            writes perftable.config.json listing every rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.",
-        "\n示例：\n  perftable init            写出 perftable.config.json，列出每条规则及其默认级别\n  perftable init --force    替换已有的配置文件\n\n退出码：0 已写出，2 文件已存在（未加 --force）或无法写入。",
+        "\nExamples:\n  perftable init            writes perftable.config.json listing every configurable rule at its default\n  perftable init --force    replaces an existing one\n\nExit codes: 0 written, 2 the file exists (without --force) or cannot be written.",
+        "\n示例：\n  perftable init            写出 perftable.config.json，列出每条可配置的规则及其默认级别\n  perftable init --force    替换已有的配置文件\n\n退出码：0 已写出，2 文件已存在（未加 --force）或无法写入。",
       ),
     )
     .action(async (opts) => {

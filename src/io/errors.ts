@@ -29,3 +29,29 @@ export function errnoReason(error: unknown, lang: "zh" | "en" = "en"): string {
   if (reason === undefined) return code;
   return lang === "zh" ? `${reason[1]}（${code}）` : `${reason[0]} (${code})`;
 }
+
+/** 1-based line and code-point column of a UTF-16 offset in `text` (lines end at \n). */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const start = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let i = before.indexOf("\n"); i !== -1; i = before.indexOf("\n", i + 1)) line++;
+  let column = 1;
+  for (const _ of before.slice(start)) column++;
+  return { line, column };
+}
+
+/**
+ * JSON.parse's message about `text`, the same on every Node.js: "at position N" (to which V8 from
+ * Node 22 on adds "(line L column C)") becomes "at line L, column C" in code points, and a line break
+ * of the text V8 quotes is written `\n`, so that the message stays on one line.
+ */
+export function jsonErrorReason(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/, (_, offset: string) => {
+      const { line, column } = placeOf(text, Number(offset));
+      return ` at line ${line}, column ${column}`;
+    })
+    .replace(/\r\n|\r|\n/g, "\\n");
+}

@@ -5,7 +5,7 @@ import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport } from "./run.js";
-import { errnoReason } from "../io/errors.js";
+import { errnoReason, jsonErrorReason } from "../io/errors.js";
 import { realPath } from "../io/inputs.js";
 
 export interface BaselineEntry {
@@ -82,11 +82,18 @@ export class BaselineBuilder {
 
 /** Read a baseline file; ConfigError when it is missing or malformed. */
 export function loadBaseline(path: string): Baseline {
+  let text: string;
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`, `${path}：无法读取基线文件：${errnoReason(error, "zh")}`);
+  }
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = jsonErrorReason(error, text);
+    throw new ConfigError(`${path}: cannot read the baseline: ${reason}`, `${path}：无法读取基线文件：${reason}`);
   }
   const b = value as Baseline;
   if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`, `${path}：不是 perftable 基线文件（应为 {"version": 1, "entries": [...]}）`);

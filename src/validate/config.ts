@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
 import type { Severity } from "../types.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
-import { errnoReason } from "../io/errors.js";
+import { errnoReason, jsonErrorReason } from "../io/errors.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
@@ -89,10 +89,12 @@ export function loadConfigFile(path: string): ConfigFile {
     throw new ConfigError(`${path}: cannot read the configuration: ${errnoReason(error)}`, `${path}：无法读取配置：${errnoReason(error, "zh")}`);
   }
   let value: unknown;
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(json);
   } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`, `${path}：不是有效的 JSON（${(error as Error).message}）`);
+    const reason = jsonErrorReason(error, json);
+    throw new ConfigError(`${path}: not valid JSON (${reason})`, `${path}：不是有效的 JSON（${reason}）`);
   }
   return validateConfig(value, path);
 }
