@@ -89,6 +89,8 @@ export function loadBaseline(path: string): Baseline {
   } catch (error) {
     throw new ConfigError(`${path}: cannot read the baseline: ${errnoReason(error)}`, `${path}：无法读取基线文件：${errnoReason(error, "zh")}`);
   }
+  // A BOM (an editor on Windows saved it) is no reason to refuse the file, as for the configuration.
+  text = text.replace(/^\uFEFF/, "");
   try {
     value = JSON.parse(text);
   } catch (error) {

@@ -1,14 +1,14 @@
 // A configuration or baseline file that is not valid JSON gets the same one-line message on every
 // Node.js the package supports: V8 from Node 22 on appends "(line L column C)" to JSON.parse's
 // "at position N" and Node 20 does not, so the message named the place only on some versions.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBaseline, loadConfigFile } from "../../src/index.js";
+import { tempDir } from "../helpers/temp.js";
 
 function temp(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "perftable-json-")), name);
+  const path = join(tempDir("perftable-json-"), name);
   writeFileSync(path, text);
   return path;
 }
@@ -36,5 +36,12 @@ describe("JSON syntax errors in configuration and baseline files", () => {
     const message = messageOf(() => loadConfigFile(config));
     expect(message).not.toContain("\n");
     expect(message).toBe(`${config}: not valid JSON (Unexpected token '}', "{"rules": }\\n" is not valid JSON)`);
+  });
+
+  it("accept a BOM at the start, as an editor on Windows writes it (the baseline was refused)", () => {
+    const baseline = temp("perftable.baseline.json", '\uFEFF{"version": 1, "entries": []}\n');
+    expect(loadBaseline(baseline).entries).toEqual([]);
+    const config = temp("perftable.config.json", '\uFEFF{"lang": "zh"}\n');
+    expect(loadConfigFile(config).lang).toBe("zh");
   });
 });
