@@ -97,7 +97,11 @@ function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
     // Dense from column A to the last cell with text: the table reader finds columns by index.
     const cells: RawCell[] = [];
     for (let col = 1; col <= width; col++) {
-      cells.push({ text: texts.get(col) ?? "", line: rowNumber, column: col, ref: `${prefix}!${columnLetters(col - 1)}${rowNumber}` });
+      const text = texts.get(col) ?? "";
+      const cell: RawCell = { text, line: rowNumber, column: col, ref: `${prefix}!${columnLetters(col - 1)}${rowNumber}` };
+      // A line break (Alt+Enter) does not leave the sheet row.
+      if (text.includes("\n")) cell.oneLine = true;
+      cells.push(cell);
     }
     rows.push({ line: rowNumber, cells });
   });

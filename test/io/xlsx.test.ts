@@ -68,6 +68,26 @@ describe("the seed as .xlsx", () => {
     expect(csv.diagnostics.map((d) => `${d.ruleId} ${d.ref}`)).toContain("indicator/vacuous-target G21");
   });
 
+  test("indicator cells with line breaks (Alt+Enter): findings stay on the cell's row and name that cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.eachRow((row) => {
+      const cell = row.getCell(7);
+      if (typeof cell.value === "string") cell.value = cell.value.replace(/。(?=\d+、)/g, "。\n");
+    });
+    const broken = await checkFile(writeTemp("breaks.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    // The same findings at the same rows and cells; only columns inside the cells move (one per break).
+    const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.line, d.endLine, d.ref, d.project, d.indicator]);
+    expect(keys(broken.diagnostics)).toEqual(keys(plain.diagnostics));
+    expect(broken.diagnostics.every((d) => d.ref === `绩效目标表!${d.ref!.replace(/^.*!([A-Z]+)\d+$/, "$1")}${d.line}`)).toBe(true);
+    const doc = (await parseFile(writeTemp("breaks.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())))).value[0]!;
+    const second = doc.units[0]!.projects[0]!.indicators[1]!;
+    expect(second).toMatchObject({ line: 12 });
+    expect(second.raw).toMatch(/^\n2、/);
+  });
+
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
     const read = await readXlsxRows(await tsvToXlsx(SEED));
     expect(read.sheet).toBe("绩效目标表");
