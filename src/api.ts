@@ -168,11 +168,21 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
 
 /**
  * Name the spreadsheet cell of each finding (`Sheet1!G12`): the cell of its row that starts at or
- * before its column.
+ * before its position. A finding on a later line of a .csv cell that spans lines (a quoted cell with
+ * line breaks) is in that cell too.
  */
 export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
   const byLine = new Map<number, RawRow>();
-  for (const row of rows) for (const cell of row.cells) if (!byLine.has(cell.line)) byLine.set(cell.line, row);
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (!byLine.has(cell.line)) byLine.set(cell.line, row);
+      // Every line of a cell that spans lines belongs to its row.
+      if (cell.oneLine === true) continue;
+      for (let line = cell.line, at = cell.text.indexOf("\n"); at !== -1; at = cell.text.indexOf("\n", at + 1)) {
+        if (!byLine.has(++line)) byLine.set(line, row);
+      }
+    }
+  }
   for (const d of diagnostics) {
     const row = byLine.get(d.line);
     if (row === undefined) continue;

@@ -226,6 +226,18 @@ describe("checkFile on broken or unusual .csv", () => {
     expect(textAt(csv, 6, project.indicators[0]!.column).startsWith("1、1-产出指标")).toBe(true);
   });
 
+  test("a finding on a later line of a cell that spans lines names that cell", async () => {
+    const path = join(makeTempDir(), "multi-ref.csv");
+    const goal = '"开展宣传\n活动"';
+    const indicators = '"1、1-产出指标；11-数量指标；宣传次数；实施周期指标值:≥3次；年度指标值:≥3次。\n2、2-效益指标；22-社会效益；宣传效果；实施周期指标值:提高；年度指标值:提高。\n3、3-满意度指标；31-服务对象满意度；群众满意度；实施周期指标值:≥90%；年度指标值:≥90%。"';
+    writeFileSync(path, `${PREAMBLE}${HEADER}\n合计,10.00,10.00,,,,\n宣传经费,10.00,10.00,,,${goal},${indicators}\n`);
+    const report = await checkFile(path);
+    const qualitative = report.diagnostics.find((d) => d.ruleId === "indicator/qualitative")!;
+    // Record 6 starts on line 6; its goal ends and its 绩效指标 cell starts on line 7; 提高 is on line 8.
+    expect(qualitative).toMatchObject({ line: 8, ref: "G6" });
+    expect(report.diagnostics.every((d) => d.ref !== undefined)).toBe(true);
+  });
+
   test("a CSV with only an unclosed quote: one finding naming the CSV problem, no noTable", async () => {
     const dir = makeTempDir();
     const path = join(dir, "broken.csv");
