@@ -14,8 +14,8 @@ const MAX_COLUMNS = 16384;
  * performance-table header (a row with cells 项目名称…, 总计 or 合计, and 绩效指标…); else the first
  * sheet. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
- * `15,812.52`) or plainly (`15812.52`), formulas by their cached result, rich text joined, dates as
- * ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open,
+ * `15,812.52`) or plainly (`15812.52`), formulas by their cached result (`=B11+B27` when the file
+ * has none), rich text joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open,
  * or an unknown sheet name, gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
 export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<Result<RawRow[]> & { sheet: string | null }> {
@@ -108,10 +108,31 @@ function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
   return rows;
 }
 
-/** The text a cell shows; "" for the covered cells of a merged range. */
+/**
+ * The text a cell shows; "" for the covered cells of a merged range. A formula the workbook holds no
+ * result for (saved by a program that does not calculate, or with calculation off) shows as its
+ * formula, `=SUM(B11:B14)`: its value is unknown, not empty (no money).
+ */
 function cellText(cell: ExcelJS.Cell): string {
   if (cell.type === 1 /* ExcelJS.ValueType.Merge */ || (cell.isMerged && cell.master !== cell)) return "";
-  return valueText(cell.value, cell.numFmt);
+  const value = cell.value;
+  if (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value)) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      const formula = formulaOf(cell);
+      return formula === "" ? "" : `=${formula}`;
+    }
+  }
+  return valueText(value, cell.numFmt);
+}
+
+/** A formula cell's formula (a shared formula translated to the cell), "" if exceljs cannot say. */
+function formulaOf(cell: ExcelJS.Cell): string {
+  try {
+    return typeof cell.formula === "string" ? cell.formula : "";
+  } catch {
+    return "";
+  }
 }
 
 function valueText(value: unknown, numFmt: string | undefined): string {

@@ -175,6 +175,29 @@ describe("cell text as the sheet shows it", () => {
     expect(rows[2]!.cells[3]).toMatchObject({ line: 3, column: 4, ref: "表!D3" });
   });
 
+  test("a formula saved without its result reads as its formula, never as an empty cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("B10").value = { formula: "B11+B27", result: 15812.52 } as ExcelJS.CellFormulaValue;
+    ws.getCell("C10").value = { formula: "C11+C27" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C11").value = { formula: "SUM(C12:C26)", shareType: "shared", ref: "C11:C12" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C12").value = { sharedFormula: "C11" } as ExcelJS.CellSharedFormulaValue;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const rows = (await readXlsxRows(bytes)).value;
+    const text = (line: number, column: number) => rows.find((r) => r.line === line)!.cells[column - 1]!.text;
+    expect([text(10, 2), text(10, 3), text(11, 3), text(12, 3)]).toEqual(["15,812.52", "=C11+C27", "=SUM(C12:C26)", "=SUM(C13:C27)"]);
+    const report = await checkFile(writeTemp("uncalculated.xlsx", bytes));
+    const format = report.diagnostics.filter((d) => d.ruleId === "amount/format").map((d) => [d.ref, d.data.text]);
+    expect(format).toEqual([
+      ["绩效目标表!C10", "=C11+C27"],
+      ["绩效目标表!C11", "=SUM(C12:C26)"],
+      ["绩效目标表!C12", "=SUM(C13:C27)"],
+    ]);
+    // Not taken for "no money": no roll-up or row-sum finding built on an empty 财政拨款.
+    expect(report.diagnostics.filter((d) => /rollup|row-sum/.test(d.ruleId))).toEqual([]);
+  });
+
   test.each([
     [15812.52, "#,##0.00", "15,812.52"],
     [15812.52, undefined, "15812.52"],
