@@ -63,6 +63,7 @@ type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diag
 async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, options: FileOptions): Promise<SheetRows> {
   if (format === "xls") return { ok: false, diagnostics: [unreadable("xls")] };
   if (format === "xlsx") {
+    if (bytes.length === 0) return { ok: false, diagnostics: [unreadable("empty")] };
     const read = await readXlsxRows(bytes, options.sheet);
     if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
     return { ok: true, rows: read.value, encoding: "utf-8", diagnostics: read.diagnostics };

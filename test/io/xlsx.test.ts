@@ -250,6 +250,12 @@ describe("files that are not readable workbooks", () => {
     expect(report.diagnostics.map((d) => [d.messageId, String(d.data.reason).startsWith("not a readable .xlsx file: ")])).toEqual([["ioError", true]]);
   });
 
+  test("an empty .xlsx file is said to be empty, as any empty file is", async () => {
+    const path = writeTemp("empty.xlsx", new Uint8Array(0));
+    expect((await checkFile(path)).diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "empty"]]);
+    expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["empty"]);
+  });
+
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
     const path = writeTemp("exported.txt", await tsvToXlsx(SEED));
     const doc = (await parseFile(path)).value[0]!;
