@@ -20,12 +20,18 @@ const MAX_COLUMNS = 16384;
  */
 export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<Result<RawRow[]> & { sheet: string | null }> {
   // exceljs is large: load it only when an .xlsx file is actually read.
+  if (!isZip(bytes)) {
+    return fail(
+      "not a readable .xlsx file: it is not a zip archive, as every .xlsx file is (a text or CSV table saved under an .xlsx name? name it .txt or .csv)",
+      "不是可读取的 .xlsx 文件：它不是 zip 压缩包，而 .xlsx 文件都是（若是以 .xlsx 命名的文本或 CSV 表格，请改名为 .txt 或 .csv）",
+    );
+  }
   const excel = (await import("exceljs")).default;
   const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeError(error)}`);
+    return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`);
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
@@ -42,13 +48,28 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<R
   try {
     return { value: readSheet(chosen), diagnostics: [], sheet: chosen.name };
   } catch (error) {
-    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeError(error)}`), sheet: chosen.name };
+    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`), sheet: chosen.name };
   }
 }
 
 function fail(reason: string, reasonZh: string): Result<RawRow[]> & { sheet: string | null } {
   const diagnostics: Diagnostic[] = [readFailure(reason, 1, reasonZh)];
   return { value: [], diagnostics, sheet: null };
+}
+
+/** Whether the bytes start as a zip archive does (a local file header, or an empty archive's end record). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
+}
+
+/**
+ * Why exceljs could not open a workbook, in Chinese: a damaged or cut zip archive said in words, any
+ * other failure (damaged XML inside) as such with the library's own words after it.
+ */
+function describeErrorZh(error: unknown): string {
+  const detail = describeError(error);
+  if (/zip|central directory|end of data/i.test(detail)) return "zip 压缩包已损坏或不完整（文件可能被截断）";
+  return `工作簿内容已损坏，无法解析（${detail}）`;
 }
 
 function describeError(error: unknown): string {

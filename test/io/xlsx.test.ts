@@ -256,6 +256,17 @@ describe("files that are not readable workbooks", () => {
     expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["empty"]);
   });
 
+  test("a text or CSV table under an .xlsx name, or a damaged zip: a reason in words, in Chinese too", async () => {
+    const text = await checkFile(writeTemp("text.xlsx", "项目名称,总计,财政拨款\n合计,1.00,1.00\n"));
+    expect(text.diagnostics[0]!.data.reason).toMatch(/^not a readable \.xlsx file: it is not a zip archive.*name it \.txt or \.csv\)$/);
+    expect(text.diagnostics[0]!.data.reasonZh).toMatch(/^不是可读取的 \.xlsx 文件：它不是 zip 压缩包/);
+    const whole = await tsvToXlsx(SEED);
+    const cut = await checkFile(writeTemp("cut.xlsx", whole.subarray(0, 3000)));
+    expect(cut.diagnostics[0]!.data.reasonZh).toBe("不是可读取的 .xlsx 文件：zip 压缩包已损坏或不完整（文件可能被截断）");
+    // No English words, and no web address of the zip library, in the Chinese reasons.
+    for (const d of [...text.diagnostics, ...cut.diagnostics]) expect(String(d.data.reasonZh).replace(/\.?(xlsx|txt|csv|CSV|zip)\b/g, "")).not.toMatch(/[A-Za-z]{3,}|https?:/u);
+  });
+
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
     const path = writeTemp("exported.txt", await tsvToXlsx(SEED));
     const doc = (await parseFile(path)).value[0]!;
