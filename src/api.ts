@@ -8,7 +8,7 @@ import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
-import { detectFormat } from "./io/formats.js";
+import { detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
@@ -61,7 +61,22 @@ type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diag
 
 /** Read the rows of a non-text input. Encoding of .xlsx is always UTF-8 (its XML parts are). */
 async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, options: FileOptions): Promise<SheetRows> {
-  if (format === "xls") return { ok: false, diagnostics: [unreadable("xls")] };
+  if (format === "xls") {
+    // An encrypted .xlsx is an OLE file too, but saving it "as .xlsx" would not help.
+    if (isEncryptedOffice(bytes)) {
+      return {
+        ok: false,
+        diagnostics: [
+          readFailure(
+            "the workbook is encrypted (it has a password to open it): remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, empty it), save, then check that",
+            1,
+            "工作簿已加密（设有打开密码）：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再检查",
+          ),
+        ],
+      };
+    }
+    return { ok: false, diagnostics: [unreadable("xls")] };
+  }
   if (format === "xlsx") {
     if (bytes.length === 0) return { ok: false, diagnostics: [unreadable("empty")] };
     const read = await readXlsxRows(bytes, options.sheet);

@@ -73,6 +73,17 @@ export function detectFormat(path: string, bytes: Uint8Array): InputFormat {
   return "text";
 }
 
+/** `EncryptedPackage` in UTF-16LE: the name of the stream an encrypted .xlsx keeps its workbook in. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+/**
+ * Whether an OLE compound file is a password-protected (encrypted) .xlsx/.docx rather than an old
+ * .xls: Office saves an encrypted workbook as an OLE file holding an `EncryptedPackage` stream.
+ */
+export function isEncryptedOffice(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTED_PACKAGE);
+}
+
 /** Spreadsheet column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(index: number): string {
   let n = index + 1;

@@ -281,4 +281,19 @@ describe("files that are not readable workbooks", () => {
     expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "xls"]]);
     expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["xls"]);
   });
+
+  test("a password-protected .xlsx (an OLE file with an EncryptedPackage stream) is said to be encrypted, not an old .xls", async () => {
+    // Office writes an encrypted workbook as an OLE compound file; its directory names the streams
+    // in UTF-16LE.
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    ole.set(new Uint8Array(Buffer.from("EncryptionInfo", "utf16le")), 1024);
+    ole.set(new Uint8Array(Buffer.from("EncryptedPackage", "utf16le")), 1152);
+    const path = writeTemp("locked.xlsx", ole);
+    const report = await checkFile(path);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(report.diagnostics[0]!.data.reason).toMatch(/^the workbook is encrypted \(it has a password to open it\): remove the password/);
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^工作簿已加密/);
+    expect((await parseFile(path)).diagnostics.map((d) => d.data.reason)).toEqual([report.diagnostics[0]!.data.reason]);
+  });
 });
