@@ -14,7 +14,8 @@ const MAX_COLUMNS = 16384;
  * performance-table header (a row with cells 项目名称…, 总计 or 合计, and 绩效指标…); else the first
  * sheet. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
- * `15,812.52`) or plainly (`15812.52`), formulas by their cached result (`=B11+B27` when the file
+ * `15,812.52`) or plainly (`15812.52`), a negative number with its minus even where the format shows
+ * it by colour alone, formulas by their cached result (`=B11+B27` when the file
  * has none), rich text joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open,
  * or an unknown sheet name, gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
@@ -283,6 +284,10 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   } else if (value === 0 && sections.length >= 3 && sections[2] !== "") section = sections[2]!;
   // A zero section without digits (accounting `"-"`) shows its literal text.
   const pattern = readPattern(section);
+  // A negative section that shows no sign of its own (`#,##0.00;[Red]#,##0.00`: Excel's "red
+  // negative numbers" option shows the sign by colour alone) keeps the minus: the text is all that
+  // is read, and without it -3 would be taken for 3.
+  if (pattern !== null && value < 0 && sign === "" && !/[-−(（△▲]/.test(pattern.prefix + pattern.suffix)) sign = "-";
   if (pattern === null) {
     const literalOnly = !/[0#?]/.test(section) && value === 0 && sections.length >= 3;
     return literalOnly ? section.replace(/_.|\*.|"|\\/g, "").trim() : plainNumber(value);

@@ -198,6 +198,16 @@ describe("cell text as the sheet shows it", () => {
     expect(report.diagnostics.filter((d) => /rollup|row-sum/.test(d.ruleId))).toEqual([]);
   });
 
+  test("a negative amount in a red-negatives format is found negative, not read as positive", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("E13").value = -5;
+    ws.getCell("E13").numFmt = "#,##0.00;[Red]#,##0.00";
+    const report = await checkFile(writeTemp("red.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/negative").map((d) => [d.ref, d.data.value])).toEqual([["绩效目标表!E13", "-5.00"]]);
+  });
+
   test.each([
     [15812.52, "#,##0.00", "15,812.52"],
     [15812.52, undefined, "15812.52"],
@@ -210,6 +220,11 @@ describe("cell text as the sheet shows it", () => {
     [-3, "#,##0.00;[Red]-#,##0.00", "-3.00"],
     [-3, "#,##0.00;[Red]\\(#,##0.00\\)", "(3.00)"],
     [-3, "0.00", "-3.00"],
+    // Excel's "red negative numbers" formats show the sign by colour alone: the minus is kept.
+    [-13000, "#,##0.00;[Red]#,##0.00", "-13,000.00"],
+    [-13000, "0.00;[红色]0.00", "-13000.00"],
+    [-1.6, "#,##0.00_ ;[Red]#,##0.00 ", "-1.60"],
+    [-3, '"△"#,##0.00;"▲"#,##0.00', "▲3.00"],
     [0, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "-"],
     [1234.5, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "1,234.50"],
     [12.5, '#,##0.00"万元"', "12.50万元"],
