@@ -1,5 +1,6 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
+import { constants as bufferConstants } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { checkRest, readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
@@ -30,6 +31,8 @@ export interface FileOptions {
   stdin?: NodeJS.ReadableStream;
   /** Bytes of `-` kept in memory before the rest goes to a temporary file (default 32 MiB). */
   stdinMemoryLimit?: number;
+  /** Bytes of a .csv file that can be read, all at once (default: V8's longest string, ~512 MiB; tests lower it). */
+  csvByteLimit?: number;
 }
 
 export interface CheckFileOptions extends FileOptions {
@@ -55,6 +58,9 @@ async function readBytes(file: string, options: FileOptions) {
   if (file === "-") return { ok: true as const, bytes: await readStdin(options.stdin ?? process.stdin, options.encoding) };
   return readPath(resolve(options.cwd ?? process.cwd(), file), options.encoding);
 }
+
+/** V8's longest string (UTF-16 units); TextDecoder refuses more input bytes than this. */
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be read. */
 type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diagnostic[]; source?: string } | { ok: false; diagnostics: Diagnostic[] };
@@ -82,6 +88,21 @@ async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, 
     const read = await readXlsxRows(bytes, options.sheet);
     if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
     return { ok: true, rows: read.value, encoding: "utf-8", diagnostics: read.diagnostics };
+  }
+  // A .csv is decoded into one string, which V8 cannot make past its longest: said as such (the
+  // decoder's failure was taken for "not UTF-8", and the table read garbled as GB18030).
+  if (bytes.length > (options.csvByteLimit ?? MAX_STRING_LENGTH)) {
+    const mib = `${Math.floor(bytes.length / 2 ** 20)} MiB`;
+    return {
+      ok: false,
+      diagnostics: [
+        readFailure(
+          `the .csv file (${mib}) is too large: a .csv is read whole, which Node.js cannot do past 512 MiB; save the table as tab-separated text (.txt), which is read in parts at any size`,
+          1,
+          `.csv 文件（${mib}）过大：.csv 文件需整体读入，Node.js 无法读入超过 512 MiB 的文本；请将表格另存为制表符分隔的文本（.txt），文本表格可分段读取，不限大小`,
+        ),
+      ],
+    };
   }
   const decoded = decodeBytes(bytes, options.encoding ?? "auto");
   if (!decoded.ok) return { ok: false, diagnostics: [unreadable(decoded.messageId, decoded.data)] };

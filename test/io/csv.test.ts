@@ -271,6 +271,20 @@ describe("checkFile on broken or unusual .csv", () => {
     expect(report.diagnostics.filter((d) => d.ruleId === "input/unreadable")).toEqual([]);
   });
 
+  test("a .csv too large to decode into one string is said to be too large, not read garbled as GB18030", async () => {
+    // The real limit is V8's longest string (~512 MiB: a 587 MB UTF-8 .csv was read as GB18030,
+    // 21 million bytes "replaced" and no table found); a test lowers it.
+    const path = join(makeTempDir(), "big.csv");
+    writeFileSync(path, tsvToCsv(SEED));
+    const options = { csvByteLimit: 1000 };
+    const report = await checkFile(path, options);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(report.diagnostics[0]!.data.reason).toMatch(/^the \.csv file \(0 MiB\) is too large: .*save the table as tab-separated text \(\.txt\)/);
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^\.csv 文件（0 MiB）过大/);
+    expect((await parseFile(path, options)).diagnostics.map((d) => d.messageId)).toEqual(["ioError"]);
+    expect((await checkFile(path)).diagnostics.every((d) => d.ruleId !== "input/unreadable")).toBe(true);
+  });
+
   test("an empty .csv is reported as empty", async () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, "empty.csv"), "");
