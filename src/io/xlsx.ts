@@ -10,9 +10,9 @@ import { columnLetters, readFailure, trimCell } from "./formats.js";
 const MAX_COLUMNS = 16384;
 
 /**
- * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet holding a
- * performance-table header (a row with cells 项目名称…, 总计 or 合计, and 绩效指标…); else the first
- * sheet. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
+ * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet in view
+ * (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计, and
+ * 绩效指标…); else the first hidden one holding one; else the first sheet in view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
  * `15,812.52`) or plainly (`15812.52`), a negative number with its minus even where the format shows
  * it by colour alone, formulas by their cached result (`=B11+B27` when the file
@@ -44,7 +44,9 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<R
       return fail(`no sheet named ${sheet} (sheets: ${names.join(", ")})`, `没有名为“${sheet}”的工作表（现有工作表：${names.join("、")}）`);
     }
   } else {
-    chosen = sheets.find(hasTableHeader) ?? sheets[0]!;
+    // A hidden sheet (a template or a list kept out of sight) is taken only when no sheet in view has a table.
+    const visible = sheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
+    chosen = visible.find(hasTableHeader) ?? sheets.find(hasTableHeader) ?? visible[0] ?? sheets[0]!;
   }
   try {
     return { value: readSheet(chosen), diagnostics: [], sheet: chosen.name };

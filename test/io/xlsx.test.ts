@@ -95,6 +95,24 @@ describe("the seed as .xlsx", () => {
     expect(read.value[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
   });
 
+  test("a sheet in view is chosen over a hidden one that comes first (a template with the header only)", async () => {
+    const lines = SEED.split("\n");
+    const header = lines.findIndex((l) => l.startsWith("项目名称"));
+    const bytes = await bookBytes((wb) => {
+      const template = wb.addWorksheet("模板", { state: "hidden" });
+      lines.slice(0, header + 1).forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (template.getCell(i + 1, k + 1).value = cell)));
+      const ws = wb.addWorksheet("绩效目标表");
+      lines.forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (ws.getCell(i + 1, k + 1).value = cell)));
+    });
+    const read = await readXlsxRows(bytes);
+    expect(read.sheet).toBe("绩效目标表");
+    const report = await checkFile(writeTemp("hidden-template.xlsx", bytes));
+    expect(report.diagnostics.some((d) => d.ruleId === "table/empty")).toBe(false);
+    expect(report.tables).toHaveLength(1);
+    // Named, a hidden sheet is still read.
+    expect((await readXlsxRows(bytes, "模板")).sheet).toBe("模板");
+  });
+
   test("keepSource has nothing to keep for a workbook", async () => {
     const f = await writeTableFormats();
     expect((await checkFile(f.xlsx, { keepSource: true })).source).toBeUndefined();
