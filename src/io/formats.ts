@@ -96,9 +96,13 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** Spaces trimmed around a cell, as the tab-separated reader does (ASCII, full-width, NBSP, VT, FF, CR). */
+/**
+ * Spaces trimmed around a cell, as the tab-separated reader does (ASCII, full-width, NBSP, VT, FF,
+ * CR), and the line breaks and tabs a .csv or .xlsx cell can hold (an Alt+Enter left at the end of
+ * `合计` must not make it another name).
+ */
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x0b || code === 0x0c || code === 0x0d;
+  return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x0a || code === 0x09;
 }
 
 /** A cell's text without surrounding spaces, and how many UTF-16 units were cut at its start. */

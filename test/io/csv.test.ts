@@ -180,6 +180,13 @@ describe("readCsvRows", () => {
     ]);
   });
 
+  test("line breaks around a quoted cell's text are trimmed; the cell's position is that of its text", () => {
+    const csv = `${HEADER}\n"合计\n",10.00,10.00,,,,\n"\n宣传经费",10.00\n`;
+    const rows = readCsvRows(csv).value;
+    expect(rows.map((r) => r.cells[0]!.text)).toEqual(["项目名称（资金使用单位）", "合计", "宣传经费"]);
+    expect(rows[2]!.cells[0]).toMatchObject({ line: 5, column: 1, ref: "A3" });
+  });
+
   test("columns count code points, not UTF-16 units", () => {
     const row = readCsvRows("𠀀𠀁,x\n").value[0]!;
     expect(row.cells[1]).toMatchObject({ text: "x", column: 4 });

@@ -193,6 +193,27 @@ describe("cell text as the sheet shows it", () => {
     expect(rows[2]!.cells[3]).toMatchObject({ line: 3, column: 4, ref: "表!D3" });
   });
 
+  test("line breaks and tabs around a cell's text are trimmed like spaces (合计 with an Alt+Enter after it is still 合计)", async () => {
+    const lines = SEED.split("\n");
+    const bytes = await bookBytes((wb) => {
+      const ws = wb.addWorksheet("绩效目标表");
+      lines.forEach((line, i) =>
+        line.split("\t").forEach((cell, k) => {
+          if (cell === "") return;
+          // every name, goal and indicator cell under the header gets a line break before and after
+          ws.getCell(i + 1, k + 1).value = i >= 9 && [0, 5, 6].includes(k) ? `\n${cell}\r\n\t` : cell;
+        }),
+      );
+    });
+    const report = await checkFile(writeTemp("breaks-around.xlsx", bytes));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.line, d.column, d.ref?.replace(/^.*!/, ""), d.project, d.indicator]);
+    expect(keys(report.diagnostics)).toEqual(keys(plain.diagnostics));
+    const doc = (await parseFile(writeTemp("breaks-around.xlsx", bytes))).value[0]!;
+    expect(doc.total?.line).toBe(10);
+    expect(doc.units[0]!.projects[0]!.name).toBe("金融发展专项资金");
+  });
+
   test("a formula saved without its result reads as its formula, never as an empty cell", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
