@@ -8,6 +8,11 @@ import { columnLetters, readFailure, trimCell } from "./formats.js";
 
 /** Excel's last column (XFD); cells a hostile file puts beyond it are ignored. */
 const MAX_COLUMNS = 16384;
+/**
+ * Cells of one sheet read at most (~100 bytes each): far more than a table has (50,000 rows of 7
+ * columns are 350,000), far less than runs a 64-bit V8 out of memory.
+ */
+export const MAX_SHEET_CELLS = 8_000_000;
 
 /**
  * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet in view
@@ -15,11 +20,12 @@ const MAX_COLUMNS = 16384;
  * 绩效指标…); else the first hidden one holding one; else the first sheet in view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
  * `15,812.52`) or plainly (`15812.52`), a negative number with its minus even where the format shows
- * it by colour alone, formulas by their cached result (`=B11+B27` when the file
- * has none), rich text joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open,
- * or an unknown sheet name, gives one `input/unreadable` (`ioError`) finding. Never throws.
+ * it by colour alone, formulas by their cached result (`=B11+B27` when the file has none), rich text
+ * joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs
+ * cannot open, an unknown sheet name, or a sheet of more than `maxCells` cells (counted from column A to each
+ * row's last cell with text), gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
-export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<Result<RawRow[]> & { sheet: string | null }> {
+export async function readXlsxRows(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<RawRow[]> & { sheet: string | null }> {
   // exceljs is large: load it only when an .xlsx file is actually read.
   if (!isZip(bytes)) {
     return fail(
@@ -49,7 +55,18 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<R
     chosen = visible.find(hasTableHeader) ?? sheets.find(hasTableHeader) ?? visible[0] ?? sheets[0]!;
   }
   try {
-    return { value: readSheet(chosen), diagnostics: [], sheet: chosen.name };
+    const read = readSheet(chosen, maxCells);
+    if (!Array.isArray(read)) {
+      const at = `${sheetPrefix(chosen.name)}!${columnLetters(read.column - 1)}${read.row}`;
+      return {
+        ...fail(
+          `the sheet is too large to read: it makes more than ${maxCells.toLocaleString("en-US")} cells by ${at} (every row is read from column A to its last cell with text: delete text far to the right of the table)`,
+          `工作表过大，无法读取：到 ${at} 已超过 ${maxCells} 个单元格（每行从 A 列读到其最后一个有内容的单元格：请删除表格右侧远处的内容）`,
+        ),
+        sheet: chosen.name,
+      };
+    }
+    return { value: read, diagnostics: [], sheet: chosen.name };
   } catch (error) {
     return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`), sheet: chosen.name };
   }
@@ -104,10 +121,18 @@ function sheetPrefix(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
+/**
+ * The rows of a sheet, or where they pass `MAX_SHEET_CELLS` cells: a few bytes of a workbook can
+ * put text at column XFD on thousands of rows, which would make 16,384 cells of each (a 33 KB file
+ * ran V8 out of memory).
+ */
+function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: number; column: number } {
   const prefix = sheetPrefix(ws.name);
   const rows: RawRow[] = [];
+  let total = 0;
+  let over: { row: number; column: number } | null = null;
   ws.eachRow((row, rowNumber) => {
+    if (over !== null) return;
     const texts = new Map<number, string>();
     let width = 0;
     row.eachCell((cell, colNumber) => {
@@ -118,6 +143,11 @@ function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
       width = Math.max(width, colNumber);
     });
     if (width === 0) return;
+    total += width;
+    if (total > maxCells) {
+      over = { row: rowNumber, column: width };
+      return;
+    }
     // Dense from column A to the last cell with text: the table reader finds columns by index.
     const cells: RawCell[] = [];
     for (let col = 1; col <= width; col++) {
@@ -129,7 +159,7 @@ function readSheet(ws: ExcelJS.Worksheet): RawRow[] {
     }
     rows.push({ line: rowNumber, cells });
   });
-  return rows;
+  return over ?? rows;
 }
 
 /**

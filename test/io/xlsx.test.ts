@@ -321,6 +321,23 @@ describe("files that are not readable workbooks", () => {
     for (const d of [...text.diagnostics, ...cut.diagnostics]) expect(String(d.data.reasonZh).replace(/\.?(xlsx|txt|csv|CSV|zip)\b/g, "")).not.toMatch(/[A-Za-z]{3,}|https?:/u);
   });
 
+  test("text at column XFD on many rows: a clear finding, not millions of empty cells (a 33 KB file ran out of memory)", async () => {
+    const bytes = await bookBytes((wb) => {
+      const ws = wb.addWorksheet("表");
+      ws.getCell("A1").value = "项目名称";
+      for (let r = 1; r <= 40; r++) ws.getCell(r, 16384).value = "x";
+    });
+    // 40 rows of 16,384 cells pass a lowered limit (the real one, MAX_SHEET_CELLS, is 8 million).
+    const read = await readXlsxRows(bytes, undefined, 100_000);
+    expect(read.value).toEqual([]);
+    expect(read.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(read.diagnostics[0]!.data.reason).toBe(
+      "the sheet is too large to read: it makes more than 100,000 cells by 表!XFD7 (every row is read from column A to its last cell with text: delete text far to the right of the table)",
+    );
+    expect(read.diagnostics[0]!.data.reasonZh).toMatch(/^工作表过大，无法读取：到 表!XFD7 已超过 100000 个单元格/);
+    expect((await readXlsxRows(bytes)).value).toHaveLength(40);
+  });
+
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
     const path = writeTemp("exported.txt", await tsvToXlsx(SEED));
     const doc = (await parseFile(path)).value[0]!;
