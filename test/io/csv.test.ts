@@ -292,6 +292,21 @@ describe("checkFile on broken or unusual .csv", () => {
     expect((await checkFile(path)).diagnostics.every((d) => d.ruleId !== "input/unreadable")).toBe(true);
   });
 
+  test("a semicolon-separated .csv (European Excel) is said to be so, not 'no performance table'", async () => {
+    const path = join(makeTempDir(), "semicolons.csv");
+    writeFileSync(path, "\ufeff" + tsvToCsv(SEED).replace(/,/g, ";"));
+    const report = await checkFile(path);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId, d.line])).toEqual([["input/unreadable", "ioError", 9]]);
+    expect(report.diagnostics[0]!.data.reason).toBe(
+      "the .csv file is separated by semicolons (;), not commas: its header row (line 9) is one cell; save it as CSV with commas, or as Unicode text (.txt)",
+    );
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^\.csv 文件以分号（;）而不是逗号分隔/);
+    // An ASCII ; inside an indicator of a comma-separated file is text, as before.
+    const ascii = join(makeTempDir(), "ascii-semicolons.csv");
+    writeFileSync(ascii, tsvToCsv(SEED).replace("11-数量指标；扶持项目数量", "11-数量指标;扶持项目数量"));
+    expect((await checkFile(ascii)).diagnostics.some((d) => d.ruleId === "input/unreadable")).toBe(false);
+  });
+
   test("an empty .csv is reported as empty", async () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, "empty.csv"), "");
