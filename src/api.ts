@@ -204,8 +204,8 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
 }
 
 /**
- * Name the spreadsheet cell of each finding (`Sheet1!G12`): the cell of its row that starts at or
- * before its position. A finding on a later line of a .csv cell that spans lines (a quoted cell with
+ * Name the spreadsheet cell of each finding (`Sheet1!G12`): the last cell of its row that starts at
+ * or before its position and whose text reaches it, else the last that starts before it. A finding on a later line of a .csv cell that spans lines (a quoted cell with
  * line breaks) is in that cell too.
  */
 export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
@@ -224,12 +224,27 @@ export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]):
     const row = byLine.get(d.line);
     if (row === undefined) continue;
     let ref: string | undefined;
+    let containing: string | undefined;
     for (const cell of row.cells) {
       if (cell.line > d.line || (cell.line === d.line && cell.column > d.column)) break;
       ref = cell.ref ?? ref;
+      // In a sheet a cell's column is its sheet column and positions inside its text go on from
+      // there, past the columns of the cells after it (an indicator 130 characters into G12 is at
+      // column 137, beyond H12 and I12): the cell whose text reaches the position is the one.
+      if (cell.line === d.line && cell.ref !== undefined && d.column <= cell.column + codePointLength(cell.text)) containing = cell.ref;
     }
+    ref = containing ?? ref;
     if (ref !== undefined) d.ref = ref;
   }
+}
+
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
 
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */

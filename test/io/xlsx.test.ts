@@ -88,6 +88,21 @@ describe("the seed as .xlsx", () => {
     expect(second.raw).toMatch(/^\n2、/);
   });
 
+  test("a column after 绩效指标 (备注): findings inside the 绩效指标 cell still name that cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("H9").value = "备注";
+    ws.eachRow((row, n) => {
+      if (n > 11 && row.getCell(7).value !== null) row.getCell(8).value = "已审核";
+    });
+    const report = await checkFile(writeTemp("remark.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    const refs = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId !== "table/header").map((d) => [d.ruleId, d.line, d.ref]);
+    expect(refs(report.diagnostics)).toEqual(refs(plain.diagnostics));
+    expect(report.diagnostics.find((d) => d.ruleId === "indicator/vacuous-target")!.ref).toBe("绩效目标表!G21");
+  });
+
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
     const read = await readXlsxRows(await tsvToXlsx(SEED));
     expect(read.sheet).toBe("绩效目标表");
