@@ -41,6 +41,8 @@ export interface CheckFileOptions extends FileOptions {
   keepSource?: boolean;
   /** Bytes up to which `keepSource` keeps the whole text (default 32 MiB; tests lower it). */
   wholeFileLimit?: number;
+  /** Findings of a .csv or .xlsx file kept as objects before the rest are kept compactly (default 100,000; tests lower it). */
+  compactAfter?: number;
   /**
    * Threads a big text table may be checked on, this one included (default 1). The report is the
    * same as on one thread.
@@ -208,7 +210,13 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
  * or before its position and whose text reaches it, else the last that starts before it. A finding on a later line of a .csv cell that spans lines (a quoted cell with
  * line breaks) is in that cell too.
  */
-export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
+export function addCellRefs(diagnostics: Iterable<Diagnostic>, rows: readonly RawRow[]): void {
+  const name = cellRefs(rows);
+  for (const d of diagnostics) name(d);
+}
+
+/** What names the cell of a finding (see addCellRefs), made once for the rows of a sheet. */
+export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   const byLine = new Map<number, RawRow>();
   for (const row of rows) {
     for (const cell of row.cells) {
@@ -220,9 +228,9 @@ export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]):
       }
     }
   }
-  for (const d of diagnostics) {
+  return (d) => {
     const row = byLine.get(d.line);
-    if (row === undefined) continue;
+    if (row === undefined) return;
     let ref: string | undefined;
     let containing: string | undefined;
     for (const cell of row.cells) {
@@ -235,7 +243,7 @@ export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]):
     }
     ref = containing ?? ref;
     if (ref !== undefined) d.ref = ref;
-  }
+  };
 }
 
 function codePointLength(text: string): number {
@@ -298,8 +306,8 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
   if (format === "text") return checkInput(bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
   const sheet = await readSheetRows(format, bytes, options);
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
-  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config });
-  addCellRefs(report.diagnostics, sheet.rows);
+  // Each finding's cell is named as it is made: a file with very many keeps them compactly.
+  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(sheet.rows), compactAfter: options.compactAfter });
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
   return merged;

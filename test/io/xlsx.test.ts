@@ -103,6 +103,21 @@ describe("the seed as .xlsx", () => {
     expect(report.diagnostics.find((d) => d.ruleId === "indicator/vacuous-target")!.ref).toBe("绩效目标表!G21");
   });
 
+  test("a workbook with very many findings (kept compactly) still names each finding's cell", async () => {
+    const f = await writeTableFormats();
+    const plain = await checkFile(f.xlsx);
+    // Past 5 findings the runner keeps them compactly (the real threshold is 100,000).
+    const compact = await checkFile(f.xlsx, { compactAfter: 5 });
+    expect(compact.eachDiagnostic).toBeDefined();
+    const refs = (ds: Iterable<Diagnostic>) => [...ds].map((d) => [d.ruleId, d.line, d.ref]);
+    expect(refs(compact.eachDiagnostic!())).toEqual(refs(plain.diagnostics));
+    expect(refs(compact.diagnostics)).toEqual(refs(plain.diagnostics));
+    const { formatJson } = await import("../../src/reporters/json.js");
+    expect(formatJson([compact], { lang: "en", color: false, cwd: "/" })).toBe(formatJson([plain], { lang: "en", color: false, cwd: "/" }));
+    const csv = await checkFile(f.csv, { compactAfter: 5 });
+    expect([...csv.eachDiagnostic!()].every((d) => d.ref !== undefined)).toBe(true);
+  });
+
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
     const read = await readXlsxRows(await tsvToXlsx(SEED));
     expect(read.sheet).toBe("绩效目标表");
