@@ -246,7 +246,8 @@ function isBlank(text: string): boolean {
 /**
  * Parse one 绩效指标 cell (trimmed) into indicators. `start` is the file position of the cell's
  * first character (default 1:1); all positions returned are file positions (1-based line, 1-based
- * column in code points; a line break inside the cell starts a new line at column 1).
+ * column in code points; a line break inside the cell starts a new line at column 1, unless `oneLine`:
+ * a spreadsheet cell, whose positions stay on its row and count its line breaks as characters).
  *
  * Each indicator's `raw` is its exact text without the terminating `。`, so joining the raws with
  * `。` (plus a final `。` when the cell has one) gives the cell back — except where a broken
@@ -257,11 +258,11 @@ function isBlank(text: string): boolean {
  *
  * Indicators parsed from the same text share their (immutable) Category and Target objects.
  */
-export function parseIndicators(text: string, start: Position = FILE_START): Result<Indicator[]> {
+export function parseIndicators(text: string, start: Position = FILE_START, oneLine = false): Result<Indicator[]> {
   const indicators: Indicator[] = [];
   const diagnostics: Diagnostic[] = [];
   if (isBlank(text)) return { value: indicators, diagnostics };
-  const at = createPositionMapper(text, start);
+  const at = createPositionMapper(text, start, oneLine);
   let segStart = 0;
   while (segStart <= text.length) {
     // An indicator ends at the first `。` followed by `N、` (the lexer's Seq), or at the end; a

@@ -1,5 +1,6 @@
 // Maps UTF-16 offsets inside a cell to file positions (1-based line, 1-based column in code points),
-// given the file position of the cell's first character. Line breaks inside the cell advance the line.
+// given the file position of the cell's first character. Line breaks inside the cell advance the line,
+// unless the cell is a spreadsheet cell (one row of the sheet whatever its line breaks).
 import type { Position } from "../src/types.js";
 
 /** Turns an offset into the cell (0 ≤ offset ≤ text.length) into a file position. */
@@ -20,18 +21,23 @@ function countBelow(sorted: number[], value: number): number {
 /** A line break or the high half of a surrogate pair: the characters that need the slow path. */
 const SLOW_CHARS = /[\n\ud800-\udbff]/;
 
+/** The high half of a surrogate pair: all a cell on one line needs the slow path for. */
+const PAIR_CHARS = /[\ud800-\udbff]/;
+
 /**
  * A mapper for `text` starting at `start`. Cells without line breaks and astral characters (the
  * usual case) map by addition; others through sorted tables of line starts and surrogate pairs.
+ * `oneLine`: a line break is a character like any other (an .xlsx cell's Alt+Enter: the cell stays
+ * on its sheet row).
  */
-export function createPositionMapper(text: string, start: Position): PositionMapper {
+export function createPositionMapper(text: string, start: Position, oneLine = false): PositionMapper {
   const { line, column } = start;
-  if (!SLOW_CHARS.test(text)) return (offset) => ({ line, column: column + offset });
+  if (!(oneLine ? PAIR_CHARS : SLOW_CHARS).test(text)) return (offset) => ({ line, column: column + offset });
   let lineStarts: number[] | null = null;
   let pairs: number[] | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) (lineStarts ??= [0]).push(i + 1);
+    if (c === 0x0a && !oneLine) (lineStarts ??= [0]).push(i + 1);
     else if (c >= 0xd800 && c <= 0xdbff) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) (pairs ??= []).push(i + 1); // the low half: not a column of its own

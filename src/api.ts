@@ -1,5 +1,6 @@
 // File-level library calls shared by the CLI and by audit workers: read a path (or stdin), pick the
 // reader by format (tab-separated text, .csv, .xlsx), and check or parse it. Never throws on bad input.
+import { constants as bufferConstants } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { checkRest, readStreamed, streamRows, type StreamPlan } from "./io/stream.js";
@@ -8,7 +9,7 @@ import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
-import { detectFormat } from "./io/formats.js";
+import { detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxRows } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
@@ -30,6 +31,8 @@ export interface FileOptions {
   stdin?: NodeJS.ReadableStream;
   /** Bytes of `-` kept in memory before the rest goes to a temporary file (default 32 MiB). */
   stdinMemoryLimit?: number;
+  /** Bytes of a .csv file that can be read, all at once (default: V8's longest string, ~512 MiB; tests lower it). */
+  csvByteLimit?: number;
 }
 
 export interface CheckFileOptions extends FileOptions {
@@ -38,6 +41,8 @@ export interface CheckFileOptions extends FileOptions {
   keepSource?: boolean;
   /** Bytes up to which `keepSource` keeps the whole text (default 32 MiB; tests lower it). */
   wholeFileLimit?: number;
+  /** Findings of a .csv or .xlsx file kept as objects before the rest are kept compactly (default 100,000; tests lower it). */
+  compactAfter?: number;
   /**
    * Threads a big text table may be checked on, this one included (default 1). The report is the
    * same as on one thread.
@@ -56,16 +61,50 @@ async function readBytes(file: string, options: FileOptions) {
   return readPath(resolve(options.cwd ?? process.cwd(), file), options.encoding);
 }
 
+/** V8's longest string (UTF-16 units); TextDecoder refuses more input bytes than this. */
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+
 /** Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be read. */
 type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diagnostic[]; source?: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Read the rows of a non-text input. Encoding of .xlsx is always UTF-8 (its XML parts are). */
 async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, options: FileOptions): Promise<SheetRows> {
-  if (format === "xls") return { ok: false, diagnostics: [unreadable("xls")] };
+  if (format === "xls") {
+    // An encrypted .xlsx is an OLE file too, but saving it "as .xlsx" would not help.
+    if (isEncryptedOffice(bytes)) {
+      return {
+        ok: false,
+        diagnostics: [
+          readFailure(
+            "the workbook is encrypted (it has a password to open it): remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, empty it), save, then check that",
+            1,
+            "工作簿已加密（设有打开密码）：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再检查",
+          ),
+        ],
+      };
+    }
+    return { ok: false, diagnostics: [unreadable("xls")] };
+  }
   if (format === "xlsx") {
+    if (bytes.length === 0) return { ok: false, diagnostics: [unreadable("empty")] };
     const read = await readXlsxRows(bytes, options.sheet);
     if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
     return { ok: true, rows: read.value, encoding: "utf-8", diagnostics: read.diagnostics };
+  }
+  // A .csv is decoded into one string, which V8 cannot make past its longest: said as such (the
+  // decoder's failure was taken for "not UTF-8", and the table read garbled as GB18030).
+  if (bytes.length > (options.csvByteLimit ?? MAX_STRING_LENGTH)) {
+    const mib = `${Math.floor(bytes.length / 2 ** 20)} MiB`;
+    return {
+      ok: false,
+      diagnostics: [
+        readFailure(
+          `the .csv file (${mib}) is too large: a .csv is read whole, which Node.js cannot do past 512 MiB; save the table as tab-separated text (.txt), which is read in parts at any size`,
+          1,
+          `.csv 文件（${mib}）过大：.csv 文件需整体读入，Node.js 无法读入超过 512 MiB 的文本；请将表格另存为制表符分隔的文本（.txt），文本表格可分段读取，不限大小`,
+        ),
+      ],
+    };
   }
   const decoded = decodeBytes(bytes, options.encoding ?? "auto");
   if (!decoded.ok) return { ok: false, diagnostics: [unreadable(decoded.messageId, decoded.data)] };
@@ -167,22 +206,53 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
 }
 
 /**
- * Name the spreadsheet cell of each finding (`Sheet1!G12`): the cell of its row that starts at or
- * before its column.
+ * Name the spreadsheet cell of each finding (`Sheet1!G12`): the last cell of its row that starts at
+ * or before its position and whose text reaches it, else the last that starts before it. A finding on a later line of a .csv cell that spans lines (a quoted cell with
+ * line breaks) is in that cell too.
  */
-export function addCellRefs(diagnostics: Diagnostic[], rows: readonly RawRow[]): void {
+export function addCellRefs(diagnostics: Iterable<Diagnostic>, rows: readonly RawRow[]): void {
+  const name = cellRefs(rows);
+  for (const d of diagnostics) name(d);
+}
+
+/** What names the cell of a finding (see addCellRefs), made once for the rows of a sheet. */
+export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   const byLine = new Map<number, RawRow>();
-  for (const row of rows) for (const cell of row.cells) if (!byLine.has(cell.line)) byLine.set(cell.line, row);
-  for (const d of diagnostics) {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (!byLine.has(cell.line)) byLine.set(cell.line, row);
+      // Every line of a cell that spans lines belongs to its row.
+      if (cell.oneLine === true) continue;
+      for (let line = cell.line, at = cell.text.indexOf("\n"); at !== -1; at = cell.text.indexOf("\n", at + 1)) {
+        if (!byLine.has(++line)) byLine.set(line, row);
+      }
+    }
+  }
+  return (d) => {
     const row = byLine.get(d.line);
-    if (row === undefined) continue;
+    if (row === undefined) return;
     let ref: string | undefined;
+    let containing: string | undefined;
     for (const cell of row.cells) {
       if (cell.line > d.line || (cell.line === d.line && cell.column > d.column)) break;
       ref = cell.ref ?? ref;
+      // In a sheet a cell's column is its sheet column and positions inside its text go on from
+      // there, past the columns of the cells after it (an indicator 130 characters into G12 is at
+      // column 137, beyond H12 and I12): the cell whose text reaches the position is the one.
+      if (cell.line === d.line && cell.ref !== undefined && d.column <= cell.column + codePointLength(cell.text)) containing = cell.ref;
     }
+    ref = containing ?? ref;
     if (ref !== undefined) d.ref = ref;
+  };
+}
+
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
   }
+  return n;
 }
 
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
@@ -236,8 +306,8 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
   if (format === "text") return checkInput(bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
   const sheet = await readSheetRows(format, bytes, options);
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
-  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config });
-  addCellRefs(report.diagnostics, sheet.rows);
+  // Each finding's cell is named as it is made: a file with very many keeps them compactly.
+  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(sheet.rows), compactAfter: options.compactAfter });
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
   return merged;

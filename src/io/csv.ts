@@ -106,7 +106,9 @@ function describeCsvError(error: unknown): string {
  * points); `ref` is its spreadsheet reference (column letter + record number, `A12`), as a
  * spreadsheet program would show the file. Quoted cells may hold commas, tabs and line breaks.
  * Records csv-parse cannot read (an unclosed quote) are reported as `input/unreadable` (`ioError`,
- * "CSV: … at line N") at their line; the records around them are kept. Never throws.
+ * "CSV: … at line N") at their line; the records around them are kept. A file whose header row is
+ * one cell of names between semicolons (a semicolon-separated CSV) gives one `ioError` saying so,
+ * and no rows. Never throws.
  */
 export function readCsvRows(text: string): Result<RawRow[]> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -156,6 +158,22 @@ export function readCsvRows(text: string): Result<RawRow[]> {
     });
   } catch (error) {
     fail(error, offset);
+  }
+  // A header whose names all sit in one cell between semicolons: a CSV from a European Excel (or a
+  // locale whose list separator is `;`), read as comma-separated it has no table. Said as such.
+  const semicolons = rows.find((row) => row.cells.some((c) => c.text.includes(";") && c.text.includes("项目名称") && c.text.includes("绩效指标")));
+  if (semicolons !== undefined) {
+    const line = semicolons.line;
+    return {
+      value: [],
+      diagnostics: [
+        readFailure(
+          `the .csv file is separated by semicolons (;), not commas: its header row (line ${line}) is one cell; save it as CSV with commas, or as Unicode text (.txt)`,
+          line,
+          `.csv 文件以分号（;）而不是逗号分隔：其表头行（第 ${line} 行）被读成一个单元格；请另存为逗号分隔的 CSV，或“Unicode 文本”（.txt）`,
+        ),
+      ],
+    };
   }
   return { value: rows, diagnostics };
 }

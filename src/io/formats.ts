@@ -73,6 +73,17 @@ export function detectFormat(path: string, bytes: Uint8Array): InputFormat {
   return "text";
 }
 
+/** `EncryptedPackage` in UTF-16LE: the name of the stream an encrypted .xlsx keeps its workbook in. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+/**
+ * Whether an OLE compound file is a password-protected (encrypted) .xlsx/.docx rather than an old
+ * .xls: Office saves an encrypted workbook as an OLE file holding an `EncryptedPackage` stream.
+ */
+export function isEncryptedOffice(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTED_PACKAGE);
+}
+
 /** Spreadsheet column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(index: number): string {
   let n = index + 1;
@@ -85,9 +96,13 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** Spaces trimmed around a cell, as the tab-separated reader does (ASCII, full-width, NBSP, VT, FF, CR). */
+/**
+ * Spaces trimmed around a cell, as the tab-separated reader does (ASCII, full-width, NBSP, VT, FF,
+ * CR), and the line breaks and tabs a .csv or .xlsx cell can hold (an Alt+Enter left at the end of
+ * `合计` must not make it another name).
+ */
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x0b || code === 0x0c || code === 0x0d;
+  return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x0a || code === 0x09;
 }
 
 /** A cell's text without surrounding spaces, and how many UTF-16 units were cut at its start. */

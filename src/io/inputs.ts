@@ -60,7 +60,8 @@ export function walkDirectory(dir: string, out: string[], seen = new Set<string>
     return;
   }
   for (const name of entries) {
-    if (name === "node_modules" || name.startsWith(".")) continue;
+    // `~$table.xlsx`: the owner file Excel (and WPS) keep beside a workbook while it is open, never a table.
+    if (name === "node_modules" || name.startsWith(".") || name.startsWith("~$")) continue;
     const path = join(dir, name);
     let info;
     try {

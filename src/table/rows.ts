@@ -10,6 +10,11 @@ export interface RawCell {
   column: number;
   /** Spreadsheet reference (`Sheet1!G12`) for .xlsx/.csv input. */
   ref?: string;
+  /**
+   * An .xlsx cell with line breaks (Alt+Enter): positions inside it stay on its row (`line`), its
+   * line breaks counted as characters, as the row is the sheet's and not a line of a text file.
+   */
+  oneLine?: boolean;
 }
 
 /** One row: its 1-based line and its cells in order (trailing empty cells may be absent). */

@@ -1,5 +1,5 @@
 // Compact storage of findings for huge files: a table of a gigabyte can hold millions of findings,
-// and as objects (~190 bytes each) they would not fit the memory goal. Here a finding costs 40
+// and as objects (~190 bytes each) they would not fit the memory goal. Here a finding costs 44
 // bytes in blocks of numbers (strings and data objects pooled); objects are made one at a time when
 // a reporter iterates.
 import type { Diagnostic } from "../types.js";
@@ -36,8 +36,8 @@ export interface CompactData {
 
 const SEVERITIES: Diagnostic["severity"][] = ["error", "warning", "info"];
 
-/** Numbers per finding: line, column, endLine, endColumn, rule, severity, message, project, indicator, data. */
-const FIELDS = 10;
+/** Numbers per finding: line, column, endLine, endColumn, rule, severity, message, project, indicator, data, cell reference. */
+const FIELDS = 11;
 const LINE = 0;
 const COLUMN = 1;
 const RULE = 4;
@@ -45,7 +45,7 @@ const SEVERITY = 5;
 
 /**
  * Findings as numbers in fixed-size blocks (never copied to grow, so memory follows the count:
- * 40 bytes a finding, plus the pooled strings and data objects).
+ * 44 bytes a finding, plus the pooled strings and data objects).
  */
 export class CompactDiagnostics {
   private n = 0;
@@ -97,6 +97,7 @@ export class CompactDiagnostics {
       this.dataIndex.set(d.data, di);
     }
     block[r + 9] = di;
+    block[r + 10] = this.ref(d.ref ?? null);
   }
 
   /** The finding at storage position `i` (a new object each call; its `data` object is shared). */
@@ -104,7 +105,7 @@ export class CompactDiagnostics {
     const block = this.blocks[i >>> this.shift]!;
     const r = (i & (this.blockSize - 1)) * FIELDS;
     const s = this.strings.values;
-    return {
+    const d: Diagnostic = {
       ruleId: s[block[r + 4]!]!,
       severity: SEVERITIES[block[r + 5]!]!,
       messageId: s[block[r + 6]!]!,
@@ -116,6 +117,9 @@ export class CompactDiagnostics {
       project: s[block[r + 7]!]!,
       indicator: s[block[r + 8]!]!,
     };
+    const ref = s[block[r + 10]!];
+    if (ref !== null && ref !== undefined) d.ref = ref;
+    return d;
   }
 
   /** The findings as plain data, to post to another thread (see `append`). */
@@ -145,6 +149,7 @@ export class CompactDiagnostics {
       block[r + 7] = strings[from[o + 7]!]!;
       block[r + 8] = strings[from[o + 8]!]!;
       block[r + 9] = dataBase + from[o + 9]!;
+      block[r + 10] = strings[from[o + 10]!]!;
     }
   }
 

@@ -130,6 +130,7 @@ export class RuleRunner implements TableSink {
   private compact: CompactDiagnostics | null = null;
 
   private keep(d: Diagnostic): void {
+    this.nameCell?.(d);
     if (this.compact !== null) {
       this.compact.push(d);
       return;
@@ -165,6 +166,8 @@ export class RuleRunner implements TableSink {
     rules: readonly Rule[] = allRules,
     /** Findings kept as objects before the rest go to compact storage. */
     private readonly compactAfter: number = COMPACT_THRESHOLD,
+    /** Names the spreadsheet cell of a finding (`ref`) before it is kept (.csv and .xlsx input). */
+    private readonly nameCell?: (d: Diagnostic) => void,
   ) {
     this.token = memoToken(config, rules);
     this.enabled = [];
@@ -372,6 +375,8 @@ export interface CheckOptions {
   keepSource?: boolean;
   /** Findings kept as objects before the rest go to compact storage (tests lower it). */
   compactAfter?: number;
+  /** Names the spreadsheet cell of each finding (`ref`), as it is made: see cellRefs in api.ts. */
+  nameCell?: (d: Diagnostic) => void;
 }
 
 /** Give `to` the text of `from` (`source`, or the `lines` of a file too big to keep): for reports made from others. */
@@ -428,7 +433,7 @@ function makeCompactReport(path: string, encoding: string | null, compact: Compa
 
 /** Check rows that are already split (any input format). */
 export function checkRows(rows: Iterable<RawRow>, encoding: string, options: CheckOptions, notUtf8?: Record<string, string>, replaced?: Replaced): FileReport {
-  const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter);
+  const runner = new RuleRunner(options.path, options.config, undefined, options.compactAfter, options.nameCell);
   const reader = new TableReader(runner, { encoding, retain: false });
   for (const row of rows) {
     reader.push(row);

@@ -93,6 +93,22 @@ describe("a directory given as a file", () => {
   });
 });
 
+describe("the owner file Excel keeps beside an open workbook (~$table.xlsx)", () => {
+  it("is not taken for a table in a folder or a glob; named, it is read (and is no workbook)", async () => {
+    // 165 bytes: the user's name, in one byte a character and again in UTF-16, then padding.
+    const owner = Buffer.alloc(165, 0x20);
+    owner[0] = 4;
+    owner.write("user", 1, "latin1");
+    owner.write("user", 55, "utf16le");
+    writeFileSync(join(dir, "~$table.xlsx"), owner);
+    expect(expandInputs(["."], dir).files).toEqual(["seed.txt"]);
+    expect(expandInputs(["*.xlsx", "*.txt"], dir).files).toEqual(["seed.txt"]);
+    const r = await runCli(["check", ".", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(expandInputs(["~$table.xlsx"], dir).files).toEqual(["~$table.xlsx"]);
+  });
+});
+
 const isRoot = process.getuid?.() === 0;
 
 describe("permission denied", () => {

@@ -180,6 +180,13 @@ describe("readCsvRows", () => {
     ]);
   });
 
+  test("line breaks around a quoted cell's text are trimmed; the cell's position is that of its text", () => {
+    const csv = `${HEADER}\n"合计\n",10.00,10.00,,,,\n"\n宣传经费",10.00\n`;
+    const rows = readCsvRows(csv).value;
+    expect(rows.map((r) => r.cells[0]!.text)).toEqual(["项目名称（资金使用单位）", "合计", "宣传经费"]);
+    expect(rows[2]!.cells[0]).toMatchObject({ line: 5, column: 1, ref: "A3" });
+  });
+
   test("columns count code points, not UTF-16 units", () => {
     const row = readCsvRows("𠀀𠀁,x\n").value[0]!;
     expect(row.cells[1]).toMatchObject({ text: "x", column: 4 });
@@ -226,6 +233,18 @@ describe("checkFile on broken or unusual .csv", () => {
     expect(textAt(csv, 6, project.indicators[0]!.column).startsWith("1、1-产出指标")).toBe(true);
   });
 
+  test("a finding on a later line of a cell that spans lines names that cell", async () => {
+    const path = join(makeTempDir(), "multi-ref.csv");
+    const goal = '"开展宣传\n活动"';
+    const indicators = '"1、1-产出指标；11-数量指标；宣传次数；实施周期指标值:≥3次；年度指标值:≥3次。\n2、2-效益指标；22-社会效益；宣传效果；实施周期指标值:提高；年度指标值:提高。\n3、3-满意度指标；31-服务对象满意度；群众满意度；实施周期指标值:≥90%；年度指标值:≥90%。"';
+    writeFileSync(path, `${PREAMBLE}${HEADER}\n合计,10.00,10.00,,,,\n宣传经费,10.00,10.00,,,${goal},${indicators}\n`);
+    const report = await checkFile(path);
+    const qualitative = report.diagnostics.find((d) => d.ruleId === "indicator/qualitative")!;
+    // Record 6 starts on line 6; its goal ends and its 绩效指标 cell starts on line 7; 提高 is on line 8.
+    expect(qualitative).toMatchObject({ line: 8, ref: "G6" });
+    expect(report.diagnostics.every((d) => d.ref !== undefined)).toBe(true);
+  });
+
   test("a CSV with only an unclosed quote: one finding naming the CSV problem, no noTable", async () => {
     const dir = makeTempDir();
     const path = join(dir, "broken.csv");
@@ -257,6 +276,35 @@ describe("checkFile on broken or unusual .csv", () => {
     const config = { ...base, severities: new Map([...base.severities, ["input/unreadable", "off" as const]]) };
     const report = await checkFile(path, { config });
     expect(report.diagnostics.filter((d) => d.ruleId === "input/unreadable")).toEqual([]);
+  });
+
+  test("a .csv too large to decode into one string is said to be too large, not read garbled as GB18030", async () => {
+    // The real limit is V8's longest string (~512 MiB: a 587 MB UTF-8 .csv was read as GB18030,
+    // 21 million bytes "replaced" and no table found); a test lowers it.
+    const path = join(makeTempDir(), "big.csv");
+    writeFileSync(path, tsvToCsv(SEED));
+    const options = { csvByteLimit: 1000 };
+    const report = await checkFile(path, options);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(report.diagnostics[0]!.data.reason).toMatch(/^the \.csv file \(0 MiB\) is too large: .*save the table as tab-separated text \(\.txt\)/);
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^\.csv 文件（0 MiB）过大/);
+    expect((await parseFile(path, options)).diagnostics.map((d) => d.messageId)).toEqual(["ioError"]);
+    expect((await checkFile(path)).diagnostics.every((d) => d.ruleId !== "input/unreadable")).toBe(true);
+  });
+
+  test("a semicolon-separated .csv (European Excel) is said to be so, not 'no performance table'", async () => {
+    const path = join(makeTempDir(), "semicolons.csv");
+    writeFileSync(path, "\ufeff" + tsvToCsv(SEED).replace(/,/g, ";"));
+    const report = await checkFile(path);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId, d.line])).toEqual([["input/unreadable", "ioError", 9]]);
+    expect(report.diagnostics[0]!.data.reason).toBe(
+      "the .csv file is separated by semicolons (;), not commas: its header row (line 9) is one cell; save it as CSV with commas, or as Unicode text (.txt)",
+    );
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^\.csv 文件以分号（;）而不是逗号分隔/);
+    // An ASCII ; inside an indicator of a comma-separated file is text, as before.
+    const ascii = join(makeTempDir(), "ascii-semicolons.csv");
+    writeFileSync(ascii, tsvToCsv(SEED).replace("11-数量指标；扶持项目数量", "11-数量指标;扶持项目数量"));
+    expect((await checkFile(ascii)).diagnostics.some((d) => d.ruleId === "input/unreadable")).toBe(false);
   });
 
   test("an empty .csv is reported as empty", async () => {

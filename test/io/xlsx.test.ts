@@ -68,11 +68,79 @@ describe("the seed as .xlsx", () => {
     expect(csv.diagnostics.map((d) => `${d.ruleId} ${d.ref}`)).toContain("indicator/vacuous-target G21");
   });
 
+  test("indicator cells with line breaks (Alt+Enter): findings stay on the cell's row and name that cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.eachRow((row) => {
+      const cell = row.getCell(7);
+      if (typeof cell.value === "string") cell.value = cell.value.replace(/。(?=\d+、)/g, "。\n");
+    });
+    const broken = await checkFile(writeTemp("breaks.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    // The same findings at the same rows and cells; only columns inside the cells move (one per break).
+    const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.line, d.endLine, d.ref, d.project, d.indicator]);
+    expect(keys(broken.diagnostics)).toEqual(keys(plain.diagnostics));
+    expect(broken.diagnostics.every((d) => d.ref === `绩效目标表!${d.ref!.replace(/^.*!([A-Z]+)\d+$/, "$1")}${d.line}`)).toBe(true);
+    const doc = (await parseFile(writeTemp("breaks.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())))).value[0]!;
+    const second = doc.units[0]!.projects[0]!.indicators[1]!;
+    expect(second).toMatchObject({ line: 12 });
+    expect(second.raw).toMatch(/^\n2、/);
+  });
+
+  test("a column after 绩效指标 (备注): findings inside the 绩效指标 cell still name that cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("H9").value = "备注";
+    ws.eachRow((row, n) => {
+      if (n > 11 && row.getCell(7).value !== null) row.getCell(8).value = "已审核";
+    });
+    const report = await checkFile(writeTemp("remark.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    const refs = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId !== "table/header").map((d) => [d.ruleId, d.line, d.ref]);
+    expect(refs(report.diagnostics)).toEqual(refs(plain.diagnostics));
+    expect(report.diagnostics.find((d) => d.ruleId === "indicator/vacuous-target")!.ref).toBe("绩效目标表!G21");
+  });
+
+  test("a workbook with very many findings (kept compactly) still names each finding's cell", async () => {
+    const f = await writeTableFormats();
+    const plain = await checkFile(f.xlsx);
+    // Past 5 findings the runner keeps them compactly (the real threshold is 100,000).
+    const compact = await checkFile(f.xlsx, { compactAfter: 5 });
+    expect(compact.eachDiagnostic).toBeDefined();
+    const refs = (ds: Iterable<Diagnostic>) => [...ds].map((d) => [d.ruleId, d.line, d.ref]);
+    expect(refs(compact.eachDiagnostic!())).toEqual(refs(plain.diagnostics));
+    expect(refs(compact.diagnostics)).toEqual(refs(plain.diagnostics));
+    const { formatJson } = await import("../../src/reporters/json.js");
+    expect(formatJson([compact], { lang: "en", color: false, cwd: "/" })).toBe(formatJson([plain], { lang: "en", color: false, cwd: "/" }));
+    const csv = await checkFile(f.csv, { compactAfter: 5 });
+    expect([...csv.eachDiagnostic!()].every((d) => d.ref !== undefined)).toBe(true);
+  });
+
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
     const read = await readXlsxRows(await tsvToXlsx(SEED));
     expect(read.sheet).toBe("绩效目标表");
     expect(read.diagnostics).toEqual([]);
     expect(read.value[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
+  });
+
+  test("a sheet in view is chosen over a hidden one that comes first (a template with the header only)", async () => {
+    const lines = SEED.split("\n");
+    const header = lines.findIndex((l) => l.startsWith("项目名称"));
+    const bytes = await bookBytes((wb) => {
+      const template = wb.addWorksheet("模板", { state: "hidden" });
+      lines.slice(0, header + 1).forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (template.getCell(i + 1, k + 1).value = cell)));
+      const ws = wb.addWorksheet("绩效目标表");
+      lines.forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (ws.getCell(i + 1, k + 1).value = cell)));
+    });
+    const read = await readXlsxRows(bytes);
+    expect(read.sheet).toBe("绩效目标表");
+    const report = await checkFile(writeTemp("hidden-template.xlsx", bytes));
+    expect(report.diagnostics.some((d) => d.ruleId === "table/empty")).toBe(false);
+    expect(report.tables).toHaveLength(1);
+    // Named, a hidden sheet is still read.
+    expect((await readXlsxRows(bytes, "模板")).sheet).toBe("模板");
   });
 
   test("keepSource has nothing to keep for a workbook", async () => {
@@ -155,6 +223,60 @@ describe("cell text as the sheet shows it", () => {
     expect(rows[2]!.cells[3]).toMatchObject({ line: 3, column: 4, ref: "表!D3" });
   });
 
+  test("line breaks and tabs around a cell's text are trimmed like spaces (合计 with an Alt+Enter after it is still 合计)", async () => {
+    const lines = SEED.split("\n");
+    const bytes = await bookBytes((wb) => {
+      const ws = wb.addWorksheet("绩效目标表");
+      lines.forEach((line, i) =>
+        line.split("\t").forEach((cell, k) => {
+          if (cell === "") return;
+          // every name, goal and indicator cell under the header gets a line break before and after
+          ws.getCell(i + 1, k + 1).value = i >= 9 && [0, 5, 6].includes(k) ? `\n${cell}\r\n\t` : cell;
+        }),
+      );
+    });
+    const report = await checkFile(writeTemp("breaks-around.xlsx", bytes));
+    const plain = await checkFile((await writeTableFormats()).xlsx);
+    const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.line, d.column, d.ref?.replace(/^.*!/, ""), d.project, d.indicator]);
+    expect(keys(report.diagnostics)).toEqual(keys(plain.diagnostics));
+    const doc = (await parseFile(writeTemp("breaks-around.xlsx", bytes))).value[0]!;
+    expect(doc.total?.line).toBe(10);
+    expect(doc.units[0]!.projects[0]!.name).toBe("金融发展专项资金");
+  });
+
+  test("a formula saved without its result reads as its formula, never as an empty cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("B10").value = { formula: "B11+B27", result: 15812.52 } as ExcelJS.CellFormulaValue;
+    ws.getCell("C10").value = { formula: "C11+C27" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C11").value = { formula: "SUM(C12:C26)", shareType: "shared", ref: "C11:C12" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C12").value = { sharedFormula: "C11" } as ExcelJS.CellSharedFormulaValue;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const rows = (await readXlsxRows(bytes)).value;
+    const text = (line: number, column: number) => rows.find((r) => r.line === line)!.cells[column - 1]!.text;
+    expect([text(10, 2), text(10, 3), text(11, 3), text(12, 3)]).toEqual(["15,812.52", "=C11+C27", "=SUM(C12:C26)", "=SUM(C13:C27)"]);
+    const report = await checkFile(writeTemp("uncalculated.xlsx", bytes));
+    const format = report.diagnostics.filter((d) => d.ruleId === "amount/format").map((d) => [d.ref, d.data.text]);
+    expect(format).toEqual([
+      ["绩效目标表!C10", "=C11+C27"],
+      ["绩效目标表!C11", "=SUM(C12:C26)"],
+      ["绩效目标表!C12", "=SUM(C13:C27)"],
+    ]);
+    // Not taken for "no money": no roll-up or row-sum finding built on an empty 财政拨款.
+    expect(report.diagnostics.filter((d) => /rollup|row-sum/.test(d.ruleId))).toEqual([]);
+  });
+
+  test("a negative amount in a red-negatives format is found negative, not read as positive", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.getCell("E13").value = -5;
+    ws.getCell("E13").numFmt = "#,##0.00;[Red]#,##0.00";
+    const report = await checkFile(writeTemp("red.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/negative").map((d) => [d.ref, d.data.value])).toEqual([["绩效目标表!E13", "-5.00"]]);
+  });
+
   test.each([
     [15812.52, "#,##0.00", "15,812.52"],
     [15812.52, undefined, "15812.52"],
@@ -167,6 +289,11 @@ describe("cell text as the sheet shows it", () => {
     [-3, "#,##0.00;[Red]-#,##0.00", "-3.00"],
     [-3, "#,##0.00;[Red]\\(#,##0.00\\)", "(3.00)"],
     [-3, "0.00", "-3.00"],
+    // Excel's "red negative numbers" formats show the sign by colour alone: the minus is kept.
+    [-13000, "#,##0.00;[Red]#,##0.00", "-13,000.00"],
+    [-13000, "0.00;[红色]0.00", "-13000.00"],
+    [-1.6, "#,##0.00_ ;[Red]#,##0.00 ", "-1.60"],
+    [-3, '"△"#,##0.00;"▲"#,##0.00', "▲3.00"],
     [0, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "-"],
     [1234.5, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "1,234.50"],
     [12.5, '#,##0.00"万元"', "12.50万元"],
@@ -207,6 +334,40 @@ describe("files that are not readable workbooks", () => {
     expect(report.diagnostics.map((d) => [d.messageId, String(d.data.reason).startsWith("not a readable .xlsx file: ")])).toEqual([["ioError", true]]);
   });
 
+  test("an empty .xlsx file is said to be empty, as any empty file is", async () => {
+    const path = writeTemp("empty.xlsx", new Uint8Array(0));
+    expect((await checkFile(path)).diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "empty"]]);
+    expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["empty"]);
+  });
+
+  test("a text or CSV table under an .xlsx name, or a damaged zip: a reason in words, in Chinese too", async () => {
+    const text = await checkFile(writeTemp("text.xlsx", "项目名称,总计,财政拨款\n合计,1.00,1.00\n"));
+    expect(text.diagnostics[0]!.data.reason).toMatch(/^not a readable \.xlsx file: it is not a zip archive.*name it \.txt or \.csv\)$/);
+    expect(text.diagnostics[0]!.data.reasonZh).toMatch(/^不是可读取的 \.xlsx 文件：它不是 zip 压缩包/);
+    const whole = await tsvToXlsx(SEED);
+    const cut = await checkFile(writeTemp("cut.xlsx", whole.subarray(0, 3000)));
+    expect(cut.diagnostics[0]!.data.reasonZh).toBe("不是可读取的 .xlsx 文件：zip 压缩包已损坏或不完整（文件可能被截断）");
+    // No English words, and no web address of the zip library, in the Chinese reasons.
+    for (const d of [...text.diagnostics, ...cut.diagnostics]) expect(String(d.data.reasonZh).replace(/\.?(xlsx|txt|csv|CSV|zip)\b/g, "")).not.toMatch(/[A-Za-z]{3,}|https?:/u);
+  });
+
+  test("text at column XFD on many rows: a clear finding, not millions of empty cells (a 33 KB file ran out of memory)", async () => {
+    const bytes = await bookBytes((wb) => {
+      const ws = wb.addWorksheet("表");
+      ws.getCell("A1").value = "项目名称";
+      for (let r = 1; r <= 40; r++) ws.getCell(r, 16384).value = "x";
+    });
+    // 40 rows of 16,384 cells pass a lowered limit (the real one, MAX_SHEET_CELLS, is 8 million).
+    const read = await readXlsxRows(bytes, undefined, 100_000);
+    expect(read.value).toEqual([]);
+    expect(read.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(read.diagnostics[0]!.data.reason).toBe(
+      "the sheet is too large to read: it makes more than 100,000 cells by 表!XFD7 (every row is read from column A to its last cell with text: delete text far to the right of the table)",
+    );
+    expect(read.diagnostics[0]!.data.reasonZh).toMatch(/^工作表过大，无法读取：到 表!XFD7 已超过 100000 个单元格/);
+    expect((await readXlsxRows(bytes)).value).toHaveLength(40);
+  });
+
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
     const path = writeTemp("exported.txt", await tsvToXlsx(SEED));
     const doc = (await parseFile(path)).value[0]!;
@@ -220,5 +381,20 @@ describe("files that are not readable workbooks", () => {
     const report = await checkFile(path);
     expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "xls"]]);
     expect((await parseFile(path)).diagnostics.map((d) => d.messageId)).toEqual(["xls"]);
+  });
+
+  test("a password-protected .xlsx (an OLE file with an EncryptedPackage stream) is said to be encrypted, not an old .xls", async () => {
+    // Office writes an encrypted workbook as an OLE compound file; its directory names the streams
+    // in UTF-16LE.
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    ole.set(new Uint8Array(Buffer.from("EncryptionInfo", "utf16le")), 1024);
+    ole.set(new Uint8Array(Buffer.from("EncryptedPackage", "utf16le")), 1152);
+    const path = writeTemp("locked.xlsx", ole);
+    const report = await checkFile(path);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
+    expect(report.diagnostics[0]!.data.reason).toMatch(/^the workbook is encrypted \(it has a password to open it\): remove the password/);
+    expect(report.diagnostics[0]!.data.reasonZh).toMatch(/^工作簿已加密/);
+    expect((await parseFile(path)).diagnostics.map((d) => d.data.reason)).toEqual([report.diagnostics[0]!.data.reason]);
   });
 });
