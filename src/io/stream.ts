@@ -229,18 +229,24 @@ export async function checkUtf8(path: string, skip: number): Promise<void> {
  */
 export async function checkNoNul(path: string, plan: StreamPlan): Promise<void> {
   const wide = plan.encoding === "utf-16le" || plan.encoding === "utf-16be";
+  // (CHUNK is even: a UTF-16 code unit never straddles two chunks.)
+  for await (const chunk of fileChunks(path, plan.skip)) {
+    for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) {
+      if (!wide || (i % 2 === 0 && i + 1 < chunk.length && chunk[i + 1] === 0)) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
+    }
+  }
+}
+
+/** The bytes of a file from `from` to its end, CHUNK at a time (one buffer, reused: each chunk is valid until the next). */
+async function* fileChunks(path: string, from: number): AsyncGenerator<Buffer> {
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let position = plan.skip; ; ) {
+    for (let position = from; ; ) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) return;
       position += bytesRead;
-      const chunk = buffer.subarray(0, bytesRead);
-      // (CHUNK is even: a UTF-16 code unit never straddles two chunks.)
-      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) {
-        if (!wide || (i % 2 === 0 && i + 1 < bytesRead && chunk[i + 1] === 0)) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
-      }
+      yield buffer.subarray(0, bytesRead);
     }
   } finally {
     await handle.close();
@@ -266,18 +272,7 @@ export async function checkRest(path: string, plan: StreamPlan): Promise<Replace
 export async function scanReplaced(path: string, plan: StreamPlan): Promise<Replaced | undefined> {
   const scanner = replacementScanner(plan.encoding, plan.skip, 1, true);
   if (scanner === null) return undefined;
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let position = plan.skip; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      scanner.feed(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
+  for await (const chunk of fileChunks(path, plan.skip)) scanner.feed(chunk);
   scanner.end();
   return scanner.replaced;
 }
