@@ -1,6 +1,6 @@
 // `perftable check`: check every input, report in one or more formats, return the exit code.
 import { availableParallelism } from "node:os";
-import { appendFile } from "node:fs/promises";
+import { appendFile } from "../io/fsp.js";
 import { checkFile } from "../api.js";
 import { expandInputs } from "../io/inputs.js";
 import { byteSetting, stdinMemoryLimit } from "../io/read-input.js";

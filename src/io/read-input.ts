@@ -2,7 +2,7 @@
 // `input/unreadable` message ids instead of exceptions.
 import { closeSync, constants, createReadStream, openSync, readSync, rmSync, statSync } from "node:fs";
 import { errnoReason } from "./errors.js";
-import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat } from "./fsp.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EncodingOption, nulMeansBinary } from "./decode.js";

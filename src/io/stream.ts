@@ -2,7 +2,7 @@
 // UTF-8, else GB18030 from the start again), and yields rows of cells — so memory does not grow with
 // the file's size and no string nears V8's length limit.
 import { isUtf8 } from "node:buffer";
-import { open } from "node:fs/promises";
+import { open } from "./fsp.js";
 import { createRequire } from "node:module";
 import { type EncodingName, type EncodingOption, NUL_BYTES, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
 import { mergeReplaced, type Replaced, replacementScanner, wellFormedUtf16 } from "./replaced.js";

@@ -1,7 +1,7 @@
 // Writes output files safely: to a temporary name beside the target, then renamed, so a failed
 // write (full disk, permission) never leaves a partial file that looks complete.
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { open, rename, unlink, writeFile } from "node:fs/promises";
+import { open, rename, unlink, writeFile } from "./fsp.js";
 import { dirname, join, resolve } from "node:path";
 import { removeOnExit } from "./read-input.js";
 import { errnoReason } from "./errors.js";

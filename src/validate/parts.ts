@@ -6,7 +6,7 @@
 // no part holds the start of another table), and a part that cannot be used is read again on the
 // main thread from where it starts. Rules carry state across units only to `tableEnd`, and those
 // that do also take the other parts' units (`unitElsewhere`; see rules/types.ts).
-import { open } from "node:fs/promises";
+import { open } from "../io/fsp.js";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
 import { type PartFindings, type ResolvedConfig, RuleRunner } from "./run.js";

@@ -14,16 +14,16 @@ import { SMALL_FILE } from "../../src/io/read-input.js";
 import { runCli } from "../helpers/cli.js";
 import { SEED } from "../helpers/fixtures.js";
 
-// Fault injection: a hook run before every `open` of node:fs/promises (the streaming reader opens a
-// file twice: once to peek at its first bytes, once to stream it).
+// Fault injection: a hook run before every `open` of perftable's fs/promises functions (io/fsp.ts;
+// the streaming reader opens a file twice: once to peek at its first bytes, once to stream it).
 const hooks = vi.hoisted(() => ({ beforeOpen: null as ((path: string) => void) | null }));
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
+vi.mock("../../src/io/fsp.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/io/fsp.js")>();
   const open: typeof actual.open = (path, ...rest) => {
     hooks.beforeOpen?.(String(path));
     return actual.open(path, ...rest);
   };
-  return { ...actual, default: { ...actual, open }, open };
+  return { ...actual, open };
 });
 
 const root = mkdtempSync(join(tmpdir(), "perftable-fs-faults-"));
