@@ -35,7 +35,8 @@ function formatAnnotation(f: Finding, options: ReportOptions): string {
     `endColumn=${d.endColumn}`,
     `title=${escapeGithubProperty(sanitizeText(`perftable ${d.ruleId}`))}`,
   ];
-  const message = escapeGithubData(sanitizeText(formatMessage(d, options.lang)));
+  // A finding in a .xlsx or .csv names its cell first: GitHub cannot show a workbook's line and column.
+  const message = escapeGithubData(sanitizeText((d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, options.lang)));
   return `::${COMMANDS[d.severity]} ${props.join(",")}::${message}`;
 }
 

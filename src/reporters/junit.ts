@@ -53,11 +53,13 @@ function formatSuite(report: FileReport, options: ReportOptions): { xml: string;
     let r = byRule.get(d.ruleId);
     if (r === undefined) byRule.set(d.ruleId, (r = { errors: 0, firstError: "", errorLines: [], otherLines: [] }));
     const message = formatMessage(d, options.lang);
+    // A finding in a .xlsx or .csv names its cell too, as pretty does.
+    const at = `${d.line}:${d.column}${d.ref === undefined ? "" : ` (${d.ref})`}`;
     if (d.severity === "error") {
-      if (r.errors++ === 0) r.firstError = message;
-      r.errorLines.push(textLine(`${d.line}:${d.column} ${message}`));
+      if (r.errors++ === 0) r.firstError = d.ref === undefined ? message : `${d.ref}: ${message}`;
+      r.errorLines.push(textLine(`${at} ${message}`));
     } else {
-      r.otherLines.push(textLine(`${d.line}:${d.column} ${severityWord(d.severity, options.lang)}: ${message}`));
+      r.otherLines.push(textLine(`${at} ${severityWord(d.severity, options.lang)}: ${message}`));
     }
   }
   const cases = [...byRule].map(([ruleId, r]) => formatTestCase(report.path, ruleId, r));

@@ -47,7 +47,7 @@ interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
-  properties?: { project?: string; indicator?: string };
+  properties?: { project?: string; indicator?: string; ref?: string };
 }
 
 /** A SARIF 2.1.0 log as perftable writes it. */
@@ -217,14 +217,16 @@ export class SarifCollector {
         ruleId: d.ruleId,
         ruleIndex: index,
         level: levelOf(d.severity),
-        message: { text: formatMessage(d, lang) },
+        // A finding in a .xlsx or .csv names its cell first (a workbook has no lines to show).
+        message: { text: (d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, lang) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, cwd), region: regionOf(d) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       };
-      if (d.project != null || d.indicator != null) {
+      if (d.project != null || d.indicator != null || d.ref !== undefined) {
         result.properties = {};
         if (d.project != null) result.properties.project = d.project;
         if (d.indicator != null) result.properties.indicator = d.indicator;
+        if (d.ref !== undefined) result.properties.ref = d.ref;
       }
       return result;
     });

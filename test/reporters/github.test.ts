@@ -101,6 +101,14 @@ describe("formatGithub", () => {
   });
 });
 
+describe("formatGithub: cells", () => {
+  it("names the cell of a finding in a .xlsx or .csv first (GitHub cannot show a workbook's lines)", () => {
+    const d = diag({ ruleId: "table/preamble", messageId: "missingTitle", line: 1, column: 1, ref: "绩效目标表!A1" });
+    const out = lines(formatGithub([fileReport("t.xlsx", [d])], EN));
+    expect(out[0]).toBe(`::warning file=t.xlsx,line=1,col=1,endLine=1,endColumn=2,title=perftable table/preamble::绩效目标表!A1: ${formatMessage(d, "en")}`);
+  });
+});
+
 describe("formatGithubStepSummary", () => {
   it("gives totals, a counts table per file and the top rules", () => {
     const out = formatGithubStepSummary([seedReport(), unreadableReport(), cleanReport()], EN);

@@ -160,6 +160,18 @@ describe("formatJunit", () => {
     expect(child(testcase, "system-out")[0]!.text).toMatch(/^3:1 warning: old binary \.xls files/);
   });
 
+  it("names the cell of a finding in a .xlsx or .csv, as pretty does", () => {
+    const report = fileReport("t.xlsx", [
+      diag({ ruleId: "table/preamble", messageId: "missingTitle", line: 1, column: 1, ref: "绩效目标表!A1" }),
+      diag({ ruleId: "amount/format", severity: "error", messageId: "notNumber", line: 21, column: 2, data: { name: "项目甲", column: "total", columnZh: "总计", columnEn: "total", text: "七十" }, ref: "绩效目标表!B21" }),
+    ]);
+    const cases = child(child(parseXml(formatJunit([report], EN)), "testsuite")[0]!, "testcase");
+    expect(child(cases[0]!, "system-out")[0]!.text).toMatch(/^1:1 \(绩效目标表!A1\) warning: /);
+    const failure = child(cases[1]!, "failure")[0]!;
+    expect(failure.text).toMatch(/^21:2 \(绩效目标表!B21\) /);
+    expect(failure.attrs.message).toMatch(/^绩效目标表!B21: /);
+  });
+
   it("writes a passing case named perftable for a clean file", () => {
     const suite = child(parseXml(formatJunit([cleanReport()], EN)), "testsuite")[0]!;
     expect(suite.children).toEqual([{ name: "testcase", attrs: { name: "perftable", classname: "clean.txt" }, children: [], text: "" }]);

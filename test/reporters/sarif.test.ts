@@ -37,6 +37,17 @@ describe("formatSarif", () => {
     expectValid(formatSarif([], EN));
   });
 
+  it("names the cell of a finding in a .xlsx or .csv first in its message, and in properties.ref", () => {
+    const cell = diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 21, column: 3, data: { name: "项目甲", expected: "1.00", actual: "2.00", difference: "1.00", unit: "万元" }, ref: "绩效目标表!B21" });
+    const plain = diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 22, column: 3, data: { name: "项目乙", expected: "1.00", actual: "2.00", difference: "1.00", unit: "万元" } });
+    const log = expectValid(formatSarif([fileReport("t.xlsx", [cell, plain])], EN));
+    const [a, b] = log.runs[0]!.results;
+    expect(a!.message.text).toBe(`绩效目标表!B21: ${formatMessage(cell, "en")}`);
+    expect(a!.properties).toMatchObject({ ref: "绩效目标表!B21" });
+    expect(b!.message.text).toBe(formatMessage(plain, "en"));
+    expect(b!.properties?.ref).toBeUndefined();
+  });
+
   it("the schema check can fail", () => {
     const log = JSON.parse(formatSarif([seedReport()], EN)) as SarifLog;
     (log.runs[0]!.results[0]!.locations[0]!.physicalLocation.region as { startLine: number }).startLine = 0;
