@@ -14,6 +14,7 @@ import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readS
 import { readXlsxRows } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
+import { codePointLength } from "./table/split.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
 import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
 import { type PartTask, partThreads, TableParts, takeParts } from "./validate/parts.js";
@@ -244,15 +245,6 @@ export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
     ref = containing ?? ref;
     if (ref !== undefined) d.ref = ref;
   };
-}
-
-function codePointLength(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) n--;
-  }
-  return n;
 }
 
 /** Check one file (or `-`). Failures to read become an `input/unreadable` finding. */
