@@ -5,6 +5,7 @@ import type ExcelJS from "exceljs";
 import type { RawCell, RawRow } from "../table/rows.js";
 import type { Diagnostic, Result } from "../types.js";
 import { columnLetters, readFailure, trimCell } from "./formats.js";
+import { groupThousands } from "../table/amount.js";
 
 /** Excel's last column (XFD); cells a hostile file puts beyond it are ignored. */
 const MAX_COLUMNS = 16384;
@@ -338,7 +339,7 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   const minInteger = integerPattern.replace(/[^0]/g, "").length;
   if (intPart === "0" && minInteger === 0) intPart = "";
   intPart = intPart.padStart(minInteger, "0");
-  if (integerPattern.includes(",")) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (integerPattern.includes(",")) intPart = groupThousands(intPart);
   text = pattern.decimals === null ? intPart : `${intPart}.${decPart}`;
   return `${sign}${pattern.prefix}${text}${pattern.suffix}`.trim();
 }
