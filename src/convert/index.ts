@@ -1,6 +1,7 @@
 // The outputs of `perftable convert`: the JSON document (SPEC §4), NDJSON (one indicator per
 // line with its unit and project), and CSV (one row per indicator, UTF-8 with BOM for Excel).
 import { escapeJsonForTerminal, sanitizeText } from "../reporters/sanitize.js";
+import { isUnparsable } from "../table/amount.js";
 import { type Indicator, MONEY_KEYS, type MoneyKey, type Project, type TableDocument, type Target, type Unit } from "../types.js";
 
 export type ConvertFormat = "json" | "ndjson" | "csv";
@@ -107,8 +108,7 @@ function* eachIndicator(doc: TableDocument): Generator<[Unit, Project, Indicator
 
 /** Whether a money cell of the row holds text that is not a number (its amount is null, its raw text not). */
 function hasUnreadableAmount(p: Project): boolean {
-  for (const k of MONEY_KEYS) if (p.amounts[k] === null && p.amountsRaw?.[k] != null) return true;
-  return false;
+  return MONEY_KEYS.some((k) => isUnparsable(p, k));
 }
 
 /**

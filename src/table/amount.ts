@@ -1,6 +1,7 @@
 // Money cells: parse published amounts ("15,812.52") into canonical decimal strings, and add them
 // up exactly — as integers of 1/10,000 on the hot path, with decimal.js where that would not be exact.
 import { Decimal } from "decimal.js";
+import type { AmountRow, MoneyKey } from "../types.js";
 
 // Digits with correctly grouped thousands separators (ASCII or full-width comma), or plain digits;
 // optional decimals. Linear: the alternatives cannot overlap in a way that backtracks.
@@ -42,6 +43,14 @@ function isAsciiDigit(c: number): boolean {
  * of ten, so with no practical limit on precision results are exact and as long as their inputs.
  */
 export const ExactDecimal = Decimal.clone({ precision: 1e9 });
+
+/**
+ * Whether a row's cell in a money column holds text that is not a number (amount/format reports it;
+ * its sum is unknown, and convert keeps the text).
+ */
+export function isUnparsable(row: Pick<AmountRow, "amounts"> & { amountsRaw?: AmountRow["amountsRaw"] }, column: MoneyKey): boolean {
+  return row.amounts[column] === null && row.amountsRaw?.[column] != null;
+}
 
 const SCALE = 10_000;
 const ZERO = new ExactDecimal(0);

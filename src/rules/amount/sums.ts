@@ -1,7 +1,7 @@
 // Shared money checks of the amount/* rules: the row sum, unit roll-up and total roll-up of each
 // money column, computed exactly once per node (cached) and classified as equal / rounding / mismatch.
 import type { Decimal } from "decimal.js";
-import { compareSum, formatMoney, MoneySum } from "../../table/amount.js";
+import { compareSum, formatMoney, isUnparsable, MoneySum } from "../../table/amount.js";
 import type { AmountRow, MoneyKey, Span, TableDocument, Unit } from "../../types.js";
 import type { RuleListeners } from "../types.js";
 import { MONEY_KEYS } from "../../types.js";
@@ -49,11 +49,6 @@ export function checkRowSum(row: AmountRow | Unit): SumCheck[] {
   lastRow = row;
   lastRowChecks = out;
   return out;
-}
-
-/** Whether a row's cell in a column holds text that is not a number (amount/format reports it). */
-function isUnparsable(row: { amounts: AmountRow["amounts"]; amountsRaw?: AmountRow["amountsRaw"] }, column: MoneyKey): boolean {
-  return row.amounts[column] === null && row.amountsRaw?.[column] != null;
 }
 
 /**
