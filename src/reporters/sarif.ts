@@ -1,5 +1,6 @@
 // The `sarif` reporter: SARIF 2.1.0 for GitHub code scanning and other viewers — one run, a rules[]
-// entry per rule, stable fingerprints (file, rule, project), at most 5,000 results (most severe first).
+// entry per rule, stable fingerprints (file, rule, project), at most 5,000 results (most severe first);
+// a file that could not be read makes the run unsuccessful, with an error notification naming it.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,19 +36,33 @@ interface SarifRule {
   defaultConfiguration?: { level: SarifLevel; enabled?: boolean };
 }
 
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  };
+}
+
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
   message: SarifMessage;
-  locations: {
-    physicalLocation: {
-      artifactLocation: { uri: string; uriBaseId?: string };
-      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
-    };
-  }[];
+  locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
   properties?: { project?: string; indicator?: string; ref?: string };
+}
+
+/**
+ * A condition of the run itself: a file that could not be read (level error, its location, the rule
+ * `input/unreadable` as `associatedRule`) or results left out (level warning, `descriptor`).
+ */
+export interface SarifNotification {
+  level: SarifLevel;
+  message: SarifMessage;
+  locations?: SarifLocation[];
+  descriptor?: { id: string };
+  associatedRule?: { id: string; index: number };
 }
 
 /** A SARIF 2.1.0 log as perftable writes it. */
@@ -59,8 +74,9 @@ export interface SarifLog {
     language: string;
     columnKind: "unicodeCodePoints";
     invocations: {
+      /** False when a file could not be read (`input/unreadable`): the tool could not check all its input. */
       executionSuccessful: boolean;
-      toolExecutionNotifications?: { level: SarifLevel; message: SarifMessage; descriptor: { id: string } }[];
+      toolExecutionNotifications?: SarifNotification[];
     }[];
     results: SarifResult[];
   }[];
@@ -123,7 +139,7 @@ function fingerprintFile(filePath: string, cwd: string): string {
 }
 
 /** SARIF regions are 1-based with end ≥ start; keep them valid whatever a diagnostic says. */
-function regionOf(d: Finding["diagnostic"]): SarifResult["locations"][number]["physicalLocation"]["region"] {
+function regionOf(d: Finding["diagnostic"]): SarifLocation["physicalLocation"]["region"] {
   const startLine = Math.max(1, d.line);
   const startColumn = Math.max(1, d.column);
   const endLine = Math.max(startLine, d.endLine);
@@ -154,6 +170,13 @@ interface KeptFinding {
 
 const SEVERITY_ORDER: FindingSeverity[] = ["error", "warning", "info"];
 
+const UNREADABLE = "input/unreadable";
+
+/** A finding's message as the log shows it: a finding in a .xlsx or .csv names its cell first. */
+function messageText(d: Diagnostic, lang: Lang): string {
+  return (d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, lang);
+}
+
 /**
  * The findings of a run, taken file by file, keeping only what the log can show: the first
  * `maxResults` of each severity (the log lists the most severe first, in run order), with their
@@ -168,6 +191,8 @@ export class SarifCollector {
   private readonly seen = new Map<string, Map<string, Map<string, number>>>();
   private readonly kept: Record<FindingSeverity, KeptFinding[]> = { error: [], warning: [], info: [] };
   private readonly totals: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  /** Every `input/unreadable` finding, capped or not: each is a notification of the run. */
+  private readonly unreadable: { path: string; diagnostic: Diagnostic }[] = [];
 
   constructor(
     private readonly options: ReportOptions,
@@ -187,6 +212,7 @@ export class SarifCollector {
       const occurrence = byProject.get(project) ?? 0;
       byProject.set(project, occurrence + 1);
       this.totals[d.severity]++;
+      if (d.ruleId === UNREADABLE) this.unreadable.push({ path: report.path, diagnostic: d });
       const bucket = this.kept[d.severity];
       if (bucket.length >= this.maxResults) continue;
       const hash = createHash("sha256").update(`${file}\u0000${d.ruleId}\u0000${project}`).digest("hex");
@@ -218,7 +244,7 @@ export class SarifCollector {
         ruleIndex: index,
         level: levelOf(d.severity),
         // A finding in a .xlsx or .csv names its cell first (a workbook has no lines to show).
-        message: { text: (d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, lang) },
+        message: { text: messageText(d, lang) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, cwd), region: regionOf(d) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       };
@@ -232,7 +258,20 @@ export class SarifCollector {
     });
     const left: Totals = { errors: this.totals.error - shown.errors, warnings: this.totals.warning - shown.warnings, infos: this.totals.info - shown.infos };
     const total = this.totals.error + this.totals.warning + this.totals.info;
-    return sarifLog(rules, results, total > kept.length ? capMessage(kept.length, total, left, lang) : null, this.options, this.settings);
+    const notifications = this.unreadable.map(({ path: file, diagnostic: d }): SarifNotification => ({
+      level: "error",
+      message: { text: messageText(d, lang) },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd), region: regionOf(d) } }],
+      associatedRule: { id: UNREADABLE, index: ruleIndex.get(UNREADABLE) ?? 0 },
+    }));
+    if (total > kept.length) {
+      notifications.push({
+        level: "warning",
+        message: { text: capMessage(kept.length, total, left, lang) },
+        descriptor: { id: "perftable/results-capped" },
+      });
+    }
+    return sarifLog(rules, results, notifications, this.options, this.settings);
   }
 }
 
@@ -243,18 +282,14 @@ export function buildSarifLog(reports: readonly FileReport[], options: ReportOpt
   return collector.build();
 }
 
-function sarifLog(rules: SarifRule[], results: SarifResult[], capped: string | null, options: ReportOptions, settings: SarifSettings): SarifLog {
+function sarifLog(rules: SarifRule[], results: SarifResult[], notifications: SarifNotification[], options: ReportOptions, settings: SarifSettings): SarifLog {
   const { lang } = options;
-  const invocation: SarifLog["runs"][number]["invocations"][number] = { executionSuccessful: true };
-  if (capped !== null) {
-    invocation.toolExecutionNotifications = [
-      {
-        level: "warning",
-        message: { text: capped },
-        descriptor: { id: "perftable/results-capped" },
-      },
-    ];
-  }
+  // SARIF 2.1.0 §3.20.14: the tool did not succeed when it could not check some of its input
+  // (exit code 2); an error-level notification says which file and why (§3.58).
+  const invocation: SarifLog["runs"][number]["invocations"][number] = {
+    executionSuccessful: !notifications.some((n) => n.level === "error"),
+  };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
 
   return {
     $schema: SARIF_SCHEMA_URI,

@@ -98,6 +98,22 @@ describe("perftable check", () => {
     expect(files[2].warningCount).toBe(8);
   });
 
+  it("marks a SARIF run with an unreadable file unsuccessful, as its exit code 2 does", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "seed.txt"), SEED);
+    const r = await runCli(["check", "empty.txt", "seed.txt", "-f", "sarif", "--lang", "zh"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const invocation = JSON.parse(r.stdout).runs[0].invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: "error", message: { text: "文件为空" }, locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: "empty.txt", uriBaseId: "%SRCROOT%" } }) })] }),
+    ]);
+    const ok = await runCli(["check", "seed.txt", "-f", "sarif"], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
   it("reads standard input with --stdin-filename", async () => {
     const r = await runCli(["check", "-", "--stdin-filename", "dept.txt", "-f", "json"], { stdin: SEED });
     expect(r.code).toBe(0);

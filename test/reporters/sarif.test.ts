@@ -161,6 +161,47 @@ describe("formatSarif", () => {
     expect(run.invocations).toEqual([{ executionSuccessful: true }]);
   });
 
+  it("marks the run unsuccessful when a file could not be read, with an error notification per such file", () => {
+    const reports = [seedReport(), unreadableReport("报表/缺失.txt"), cleanReport(), unreadableReport("/elsewhere/gone.txt")];
+    for (const [options, lang] of [[EN, "en"], [ZH, "zh"]] as const) {
+      const run = expectValid(formatSarif(reports, options)).runs[0]!;
+      const invocation = run.invocations[0]!;
+      expect(invocation.executionSuccessful).toBe(false);
+      const unreadableIndex = run.tool.driver.rules.findIndex((r) => r.id === "input/unreadable");
+      const [first, second] = [reports[1]!.diagnostics[0]!, reports[3]!.diagnostics[0]!];
+      expect(invocation.toolExecutionNotifications).toEqual([
+        {
+          level: "error",
+          message: { text: formatMessage(first, lang) },
+          locations: [{ physicalLocation: { artifactLocation: { uri: "%E6%8A%A5%E8%A1%A8/%E7%BC%BA%E5%A4%B1.txt", uriBaseId: "%SRCROOT%" }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } } }],
+          associatedRule: { id: "input/unreadable", index: unreadableIndex },
+        },
+        {
+          level: "error",
+          message: { text: formatMessage(second, lang) },
+          locations: [{ physicalLocation: { artifactLocation: { uri: "file:///elsewhere/gone.txt" }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } } }],
+          associatedRule: { id: "input/unreadable", index: unreadableIndex },
+        },
+      ]);
+      // The findings stay results too (a code scanning alert on the file), as before.
+      expect(run.results.filter((r) => r.ruleId === "input/unreadable")).toHaveLength(2);
+    }
+    // A run whose every file was read is successful, whatever it found.
+    expect(buildSarifLog([seedReport(), cleanReport()], EN).runs[0]!.invocations[0]!.executionSuccessful).toBe(true);
+  });
+
+  it("keeps the notification of an unreadable file when the results are capped, before the cap's own", () => {
+    const findings = Array.from({ length: 3 }, (_, i) => diag({ ruleId: "amount/row-sum", severity: "error", messageId: "mismatch", line: 20 + i, column: 3 }));
+    const run = expectValid(formatSarif([fileReport("big.txt", findings), unreadableReport("gone.txt")], EN, { maxResults: 2 })).runs[0]!;
+    expect(run.results.some((r) => r.ruleId === "input/unreadable")).toBe(false);
+    const invocation = run.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications?.map((n) => [n.level, n.associatedRule?.id ?? n.descriptor?.id])).toEqual([
+      ["error", "input/unreadable"],
+      ["warning", "perftable/results-capped"],
+    ]);
+  });
+
   it("adds a rules[] entry for a rule id the registry does not know", () => {
     const report = fileReport("p.txt", [diag({ ruleId: "grammar/unknown-thing", messageId: "x", line: 1, column: 1 })]);
     const run = expectValid(formatSarif([report], EN)).runs[0]!;
