@@ -13,7 +13,7 @@ import { AUDIT_FORMATS, createAuditFormatter, findingsNeeded, type AuditFormat, 
 import type { EncodingOption } from "../io/decode.js";
 import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
-import { type CliIo, isBrokenPipe, wantsColor } from "./io.js";
+import { type CliIo, isBrokenPipe, isCi, wantsColor } from "./io.js";
 import { loadRunSettings, messageIn, printError } from "./shared.js";
 import { type OutputTarget, withoutOutputs } from "./targets.js";
 
@@ -29,7 +29,7 @@ export interface AuditCliOptions {
   output?: string;
   report: string[];
   jobs?: number;
-  /** false with --no-progress. */
+  /** true with --progress (a bar also under CI), false with --no-progress. */
   progress?: boolean;
   lang?: string;
   encoding?: EncodingOption;
@@ -153,11 +153,13 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
 }
 
 /**
- * A progress bar on standard error: only on a terminal, not with --no-progress, and not while a
- * streamed report is printed on the same terminal.
+ * A progress bar on standard error: only on a terminal, not with --no-progress, not under CI (a CI
+ * runner's pseudo-terminal is a log) unless --progress asks for it, and not while a streamed report
+ * is printed on the same terminal.
  */
 function createProgressBar(opts: AuditCliOptions, io: CliIo, format: AuditFormat, output: string | undefined, lang: Lang): SingleBar | null {
   if (opts.progress === false || io.stderr.isTTY !== true) return null;
+  if (opts.progress !== true && isCi(io.env)) return null;
   const streamsToTerminal = (output === undefined || output === "-") && format !== "table" && io.stdout.isTTY === true;
   if (streamsToTerminal) return null;
   const layout =

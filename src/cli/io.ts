@@ -61,6 +61,18 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 }
 
 /**
+ * Variables set by CI services (GitHub Actions and GitLab set `CI=true` too; Azure Pipelines and
+ * Jenkins do not), whose logs must not get a progress bar even when they give a pseudo-terminal.
+ */
+const CI_VARIABLES = ["CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "BUILDKITE"] as const;
+
+/** Running under CI: one of CI_VARIABLES set (not empty), unless `CI` itself is `false` or `0`. */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  if (env.CI === "false" || env.CI === "0") return false;
+  return CI_VARIABLES.some((name) => env[name] !== undefined && env[name] !== "");
+}
+
+/**
  * Write to a stream and wait until it has taken the text. Resolves, never rejects: when the stream
  * has failed or closed (a reader that went away) there is nothing left to wait for.
  */

@@ -248,10 +248,29 @@ describe("perftable audit progress", () => {
   });
 
   it.each([
-    ["--no-progress", ["--no-progress"], true],
-    ["standard error is not a terminal", [], false],
-  ])("draws nothing with %s", async (_what, flags, tty) => {
-    const r = await runCli(["audit", DIR, ...flags], { cwd: ROOT, tty, env: { LANG: "en_US.UTF-8", NO_COLOR: "1" } });
+    ["--no-progress", ["--no-progress"], true, {}],
+    ["standard error is not a terminal", [], false, {}],
+    // CI runners that give a pseudo-terminal: the log must stay clean.
+    ["CI=true on a terminal", [], true, { CI: "true" }],
+    ["CI=1 on a terminal", [], true, { CI: "1" }],
+    ["GITHUB_ACTIONS=true on a terminal", [], true, { GITHUB_ACTIONS: "true" }],
+    ["GITLAB_CI=true on a terminal", [], true, { GITLAB_CI: "true" }],
+    ["TF_BUILD=True (Azure Pipelines) on a terminal", [], true, { TF_BUILD: "True" }],
+    ["--progress but standard error not a terminal", ["--progress"], false, { CI: "true" }],
+  ])("draws nothing with %s", async (_what, flags, tty, env) => {
+    const r = await runCli(["audit", DIR, ...flags], { cwd: ROOT, tty, env: { LANG: "en_US.UTF-8", NO_COLOR: "1", ...env } });
+    expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
+  });
+
+  it.each([
+    ["CI=true with --progress", ["--progress"], { CI: "true" }],
+    ["CI=false", [], { CI: "false" }],
+    ["CI=0", [], { CI: "0" }],
+    ["CI empty", [], { CI: "" }],
+  ])("draws it on a terminal with %s", async (_what, flags, env) => {
+    const r = await runCli(["audit", DIR, ...flags], { cwd: ROOT, tty: true, env: { LANG: "en_US.UTF-8", NO_COLOR: "1", ...env } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/9\/9 files \| [\d.]+ files\/s \| ETA/);
   });
 });
