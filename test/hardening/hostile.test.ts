@@ -44,7 +44,7 @@ const CASES: HostileCase[] = [
     indicator: "toString",
     goal: "hasOwnProperty",
     csv: ["__proto__,万元,constructor,__proto__,11,"],
-    pretty: ["\"constructor\" \"total\" 130.01", "project “__proto__” has only 2 indicators"],
+    pretty: ["“constructor” “total” 130.01", "project “__proto__” has only 2 indicators"],
     summary: ["__proto__"],
   },
   {
@@ -77,7 +77,7 @@ const CASES: HostileCase[] = [
     indicator: "=cmd|' /C calc'!A0",
     goal: "-2+3",
     csv: [`'@SUM(A1:A2),万元,"'=HYPERLINK(""http://x"",""y"")",'+1+2,11,`, ",'=cmd|' /C calc'!A0,"],
-    pretty: ['"=HYPERLINK("http://x","y")" "total"', "project “+1+2” has only 2 indicators"],
+    pretty: ['“=HYPERLINK("http://x","y")” “total”', "project “+1+2” has only 2 indicators"],
     summary: ["@SUM(A1:A2)"],
   },
   {
@@ -88,7 +88,7 @@ const CASES: HostileCase[] = [
     indicator: "\u001b[31m红色\u001b[0m\u009b31m",
     goal: "目标\u0085下一行\u007f删除",
     csv: ["\u001b]8;;http://x\u0007链接\u001b]8;;\u0007部门,万元,\u001b[2J\u001b[H清屏单位,项目\u0007响铃,11,", ",\u001b[31m红色\u001b[0m\u009b31m,"],
-    pretty: ['"\\u001b[2J\\u001b[H清屏单位" "total"', "project “项目\\u0007响铃” has only 2 indicators"],
+    pretty: ['“\\u001b[2J\\u001b[H清屏单位” “total”', "project “项目\\u0007响铃” has only 2 indicators"],
     summary: ["\\u001b]8;;http://x\\u0007链接\\u001b]8;;\\u0007部门"],
   },
   {
@@ -99,7 +99,7 @@ const CASES: HostileCase[] = [
     indicator: "零宽\u200b空格\u200f",
     goal: "目标\u2067\u202e",
     csv: ["\u202e门部试测,万元,\u2066隔离\u2069单位,\u202e反转文字项目,11,"],
-    pretty: ['"\\u2066隔离\\u2069单位" "total"', "project “\\u202e反转文字项目” has only 2 indicators"],
+    pretty: ['“\\u2066隔离\\u2069单位” “total”', "project “\\u202e反转文字项目” has only 2 indicators"],
     summary: ["\\u202e门部试测"],
   },
   {
@@ -201,7 +201,7 @@ describe.each(CASES)("fixtures/hostile/$file", (c) => {
     const sarif = JSON.parse(formatReport("sarif", [report], OPTIONS));
     const results = sarif.runs[0].results as { ruleId: string; message: { text: string }; properties?: { project?: string; indicator?: string } }[];
     expect(results.find((r) => r.ruleId === "indicator/qualitative")!.properties).toEqual({ project: c.project, indicator: c.indicator });
-    expect(results.find((r) => r.ruleId === "amount/rounding")!.message.text).toContain(`"${c.unit}"`);
+    expect(results.find((r) => r.ruleId === "amount/rounding")!.message.text).toContain(`“${c.unit}”`);
   });
 
   it("JUnit XML: well-formed, escaped, no character illegal in XML, controls shown as \\uXXXX", () => {
@@ -341,7 +341,7 @@ describe("lone surrogates (in memory: no UTF-8 file can hold them)", () => {
 
   it("are shown as \\uXXXX on a terminal and in XML, never raw", () => {
     const pretty = formatReport("pretty", [report], OPTIONS);
-    expect(pretty).toContain('"单\\ud800位" "total"');
+    expect(pretty).toContain("“单\\ud800位” “total”");
     expect(pretty).not.toMatch(UNSAFE_TERMINAL);
     const xml = formatReport("junit", [report], OPTIONS);
     expect(xml).not.toMatch(NOT_XML);

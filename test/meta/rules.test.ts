@@ -70,6 +70,13 @@ describe("the rule catalogue", () => {
       }
     });
 
+    it("quotes names and values in its messages and docs with “…”, as every rule does (no \" or 「」)", () => {
+      const d = rule.meta.docs;
+      const texts: [string, string][] = [["summary zh", d.summary.zh], ["summary en", d.summary.en], ["why zh", d.why.zh], ["why en", d.why.en]];
+      for (const [messageId, m] of Object.entries(rule.meta.messages)) texts.push([`${messageId} zh`, m.zh], [`${messageId} en`, m.en]);
+      for (const [where, text] of texts) expect(text, where).not.toMatch(/["「」『』]/);
+    });
+
     // Fixtures: a table that triggers the rule and one that does not, next to the expected ids.
     const bad = join(ROOT, "fixtures/rules", `${id}.bad.txt`);
     const good = join(ROOT, "fixtures/rules", `${id}.good.txt`);

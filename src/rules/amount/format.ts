@@ -31,8 +31,8 @@ export default defineRule({
     },
     messages: {
       notNumber: {
-        zh: "「{name}」的「{columnZh}」不是有效金额：{text}",
-        en: "\"{name}\" \"{columnEn}\" is not a valid amount: {text}",
+        zh: "“{name}”的“{columnZh}”不是有效金额：{text}",
+        en: "“{name}” “{columnEn}” is not a valid amount: {text}",
       },
     },
   },

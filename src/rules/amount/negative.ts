@@ -24,7 +24,7 @@ export default defineRule({
       good: "综合工作经费\t1.60\t1.60",
     },
     messages: {
-      negative: { zh: "「{name}」的「{columnZh}」为负数：{value}", en: "\"{name}\" \"{columnEn}\" is negative: {value}" },
+      negative: { zh: "“{name}”的“{columnZh}”为负数：{value}", en: "“{name}” “{columnEn}” is negative: {value}" },
     },
   },
   create(ctx) {

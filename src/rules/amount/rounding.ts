@@ -25,8 +25,8 @@ export default defineRule({
     },
     messages: {
       rounding: {
-        zh: "「{name}」「{columnZh}」{expected} 与{levelZh} {actual} 相差 {difference} {unit}，在 {summands} 项的舍入误差之内",
-        en: "\"{name}\" \"{columnEn}\" {expected} differs from the {level} {actual} by {difference} {unit}, within rounding ({summands} summed)",
+        zh: "“{name}”“{columnZh}”{expected} 与{levelZh} {actual} 相差 {difference} {unit}，在 {summands} 项的舍入误差之内",
+        en: "“{name}” “{columnEn}” {expected} differs from the {level} {actual} by {difference} {unit}, within rounding ({summands} summed)",
       },
     },
   },

@@ -17,8 +17,8 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        zh: "单位「{name}」「{columnZh}」{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
-        en: "unit \"{name}\" \"{columnEn}\" {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
+        zh: "单位“{name}”“{columnZh}”{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
+        en: "unit “{name}” “{columnEn}” {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
       },
     },
   },

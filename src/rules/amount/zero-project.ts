@@ -13,7 +13,7 @@ export default defineRule({
       good: "综合工作经费\t1.60\t1.60\t\t\t印制宣传品…\t1、1-产出指标；…",
     },
     messages: {
-      zero: { zh: "项目「{name}」的总计为 0 或为空", en: "project \"{name}\" has a total of 0 or none" },
+      zero: { zh: "项目“{name}”的总计为 0 或为空", en: "project “{name}” has a total of 0 or none" },
     },
   },
   create(ctx) {

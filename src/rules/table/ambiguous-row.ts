@@ -17,8 +17,8 @@ export default defineRule({
     },
     messages: {
       unitOrProject: {
-        zh: "无法判断「{name}」是资金使用单位还是缺少绩效目标和指标的项目：金额与前后各行都对不上（按单位处理）",
-        en: "cannot tell whether \"{name}\" is a unit or a project without goal and indicators: its amounts fit neither (read as a unit)",
+        zh: "无法判断“{name}”是资金使用单位还是缺少绩效目标和指标的项目：金额与前后各行都对不上（按单位处理）",
+        en: "cannot tell whether “{name}” is a unit or a project without goal and indicators: its amounts fit neither (read as a unit)",
       },
     },
   },

@@ -19,10 +19,10 @@ export default defineRule({
       missingTitle: { zh: "表格缺少标题（如“项目支出绩效目标表”）", en: "the table has no title (such as 项目支出绩效目标表)" },
       missingDepartment: { zh: "表格缺少“部门名称：”行", en: "the table has no 部门名称 line" },
       missingMoneyUnit: { zh: "表格缺少“单位：万元”或“单位：元”行", en: "the table has no money unit line (单位：万元 or 单位：元)" },
-      unknownMoneyUnit: { zh: "金额单位应为万元或元，而不是「{unit}」", en: "the money unit should be 万元 or 元, not \"{unit}\"" },
+      unknownMoneyUnit: { zh: "金额单位应为万元或元，而不是“{unit}”", en: "the money unit should be 万元 or 元, not “{unit}”" },
       conflictingMoneyUnit: {
-        zh: "表前有两个不同的金额单位：先是「{unit}」，这里又是「{other}」；金额按「{unit}」读取",
-        en: "the table gives two money units: \"{unit}\" first, then \"{other}\" here; the amounts are read in \"{unit}\"",
+        zh: "表前有两个不同的金额单位：先是“{unit}”，这里又是“{other}”；金额按“{unit}”读取",
+        en: "the table gives two money units: “{unit}” first, then “{other}” here; the amounts are read in “{unit}”",
       },
       noHeader: {
         zh: "第 {from}–{to} 行（结束上一表格的标题或部门名称行起）没有表头行（项目名称、总计……）：文件其后部分未读取",

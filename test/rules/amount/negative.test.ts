@@ -9,7 +9,7 @@ describe("amount/negative", () => {
     const text = editSeed("综合工作经费\t1.60\t1.60", "综合工作经费\t1.60\t1.60\t\t-0.50").replace("综合工作经费\t1.60\t1.60\t\t-0.50\t\t", "综合工作经费\t1.60\t1.60\t\t-0.50\t");
     const found = findings(text, "amount/negative");
     expect(found.map((d) => [d.line, d.data.column, d.data.value])).toEqual([[28, "other", "-0.50"]]);
-    expect(messages(text, "amount/negative", "en")).toEqual(['"综合工作经费" "other" is negative: -0.50']);
+    expect(messages(text, "amount/negative", "en")).toEqual(['“综合工作经费” “other” is negative: -0.50']);
   });
 
   it("does not fire on -0.00", () => {

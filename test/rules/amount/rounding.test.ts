@@ -13,7 +13,7 @@ describe("amount/rounding", () => {
       [10, "appropriation", "0.01", "warning"],
     ]);
     expect(findings(text, "amount/total-rollup")).toEqual([]);
-    expect(messages(text, "amount/rounding", "en")[0]).toBe('"合计" "total" 15,812.53 differs from the sum of units 15,812.52 by 0.01 万元, within rounding (2 summed)');
+    expect(messages(text, "amount/rounding", "en")[0]).toBe('“合计” “total” 15,812.53 differs from the sum of units 15,812.52 by 0.01 万元, within rounding (2 summed)');
   });
 
   it("allows 0.005 per summand: a unit of 12 projects may be off by 0.06, not 0.07", () => {

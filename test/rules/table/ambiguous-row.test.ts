@@ -8,7 +8,7 @@ describe("table/ambiguous-row", () => {
   it("fires on a bare row whose amounts fit neither as unit nor as project", () => {
     const text = editSeed("金融风险防控经费\t105.00", "某行\t3.00\t3.00\t\t\t\t\n金融风险防控经费\t105.00");
     expect(findings(text, "table/ambiguous-row")).toEqual([expect.objectContaining({ line: 19, column: 1, endColumn: 3, severity: "warning" })]);
-    expect(messages(text, "table/ambiguous-row", "en")[0]).toMatch(/^cannot tell whether "某行" is a unit or a project/);
+    expect(messages(text, "table/ambiguous-row", "en")[0]).toMatch(/^cannot tell whether “某行” is a unit or a project/);
   });
 
   it("does not fire on a bare row that completes its unit (a project without goal and indicators)", () => {
