@@ -1,18 +1,31 @@
 // perftable's public API: parse tables and indicator strings, check them, format the results.
-// The CLI is a thin layer over these functions.
-export { parseIndicators } from "../grammar/index.js";
-export { parseTable, parseRows, type ParseOptions } from "./table/parse.js";
+// The CLI is a thin layer over these functions. The main entry points (src/entry-points.ts) check
+// their arguments' types, for callers without the types.
+export {
+  checkFile,
+  checkInput,
+  decodeBytes,
+  formatCsv,
+  formatDocuments,
+  formatJson,
+  formatMessage,
+  formatNdjson,
+  parseFile,
+  parseIndicators,
+  parseTable,
+  parseTarget,
+} from "./entry-points.js";
+export { parseRows, type ParseOptions } from "./table/parse.js";
 export { renderIndicatorsCell, TableReader, type TableSink } from "./table/reader.js";
-export { parseTarget } from "./targets/index.js";
-export { decodeBytes, type EncodingOption } from "./io/decode.js";
-export { checkFile, parseFile, type CheckFileOptions, type FileOptions } from "./api.js";
-export { checkInput, checkRows, defaultConfig, RuleRunner, type CheckOptions, type ResolvedConfig } from "./validate/run.js";
+export { type EncodingOption } from "./io/decode.js";
+export { type CheckFileOptions, type FileOptions } from "./api.js";
+export { checkRows, defaultConfig, RuleRunner, type CheckOptions, type ResolvedConfig } from "./validate/run.js";
 export { resolveConfig, loadConfigFile, findConfig, ConfigError, type ConfigFile } from "./validate/config.js";
 export { applyBaseline, createBaseline, loadBaseline, type Baseline } from "./validate/baseline.js";
 export { rules, getRule } from "./rules/index.js";
 export type { Rule, RuleMeta, RuleContext, RuleListeners } from "./rules/types.js";
-export { formatMessage, resolveLang } from "./i18n/format.js";
-export { formatDocuments, formatJson, formatCsv, formatNdjson, type ConvertFormat } from "./convert/index.js";
+export { resolveLang } from "./i18n/format.js";
+export { type ConvertFormat } from "./convert/index.js";
 export { main } from "./cli/main.js";
 export { VERSION } from "./version.js";
 export type * from "./types.js";
