@@ -187,17 +187,40 @@ describe("checking a big table in parts", () => {
   });
 });
 
-/** Convert a file on one thread, or in parts: the bytes written, the tables and the findings. */
-async function convert(path: string, format: ConvertFormat, split?: { threads: number; at?: readonly number[]; workerUrl?: URL }) {
+/** Run `body` with the temporary folder (os.tmpdir()) at `root`; this test file's thread has its own environment. */
+async function withTmpdir(root: string, body: () => Promise<void>): Promise<void> {
+  const names = ["TMPDIR", "TMP", "TEMP"] as const;
+  const saved = names.map((name) => process.env[name]);
+  for (const name of names) process.env[name] = root;
+  try {
+    expect(tmpdir()).toBe(root);
+    await body();
+  } finally {
+    names.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
+  }
+}
+
+/**
+ * Convert a file on one thread, or in parts: the bytes written, the tables and the findings.
+ * `onWrite` runs at each write to the output (the parts' temporary folder exists meanwhile).
+ */
+async function convert(path: string, format: ConvertFormat, split?: { threads: number; at?: readonly number[]; workerUrl?: URL; onWrite?: () => void }) {
   const pieces: Buffer[] = [];
   const bytes = readFileSync(path);
-  const result = await convertStreamed(path, bytes.subarray(0, 65536), format, (text) => void pieces.push(Buffer.from(text)), "auto", split && {
+  const output = (b: string | Uint8Array) => {
+    split?.onWrite?.();
+    pieces.push(Buffer.from(b));
+  };
+  const result = await convertStreamed(path, bytes.subarray(0, 65536), format, output, "auto", split && {
     threads: split.threads,
     size: bytes.length,
     splitBytes: 0,
     workerUrl: split.workerUrl ?? pathToFileURL(WORKER),
     at: split.at,
-    writeBytes: (b) => void pieces.push(Buffer.from(b)),
+    writeBytes: output,
   });
   return { out: Buffer.concat(pieces), tables: result.tables, diagnostics: JSON.stringify(result.diagnostics) };
 }
@@ -230,15 +253,24 @@ describe("converting a big table in parts", () => {
   it.skipIf(!built)(skipped("falls back to one thread when a worker fails, and leaves no temporary file"), async () => {
     const path = write(BASE);
     const one = await convert(path, "csv");
-    const again = partStats.readAgain;
-    const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith("perftable-convert-")).length;
-    const before = leftovers();
-    const parted = await convert(path, "csv", { threads: 2, workerUrl: new URL("../audit/crashing-worker.mjs", import.meta.url) });
-    expect(partStats.readAgain - again).toBe(1);
-    expect(parted.out.equals(one.out)).toBe(true);
-    const taken = await convert(path, "json", { threads: 3 });
-    expect(taken.out.equals((await convert(path, "json")).out)).toBe(true);
-    expect(leftovers()).toBe(before);
+    // The parts' temporary folders are made in a temporary folder of this test's own: counted in the
+    // shared one, they were mixed up with the perftable-convert-* folders that other test files
+    // (running meanwhile on other threads) and other processes make and remove.
+    const root = mkdtempSync(join(dir, "tmp-"));
+    const used = new Set<string>();
+    const onWrite = () => readdirSync(root).forEach((name) => used.add(name));
+    await withTmpdir(root, async () => {
+      const again = partStats.readAgain;
+      const parted = await convert(path, "csv", { threads: 2, workerUrl: new URL("../audit/crashing-worker.mjs", import.meta.url), onWrite });
+      expect(partStats.readAgain - again).toBe(1);
+      expect(parted.out.equals(one.out)).toBe(true);
+      expect(readdirSync(root)).toEqual([]);
+      const taken = await convert(path, "json", { threads: 3, onWrite });
+      expect(taken.out.equals((await convert(path, "json")).out)).toBe(true);
+    });
+    // Each conversion had a folder of its own there while it wrote, and removed it.
+    expect([...used]).toEqual([expect.stringMatching(/^perftable-convert-/), expect.stringMatching(/^perftable-convert-/)]);
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it.skipIf(!built)(skipped("the CLI: convert --jobs 2 writes the bytes of --jobs 1, also without a usable temporary folder"), () => {
