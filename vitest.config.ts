@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     testTimeout: 30000,
     pool: "threads",
+    // Each test file gets a temporary folder of its own (see the file).
+    setupFiles: ["test/helpers/private-tmp.ts"],
   },
 });
