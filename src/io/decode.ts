@@ -1,15 +1,7 @@
 // Decodes the bytes of a table: BOM first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
 // GB18030 (a superset of GBK), via iconv-lite. Recognises binary files so they get a clear message.
-import { createRequire } from "node:module";
+import { decodeGb18030, iconv } from "./gb18030.js";
 import { findReplaced, type Replaced, wellFormedUtf16 } from "./replaced.js";
-
-// iconv-lite is loaded only when a file needs it (GB18030, UTF-16): most tables are UTF-8, and
-// loading its code tables would cost every start-up.
-const requireLazy = createRequire(import.meta.url);
-let iconvModule: typeof import("iconv-lite") | undefined;
-function iconv(): typeof import("iconv-lite") {
-  return (iconvModule ??= requireLazy("iconv-lite") as typeof import("iconv-lite"));
-}
 
 export type EncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 export type EncodingOption = "auto" | EncodingName;
@@ -126,16 +118,22 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"
 
 /**
  * Decode GB18030 or UTF-16 (`body`: the bytes after the BOM, which start at file offset `skip`):
- * iconv-lite, a leading U+FEFF dropped as the streaming reader drops it, UTF-16 made well-formed
- * (see wellFormedUtf16), and what the decoder replaced found.
+ * iconv-lite (GB18030 through decodeGb18030: a four-byte sequence outside the code space is one
+ * U+FFFD), a leading U+FEFF dropped as the streaming reader drops it, UTF-16 made well-formed (see
+ * wellFormedUtf16), and what the decoder replaced found.
  */
 function decodeOther(body: Uint8Array, encoding: Exclude<EncodingName, "utf-8">, skip: number): DecodeResult {
-  let text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding);
-  if (encoding !== "gb18030") text = wellFormedUtf16(text, body.length % 2 === 1);
-  else if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text: string;
+  let replaced: Replaced | undefined;
+  if (encoding === "gb18030") {
+    ({ text, replaced } = decodeGb18030(body, skip));
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
+    text = wellFormedUtf16(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), body.length % 2 === 1);
+    replaced = findReplaced(body, text, encoding, skip);
+  }
   const result = finish(text, encoding);
   if (!result.ok) return result;
-  const replaced = findReplaced(body, text, encoding, skip);
   return replaced === undefined ? result : { ...result, replaced };
 }
 

@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import { open } from "./fsp.js";
 import { createRequire } from "node:module";
 import { type EncodingName, type EncodingOption, NUL_BYTES, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
+import { Gb18030Decoder, iconv } from "./gb18030.js";
 import { mergeReplaced, type Replaced, replacementScanner, wellFormedUtf16 } from "./replaced.js";
 
 export type { StreamPlan } from "./decode.js";
@@ -21,16 +22,22 @@ const requireLazy = createRequire(import.meta.url);
 export interface ChunkDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
+  /** GB18030: what it replaced so far (it walks the bytes anyway: see Gb18030Decoder). */
+  readonly replaced?: Replaced | undefined;
 }
 
-export function makeDecoder(encoding: EncodingName): ChunkDecoder {
+/**
+ * A decoder for `encoding`. `start` (GB18030, whose decoder counts what it replaces): the file
+ * offset of the first byte, the number of its line, and whether it is the file's start (as for
+ * replacementScanner).
+ */
+export function makeDecoder(encoding: EncodingName, start: { offset: number; line: number; fileStart: boolean } = { offset: 0, line: 1, fileStart: true }): ChunkDecoder {
   if (encoding === "utf-8") {
     const d = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
   }
-  const iconv = requireLazy("iconv-lite") as typeof import("iconv-lite");
-  const d = iconv.getDecoder(encoding);
-  if (encoding === "gb18030") return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
+  if (encoding === "gb18030") return new Gb18030Decoder(start.offset, start.line, start.fileStart);
+  const d = iconv().getDecoder(encoding);
   // UTF-16, made well-formed as decodeBytes makes it: a high surrogate at the end of a piece waits
   // for the low one that may start the next.
   let held = "";
@@ -87,7 +94,6 @@ export async function* streamRows(
 ): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
-    const decoder = makeDecoder(plan.encoding);
     const buffer = new Uint8Array(chunkSize);
     let position = plan.skip;
     const end = range.end ?? Infinity;
@@ -95,8 +101,10 @@ export async function* streamRows(
     let line = range.firstLine ?? 1;
     let first = plan.skip === 0;
     let chunks = 0;
-    // GB18030 and UTF-16 only: what the decoder replaces is counted as it goes.
-    const scanner = replacementScanner(plan.encoding, position, line, range.firstLine === undefined);
+    const decoder = makeDecoder(plan.encoding, { offset: position, line, fileStart: range.firstLine === undefined });
+    // GB18030 and UTF-16 only: what the decoder replaces is counted as it goes (by GB18030's decoder
+    // itself, beside UTF-16's).
+    const scanner = plan.encoding === "gb18030" ? null : replacementScanner(plan.encoding, position, line, range.firstLine === undefined);
 
     const decode = (bytes: Uint8Array | null): string => {
       if (scanner !== null) {
@@ -160,7 +168,8 @@ export async function* streamRows(
       if (bytesRead === 0) {
         const rows = take(decode(null), true);
         seen.nextLine = line;
-        if (scanner?.replaced !== undefined) seen.replaced = mergeReplaced(seen.replaced, scanner.replaced);
+        const replaced = scanner === null ? decoder.replaced : scanner.replaced;
+        if (replaced !== undefined) seen.replaced = mergeReplaced(seen.replaced, replaced);
         if (rows.length > 0) yield rows;
         break;
       }
