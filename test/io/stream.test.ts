@@ -131,6 +131,39 @@ describe("streamRows", () => {
     expect(rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([["项目", "𠮷abcd"]]);
   });
 
+  it("gives the rows before a byte that is not UTF-8 or a NUL, then throws, whatever the chunk boundaries", async () => {
+    const { StreamDecodeError, streamRows } = await import("../../src/io/stream.js");
+    const { splitRows } = await import("../../src/table/split.js");
+    const dir = tempDir("perftable-rows-bad-");
+    const head = "项目\t金额😀\r\n第二行\t一二三\n第三";
+    const cases: [string, Buffer][] = [
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xe4, 0xb8, 0x41]), Buffer.from("\n后面\n")])], // 一 cut off by "A"
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xff]), Buffer.from("\n后面\n")])],
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xe4, 0xb8])])], // cut off by the end of the file
+      ["binary", Buffer.concat([Buffer.from(head), Buffer.from([0x00]), Buffer.from("\n后面\n")])],
+    ];
+    const expected = [...splitRows(head.slice(0, head.lastIndexOf("\n") + 1))];
+    for (const [k, [messageId, bytes]] of cases.entries()) {
+      const file = join(dir, `t${k}.txt`);
+      writeFileSync(file, bytes);
+      for (const chunk of [1, 2, 3, 5, 7, 64]) {
+        const rows = [];
+        let unfinished = -1;
+        let error: unknown = null;
+        try {
+          const mayRead = (length: number) => ((unfinished = length), true);
+          for await (const batch of streamRows(file, { encoding: "utf-8", skip: 0 }, { text: false }, 0, chunk, { mayRead })) rows.push(...batch);
+        } catch (e) {
+          error = e;
+        }
+        expect(rows, `case ${k}, chunks of ${chunk} bytes`).toEqual(expected);
+        expect(error instanceof StreamDecodeError && error.failure.messageId, `case ${k}, chunks of ${chunk} bytes`).toBe(messageId);
+        // asked about the line cut off by that byte, as it stands before it (第三)
+        expect(unfinished).toBe(2);
+      }
+    }
+  });
+
   it("gives the rows of splitRows whatever the chunk boundaries (long lines, CRLF, no final line break)", async () => {
     const { streamRows } = await import("../../src/io/stream.js");
     const { splitRows } = await import("../../src/table/split.js");
