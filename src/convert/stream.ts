@@ -3,9 +3,9 @@
 // V8's length limit. The bytes written are exactly those of the in-memory formatters.
 import { type FileHandle, open, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { checkNoNul, checkUtf8, readStreamed, scanReplaced, streamRows, type StreamPlan } from "../io/stream.js";
+import { checkNoNul, checkUtf8, readStreamed, scanReplaced, StreamDecodeError, streamRows, type StreamPlan } from "../io/stream.js";
 import type { EncodingOption } from "../io/decode.js";
-import { noTable, replacedBytes, unreadable } from "../table/parse.js";
+import { noTable, nullSink, replacedBytes, unreadable } from "../table/parse.js";
 import { mergeReplaced, type Replaced } from "../io/replaced.js";
 import { headerKey, TableReader, type TableSink } from "../table/reader.js";
 import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
@@ -166,6 +166,29 @@ async function countTables(path: string, plan: StreamPlan, seen: { text: boolean
   return reader;
 }
 
+/**
+ * For a file that the whole-file check found a NUL character or a byte that is not UTF-8 in: the
+ * reader that stopped looking for a header without a table before reaching it (streamRows reads
+ * the text before that byte first), or null — a table came first, or the byte did. A file without a
+ * table is then judged by what the reader read, as `check` and a whole-file read judge it.
+ */
+async function stoppedBefore(path: string, plan: StreamPlan): Promise<TableReader | null> {
+  const reader = new TableReader(nullSink, { encoding: plan.encoding, retain: false, skipIndicators: true });
+  try {
+    for await (const rows of streamRows(path, plan, { text: false }, 0, undefined, { mayRead: reader.mayRead.bind(reader) })) {
+      for (const row of rows) {
+        reader.push(row);
+        if (reader.currentTable !== null || reader.tables > 0) return null;
+      }
+      if (reader.stopped !== null) break;
+    }
+  } catch (error) {
+    if (error instanceof StreamDecodeError) return null;
+    throw error;
+  }
+  return reader.stopped !== null && reader.tables === 0 ? reader : null;
+}
+
 /** The answer of a worker that converted a part of a table: its text is in `file`. */
 export interface ConvertPartFindings {
   file: string;
@@ -263,9 +286,16 @@ export function convertStreamed(
     encoding,
     async (plan) => {
       // Nothing is written until the file is known to be UTF-8 throughout (else it is read as GB18030),
-      // and to hold no NUL character (binary, as when read whole).
-      if (plan.encoding === "utf-8") await checkUtf8(path, plan.skip);
-      else await checkNoNul(path, plan);
+      // and to hold no NUL character (binary, as when read whole) — unless the file has no table
+      // before the bad byte and the reader stops looking for one first.
+      try {
+        if (plan.encoding === "utf-8") await checkUtf8(path, plan.skip);
+        else await checkNoNul(path, plan);
+      } catch (error) {
+        const stopped = error instanceof StreamDecodeError ? await stoppedBefore(path, plan) : null;
+        if (stopped === null) throw error;
+        return { tables: 0, diagnostics: [noTable(stopped, plan.notUtf8)], encoding: plan.encoding };
+      }
       // Only JSON needs to know in advance whether there are several tables (they make an array);
       // the count costs a second pass over the file unless the bytes show there is at most one.
       let expected = 1;

@@ -1,15 +1,7 @@
 // Decodes the bytes of a table: BOM first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
 // GB18030 (a superset of GBK), via iconv-lite. Recognises binary files so they get a clear message.
-import { createRequire } from "node:module";
+import { decodeGb18030, iconv } from "./gb18030.js";
 import { findReplaced, type Replaced, wellFormedUtf16 } from "./replaced.js";
-
-// iconv-lite is loaded only when a file needs it (GB18030, UTF-16): most tables are UTF-8, and
-// loading its code tables would cost every start-up.
-const requireLazy = createRequire(import.meta.url);
-let iconvModule: typeof import("iconv-lite") | undefined;
-function iconv(): typeof import("iconv-lite") {
-  return (iconvModule ??= requireLazy("iconv-lite") as typeof import("iconv-lite"));
-}
 
 export type EncodingName = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 export type EncodingOption = "auto" | EncodingName;
@@ -26,7 +18,30 @@ export type DecodeResult =
       /** Bytes the decoder replaced by U+FFFD (GB18030, UTF-16 only; see io/replaced.ts). */
       replaced?: Replaced;
     }
-  | { ok: false; messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls"; data: Record<string, string> };
+  | DecodeFailure;
+
+/**
+ * Why bytes cannot be read as a table. `encoding`: set when a reader stopped looking for a header
+ * before the byte the read failed on (`noTableWithin`, `noTableNotUtf8`: see NoTableBefore).
+ */
+export interface DecodeFailure {
+  ok: false;
+  messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls" | NoTableId;
+  data: Record<string, string>;
+  encoding?: EncodingName;
+}
+
+type NoTableId = "noTableWithin" | "noTableNotUtf8";
+
+/**
+ * Asked about `text`, what a read decodes before a byte it fails on (a NUL character, a byte that
+ * is not UTF-8): the finding (message id and data) of a reader that stops looking for a header
+ * within it without finding a table, else null. A streamed read stops there and never reaches that
+ * byte (see streamRows), so a file without a table is judged by the same text on every path.
+ * `notUtf8`: read as GB18030 because it is not UTF-8 (where). Given by the table reader
+ * (table/parse.ts's noTableBefore), which io does not import.
+ */
+export type NoTableBefore = (text: string, encoding: EncodingName, notUtf8?: Record<string, string>) => { messageId: NoTableId; data: Record<string, string> } | null;
 
 const MAGIC: [number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46], "PDF"],
@@ -56,10 +71,6 @@ const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The `binary` finding's data for text with NUL bytes (`kindZh`: its Chinese wording). */
 export const NUL_BYTES: Readonly<Record<string, string>> = Object.freeze({ kind: "NUL bytes", kindZh: "含 NUL 字节" });
-
-function hasNul(text: string): boolean {
-  return text.indexOf("\u0000") !== -1;
-}
 
 export type StreamFailure = { messageId: "empty" | "binary" | "undecodable" | "undecodableAt" | "xls"; data: Record<string, string> };
 
@@ -105,47 +116,62 @@ export function nulMeansBinary(head: Uint8Array, forced: EncodingOption): boolea
   return "encoding" in plan && (plan.encoding === "utf-8" || plan.encoding === "gb18030");
 }
 
-/** Decode `bytes` with the forced encoding, or detect it (`auto`). Never throws. */
-export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
+/**
+ * Decode `bytes` with the forced encoding, or detect it (`auto`). Never throws. `noTableBefore`
+ * (for a reader of tables): a NUL character or a byte that is not UTF-8 after the place where a
+ * reader stops looking for a header, in a file without a table, is not reached (see NoTableBefore).
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto", noTableBefore?: NoTableBefore): DecodeResult {
   const plan = planEncoding(bytes, encoding);
   if (!("encoding" in plan)) return { ok: false, ...plan };
   const body = bytes.subarray(plan.skip);
-  if (plan.encoding !== "utf-8") return decodeOther(body, plan.encoding, plan.skip);
+  if (plan.encoding !== "utf-8") return decodeOther(body, plan.encoding, plan.skip, noTableBefore);
   const text = decodeUtf8(body);
-  if (text !== null) return finish(text, "utf-8");
-  // Declared UTF-8 (forced, or by its BOM): say where it is not; else it is taken for GB18030.
-  if (encoding !== "auto" || plan.skip > 0) {
-    const at = locateInvalidUtf8(body);
-    return at === null ? { ok: false, messageId: "undecodable", data: { encoding: "utf-8" } } : { ok: false, ...at.failure() };
-  }
-  const result = decodeOther(bytes, "gb18030", 0);
-  if (!result.ok) return result;
+  if (text !== null) return finish(text, "utf-8", noTableBefore);
   const at = locateInvalidUtf8(body);
-  return at === null ? result : { ...result, notUtf8: at.failure().data };
+  const undecodable: DecodeFailure = at === null ? { ok: false, messageId: "undecodable", data: { encoding: "utf-8" } } : { ok: false, ...at.failure() };
+  // The UTF-8 text before the bad byte is read first, as a streamed read reads it: a NUL character
+  // in it, or a reader that stops looking for a header in it, comes first.
+  if (at !== null && at.offset > 0) {
+    const before = failureIn(decodeUtf8(body.subarray(0, at.offset)) ?? "", "utf-8", undecodable, noTableBefore);
+    if (before !== undecodable) return before!;
+  }
+  // Declared UTF-8 (forced, or by its BOM): say where it is not; else it is taken for GB18030.
+  if (encoding !== "auto" || plan.skip > 0) return undecodable;
+  const notUtf8 = at === null ? undefined : undecodable.data;
+  const result = decodeOther(bytes, "gb18030", 0, noTableBefore, notUtf8);
+  return !result.ok || notUtf8 === undefined ? result : { ...result, notUtf8 };
 }
 
 /**
  * Decode GB18030 or UTF-16 (`body`: the bytes after the BOM, which start at file offset `skip`):
- * iconv-lite, a leading U+FEFF dropped as the streaming reader drops it, UTF-16 made well-formed
- * (see wellFormedUtf16), and what the decoder replaced found.
+ * iconv-lite (GB18030 through decodeGb18030: a four-byte sequence outside the code space is one
+ * U+FFFD), a leading U+FEFF dropped as the streaming reader drops it, UTF-16 made well-formed (see
+ * wellFormedUtf16), and what the decoder replaced found.
  */
-function decodeOther(body: Uint8Array, encoding: Exclude<EncodingName, "utf-8">, skip: number): DecodeResult {
-  let text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding);
-  if (encoding !== "gb18030") text = wellFormedUtf16(text, body.length % 2 === 1);
-  else if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = finish(text, encoding);
+function decodeOther(body: Uint8Array, encoding: Exclude<EncodingName, "utf-8">, skip: number, noTableBefore?: NoTableBefore, notUtf8?: Record<string, string>): DecodeResult {
+  let text: string;
+  let replaced: Replaced | undefined;
+  if (encoding === "gb18030") {
+    ({ text, replaced } = decodeGb18030(body, skip));
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
+    text = wellFormedUtf16(iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding), body.length % 2 === 1);
+    replaced = findReplaced(body, text, encoding, skip);
+  }
+  const result = finish(text, encoding, noTableBefore, notUtf8);
   if (!result.ok) return result;
-  const replaced = findReplaced(body, text, encoding, skip);
   return replaced === undefined ? result : { ...result, replaced };
 }
 
 /**
  * Text to read from either decoded text (a leading BOM dropped; recorded as UTF-8) or bytes
- * (decoded by `decodeBytes`). Blank input and text with NUL characters are failures either way.
+ * (decoded by `decodeBytes`). Blank input and text with NUL characters are failures either way
+ * (`noTableBefore`: as for decodeBytes).
  */
-export function decodeInput(input: string | Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
-  if (typeof input !== "string") return decodeBytes(input, encoding);
-  return finish(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, "utf-8");
+export function decodeInput(input: string | Uint8Array, encoding: EncodingOption = "auto", noTableBefore?: NoTableBefore): DecodeResult {
+  if (typeof input !== "string") return decodeBytes(input, encoding, noTableBefore);
+  return finish(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, "utf-8", noTableBefore);
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
@@ -156,12 +182,26 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function finish(text: string | null, encoding: EncodingName): DecodeResult {
-  if (text === null) return { ok: false, messageId: "undecodable", data: { encoding } };
+function finish(text: string, encoding: EncodingName, noTableBefore?: NoTableBefore, notUtf8?: Record<string, string>): DecodeResult {
   if (text.trim() === "") return { ok: false, messageId: "empty", data: {} };
-  // NUL characters do not occur in text tables; a file full of them is binary (or the wrong UTF-16 guess).
-  if (hasNul(text)) return { ok: false, messageId: "binary", data: { ...NUL_BYTES } };
-  return { ok: true, text, encoding };
+  return failureIn(text, encoding, null, noTableBefore, notUtf8) ?? { ok: true, text, encoding };
+}
+
+/**
+ * The failure of a read of `text`: `failure` (a bad byte right after `text`, or null: none), or
+ * `binary` at a NUL character before it — NUL characters do not occur in text tables; a file full
+ * of them is binary (or the wrong UTF-16 guess). Unless a reader of the text before it stops looking
+ * for a header without a table (`noTableBefore`): then that reader's finding, with the encoding.
+ */
+function failureIn(text: string, encoding: EncodingName, failure: DecodeFailure | null, noTableBefore: NoTableBefore | undefined, notUtf8?: Record<string, string>): DecodeFailure | null {
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1) {
+    text = text.slice(0, nul);
+    failure = { ok: false, messageId: "binary", data: { ...NUL_BYTES } };
+  }
+  if (failure === null) return null;
+  const noTable = noTableBefore?.(text, encoding, notUtf8) ?? null;
+  return noTable === null ? failure : { ok: false, ...noTable, encoding };
 }
 
 /**
@@ -174,18 +214,25 @@ export class Utf8Locator {
   column = 1;
   /** The first byte of the broken character, once found. */
   byte = -1;
+  /** Where that byte is: its offset from the first byte fed (the bytes before it are valid UTF-8). */
+  offset = -1;
   /** Continuation bytes still to come, and the bounds of the next one. */
   private need = 0;
   private low = 0x80;
   private high = 0xbf;
   private lead = 0;
+  /** The offset of the first byte of the next `feed`, and that of the last lead byte. */
+  private at = 0;
+  private leadAt = 0;
 
-  /** Feed the next bytes; true when the invalid byte is among them (`line`, `column`, `byte` say where). */
+  /** Feed the next bytes; true when the invalid byte is among them (`line`, `column`, `byte`, `offset` say where). */
   feed(bytes: Uint8Array): boolean {
+    const at = this.at;
+    this.at += bytes.length;
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
       if (this.need > 0) {
-        if (b < this.low || b > this.high) return this.found(this.lead);
+        if (b < this.low || b > this.high) return this.found(this.lead, this.leadAt);
         this.low = 0x80;
         this.high = 0xbf;
         if (--this.need === 0) this.column++;
@@ -199,6 +246,7 @@ export class Utf8Locator {
         continue;
       }
       this.lead = b;
+      this.leadAt = at + i;
       if (b >= 0xc2 && b <= 0xdf) this.need = 1;
       else if (b >= 0xe0 && b <= 0xef) {
         this.need = 2;
@@ -208,18 +256,19 @@ export class Utf8Locator {
         this.need = 3;
         if (b === 0xf0) this.low = 0x90;
         else if (b === 0xf4) this.high = 0x8f;
-      } else return this.found(b);
+      } else return this.found(b, at + i);
     }
     return false;
   }
 
   /** At the end of the input: true when it ends inside a character. */
   end(): boolean {
-    return this.need > 0 ? this.found(this.lead) : false;
+    return this.need > 0 ? this.found(this.lead, this.leadAt) : false;
   }
 
-  private found(byte: number): true {
+  private found(byte: number, offset: number): true {
     this.byte = byte;
+    this.offset = offset;
     return true;
   }
 

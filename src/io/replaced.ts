@@ -1,8 +1,9 @@
 // Finds what a decoder replaced: bytes that are not valid GB18030 or UTF-16 become U+FFFD (or, for
-// a lone UTF-16 surrogate or an odd last byte, are made U+FFFD by `wellFormedUtf16`). A scanner
-// walks the bytes as iconv-lite's decoder does, fed a chunk at a time, and counts the characters the
-// decoder made up: a U+FFFD the file encodes itself (GB18030 84 31 A4 37, UTF-16 FF FD) is text, not
-// a replacement. Only GB18030 and UTF-16 input is scanned: strict UTF-8 replaces nothing.
+// a lone UTF-16 surrogate or an odd last byte, are made U+FFFD by `wellFormedUtf16`; for a GB18030
+// four-byte sequence outside the code space, by Gb18030Decoder in io/gb18030.ts). A scanner walks
+// the bytes as the decoder does, fed a chunk at a time, and counts the characters the decoder made
+// up: a U+FFFD the file encodes itself (GB18030 84 31 A4 37, UTF-16 FF FD) is text, not a
+// replacement. Only GB18030 and UTF-16 input is scanned: strict UTF-8 replaces nothing.
 import type { EncodingName } from "./decode.js";
 
 /** What decoding replaced in a file (or a part of one): how many characters, and where the first is. */
@@ -76,22 +77,61 @@ abstract class Scanner implements ReplacementScanner {
 }
 
 /**
- * GB18030 as iconv-lite decodes it: ASCII; 0x80 (€); a lead byte 81–FE followed by a trail 40–7E or
- * 80–FE, or by 30–39, 81–FE, 30–39. Anything else is one U+FFFD for the lead byte, and decoding goes
- * on at the byte after it; so is a sequence cut off by the end of the input.
+ * Whether a GB18030 four-byte sequence (bytes 81–FE, 30–39, 81–FE, 30–39) with this pointer (its
+ * place in the four-byte area: 81 30 81 30 is 0) encodes no character: past U+FFFF (84 31 A4 39)
+ * and before U+10000 (90 30 81 30), or past U+10FFFF (E3 32 9A 35). The Encoding Standard's gb18030
+ * decoder gives one U+FFFD for the four bytes.
  */
-class Gb18030Scanner extends Scanner {
+function outsideCodeSpace(pointer: number): boolean {
+  return (pointer > 39419 && pointer < 189000) || pointer > 1237575;
+}
+
+/**
+ * GB18030 as iconv-lite decodes it: ASCII; 0x80 (€, as Windows code page 936 and the Encoding
+ * Standard read it: GB18030 itself leaves it unassigned); a lead byte 81–FE followed by a trail
+ * 40–7E or 80–FE, or by 30–39, 81–FE, 30–39. Anything else is one U+FFFD for the lead byte, and
+ * decoding goes on at the byte after it; so is a sequence cut off by the end of the input. A
+ * four-byte sequence outside the code space (see outsideCodeSpace) is one U+FFFD for its four
+ * bytes: iconv-lite makes a character of it (U+10000–U+3484B, or two lone surrogates), which
+ * Gb18030Decoder (io/gb18030.ts) puts U+FFFD in place of, at the offsets in `cuts`.
+ */
+export class Gb18030Scanner extends Scanner {
   /** The bytes of the unfinished character, and the offset of its first. */
   private pending: number[] = [];
   private pendingAt = 0;
   /** Where a BOM would be dropped: the offset of the first byte when the scanner starts the file. */
   private readonly bomAt = this.fileStart ? this.at : -1;
+  /**
+   * With `listCuts`: the offsets just past each four-byte sequence outside the code space that the
+   * last `feed` completed (all in that feed's bytes), in order; else null.
+   */
+  readonly cuts: number[] | null;
+
+  constructor(at: number, line: number, fileStart: boolean, listCuts = false) {
+    super(at, line, fileStart);
+    this.cuts = listCuts ? [] : null;
+  }
+
+  /** Bytes of the last `feed` that finished (or failed) the character left unfinished before it. */
+  settled = 0;
+
+  /** The file offset of the next byte to be fed. */
+  get offset(): number {
+    return this.at;
+  }
+
+  /** Bytes of the unfinished character at the end of what was fed (the last ones fed; at most 3). */
+  get pendingLength(): number {
+    return this.pending.length;
+  }
 
   feed(bytes: Uint8Array): void {
     const n = bytes.length;
     let i = 0;
+    if (this.cuts !== null) this.cuts.length = 0;
     // Bytes of the character left unfinished by the last piece first.
     while (i < n && this.pending.length > 0) this.byte(bytes[i]!, this.at + i++);
+    this.settled = i;
     // The common cases in a tight loop (line and column in locals): ASCII, and a two-byte character
     // whole in this piece. Anything else goes through `byte`.
     let line = this.line;
@@ -153,8 +193,12 @@ class Gb18030Scanner extends Scanner {
         if (b >= 0x30 && b <= 0x39) {
           // A BOM (84 31 95 33, U+FEFF) at the start of the file is dropped by the decoder.
           const bom = this.pendingAt === this.bomAt && p[0] === 0x84 && p[1] === 0x31 && p[2] === 0x95 && b === 0x33;
+          const pointer = (p[0]! - 0x81) * 12600 + (p[1]! - 0x30) * 1260 + (p[2]! - 0x81) * 10 + (b - 0x30);
           p.length = 0;
-          if (!bom) this.char(false);
+          if (outsideCodeSpace(pointer)) {
+            this.error(this.pendingAt);
+            this.cuts?.push(at + 1);
+          } else if (!bom) this.char(false);
         } else this.fail(b, at);
     }
   }

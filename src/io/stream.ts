@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import { open } from "./fsp.js";
 import { createRequire } from "node:module";
 import { type EncodingName, type EncodingOption, NUL_BYTES, planEncoding, type StreamFailure, type StreamPlan, Utf8Locator } from "./decode.js";
+import { Gb18030Decoder, iconv } from "./gb18030.js";
 import { mergeReplaced, type Replaced, replacementScanner, wellFormedUtf16 } from "./replaced.js";
 
 export type { StreamPlan } from "./decode.js";
@@ -21,16 +22,22 @@ const requireLazy = createRequire(import.meta.url);
 export interface ChunkDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
+  /** GB18030: what it replaced so far (it walks the bytes anyway: see Gb18030Decoder). */
+  readonly replaced?: Replaced | undefined;
 }
 
-export function makeDecoder(encoding: EncodingName): ChunkDecoder {
+/**
+ * A decoder for `encoding`. `start` (GB18030, whose decoder counts what it replaces): the file
+ * offset of the first byte, the number of its line, and whether it is the file's start (as for
+ * replacementScanner).
+ */
+export function makeDecoder(encoding: EncodingName, start: { offset: number; line: number; fileStart: boolean } = { offset: 0, line: 1, fileStart: true }): ChunkDecoder {
   if (encoding === "utf-8") {
     const d = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
   }
-  const iconv = requireLazy("iconv-lite") as typeof import("iconv-lite");
-  const d = iconv.getDecoder(encoding);
-  if (encoding === "gb18030") return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.length)), end: () => d.end() ?? "" };
+  if (encoding === "gb18030") return new Gb18030Decoder(start.offset, start.line, start.fileStart);
+  const d = iconv().getDecoder(encoding);
   // UTF-16, made well-formed as decodeBytes makes it: a high surrogate at the end of a piece waits
   // for the low one that may start the next.
   let held = "";
@@ -63,9 +70,40 @@ export class StreamDecodeError extends Error {
   }
 }
 
+const NO_BYTES: Uint8Array = new Uint8Array(0);
+
+/**
+ * The bytes at the end of `held` and `bytes` (taken as one run of valid UTF-8 so far) of a character
+ * not yet finished: what a streaming UTF-8 decoder holds (at most 3 bytes).
+ */
+function unfinishedUtf8(held: Uint8Array, bytes: Uint8Array): Uint8Array {
+  const all = bytes.length >= 3 || held.length === 0 ? bytes : Uint8Array.of(...held, ...bytes);
+  for (let back = 1; back <= 3 && back <= all.length; back++) {
+    const b = all[all.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    return sequenceLength(b) > back ? all.slice(all.length - back) : NO_BYTES;
+  }
+  return NO_BYTES;
+}
+
+/** The text of `held` and `bytes` (UTF-8 that a decoder found invalid) up to the broken character. */
+function utf8Before(held: Uint8Array, bytes: Uint8Array): string {
+  const all = held.length === 0 ? bytes : Uint8Array.of(...held, ...bytes);
+  const at = new Utf8Locator();
+  const end = at.feed(all) || at.end() ? at.offset : all.length;
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(all.subarray(0, end));
+  } catch {
+    return "";
+  }
+}
+
 /**
  * Rows of a text file, a chunk's worth at a time, decoded with `plan`. Throws StreamDecodeError when the bytes are not valid
- * in that encoding (strict UTF-8) or contain NUL characters. `seen.text` tells whether any
+ * in that encoding (strict UTF-8) or contain NUL characters — once the rows before that byte were
+ * given and the caller goes on reading: a reader that stops looking for a header before it (its
+ * caller stops reading, or `mayRead` says no on the line that byte cuts off) never reaches it, as a
+ * whole-file read does not (see io/decode.ts's NoTableBefore). `seen.text` tells whether any
  * non-blank text was read (to tell an empty file from one without a table).
  */
 export async function* streamRows(
@@ -87,7 +125,6 @@ export async function* streamRows(
 ): AsyncGenerator<RawRow[]> {
   const handle = await open(path, "r");
   try {
-    const decoder = makeDecoder(plan.encoding);
     const buffer = new Uint8Array(chunkSize);
     let position = plan.skip;
     const end = range.end ?? Infinity;
@@ -95,8 +132,15 @@ export async function* streamRows(
     let line = range.firstLine ?? 1;
     let first = plan.skip === 0;
     let chunks = 0;
-    // GB18030 and UTF-16 only: what the decoder replaces is counted as it goes.
-    const scanner = replacementScanner(plan.encoding, position, line, range.firstLine === undefined);
+    const decoder = makeDecoder(plan.encoding, { offset: position, line, fileStart: range.firstLine === undefined });
+    // GB18030 and UTF-16 only: what the decoder replaces is counted as it goes (by GB18030's decoder
+    // itself, beside UTF-16's).
+    const scanner = plan.encoding === "gb18030" ? null : replacementScanner(plan.encoding, position, line, range.firstLine === undefined);
+
+    /** What the read failed on (a byte that is not UTF-8, a NUL character): the text before it is read first. */
+    let failure: StreamFailure | null = null;
+    /** UTF-8: the bytes of a character the decoder holds, unfinished at the end of the last piece. */
+    let unfinished: Uint8Array = NO_BYTES;
 
     const decode = (bytes: Uint8Array | null): string => {
       if (scanner !== null) {
@@ -106,16 +150,34 @@ export async function* streamRows(
       let text: string;
       try {
         text = bytes === null ? decoder.end() : decoder.write(bytes);
+        if (plan.encoding === "utf-8" && bytes !== null) unfinished = unfinishedUtf8(unfinished, bytes);
       } catch {
-        throw new StreamDecodeError({ messageId: "undecodable", data: { encoding: plan.encoding } });
+        // (Strict UTF-8.) The text up to the broken character (at the end: none).
+        text = bytes === null ? "" : utf8Before(unfinished, bytes);
+        failure = { messageId: "undecodable", data: { encoding: plan.encoding } };
       }
       if (first && text !== "") {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      if (text.indexOf("\u0000") !== -1) throw new StreamDecodeError({ messageId: "binary", data: { ...NUL_BYTES } });
+      const nul = text.indexOf("\u0000");
+      if (nul !== -1) {
+        text = text.slice(0, nul);
+        failure = { messageId: "binary", data: { ...NUL_BYTES } };
+      }
       if (!seen.text && /\S/.test(text)) seen.text = true;
       return text;
+    };
+
+    /**
+     * After the rows before it were given: whether the read goes on (false: the reader stops on the
+     * unfinished line, see `range.mayRead`); throws what it failed on, if it did.
+     */
+    const goOn = (): boolean => {
+      // (Asked after the rows before it were taken: one of them may have been a header.)
+      if (carry !== "" && range.mayRead !== undefined && !range.mayRead(carry.length, line)) return false;
+      if (failure !== null) throw new StreamDecodeError(failure);
+      return true;
     };
 
     /** The rows completed by `text` (the rest waits in `carry`); `done`: it is the end of the file. */
@@ -158,10 +220,14 @@ export async function* streamRows(
       const { bytesRead } = position >= end ? { bytesRead: 0 } : await handle.read(buffer, 0, Math.min(chunkSize, end - position), position);
       position += bytesRead;
       if (bytesRead === 0) {
-        const rows = take(decode(null), true);
+        const text = decode(null);
+        // (A character cut off by the end of the file: the last line is not finished either.)
+        const rows = take(text, failure === null);
         seen.nextLine = line;
-        if (scanner?.replaced !== undefined) seen.replaced = mergeReplaced(seen.replaced, scanner.replaced);
+        const replaced = scanner === null ? decoder.replaced : scanner.replaced;
+        if (replaced !== undefined) seen.replaced = mergeReplaced(seen.replaced, replaced);
         if (rows.length > 0) yield rows;
+        if (failure !== null) goOn();
         break;
       }
       // Decoded a piece at a time: a piece's text and rows are small enough to die young, where a
@@ -169,8 +235,7 @@ export async function* streamRows(
       for (let at = 0; at < bytesRead; at += DECODE_PIECE) {
         const rows = take(decode(buffer.subarray(at, Math.min(at + DECODE_PIECE, bytesRead))), false);
         if (rows.length > 0) yield rows;
-        // (Asked after the rows before it were taken: one of them may have been a header.)
-        if (carry !== "" && range.mayRead !== undefined && !range.mayRead(carry.length, line)) return;
+        if (!goOn()) return;
       }
       // Each chunk is 1 MiB: on a huge file, a collection every few dozen keeps memory flat.
       if (collectEvery > 0 && ++chunks % collectEvery === 0) collectGarbage();

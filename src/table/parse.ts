@@ -1,6 +1,6 @@
 // parseTable: bytes or text in, the document model of every table in it out, with the reader's
 // diagnostics (table/*, indicator/syntax, input/unreadable). The library entry point of `convert`.
-import { decodeInput, type EncodingOption } from "../io/decode.js";
+import { decodeInput, type EncodingOption, type NoTableBefore } from "../io/decode.js";
 import type { Replaced } from "../io/replaced.js";
 import type { AmountRow, Diagnostic, Project, Result, Span, TableDocument, Unit } from "../types.js";
 import { TableReader, type TableSink } from "./reader.js";
@@ -88,12 +88,37 @@ export function parseRows(rows: Iterable<RawRow>, encoding: string, notUtf8?: Re
 export const nullSink: TableSink = { startTable() {}, total() {}, project() {}, endUnit() {}, endTable() {}, diagnostic() {} };
 
 /**
+ * The finding of a reader of `text` that stops looking for a header within it without finding a
+ * table, else null: `text` is what a read decodes before a byte it fails on (a NUL character, a
+ * byte that is not UTF-8), which a streamed read, stopping there, never reaches (see io/decode.ts's
+ * NoTableBefore). The complete lines are read as rows; the line that byte cuts off is asked about
+ * as a streamed read asks about a line it is still reading (TableReader.mayRead).
+ */
+export const noTableBefore: NoTableBefore = (text, encoding, notUtf8) => {
+  const last = text.lastIndexOf("\n");
+  const reader = new TableReader(nullSink, { encoding, retain: false, skipIndicators: true });
+  let line = 1;
+  for (const row of splitRows(text.slice(0, last + 1))) {
+    reader.push(row);
+    if (reader.currentTable !== null || reader.tables > 0) return null;
+    if (reader.stopped !== null) break;
+    line = row.line + 1;
+  }
+  const cut = text.length - (last + 1);
+  if (reader.stopped === null && cut > 0) reader.mayRead(cut, line);
+  if (reader.stopped === null || reader.tables > 0) return null;
+  // (Stopped: noTableWithin, or noTableNotUtf8 when read as GB18030 for a byte that is not UTF-8.)
+  const found = noTable(reader, notUtf8);
+  return { messageId: found.messageId as "noTableWithin" | "noTableNotUtf8", data: found.data as Record<string, string> };
+};
+
+/**
  * Why `input` holds no table (its `input/unreadable` finding), or null as soon as a table's header
  * is read: a reader without rules that keeps nothing, for the cheap questions (is a scanned file a
  * table, does the head of an endless standard input hold one).
  */
 export function whyNoTable(input: Uint8Array, encoding: EncodingOption = "auto"): Diagnostic | null {
-  const decoded = decodeInput(input, encoding);
+  const decoded = decodeInput(input, encoding, noTableBefore);
   if (!decoded.ok) return unreadable(decoded.messageId, decoded.data);
   const reader = new TableReader(nullSink, { encoding: decoded.encoding, retain: false, skipIndicators: true });
   for (const row of splitRows(decoded.text)) {
@@ -110,7 +135,7 @@ export function whyNoTable(input: Uint8Array, encoding: EncodingOption = "auto")
  * when the input is not a table, with an `input/unreadable` diagnostic). Never throws.
  */
 export function parseTable(input: string | Uint8Array, options: ParseOptions = {}): Result<TableDocument[]> {
-  const decoded = decodeInput(input, options.encoding ?? "auto");
+  const decoded = decodeInput(input, options.encoding ?? "auto", noTableBefore);
   if (!decoded.ok) return { value: [], diagnostics: [unreadable(decoded.messageId, decoded.data)] };
   return parseRows(splitRows(decoded.text), decoded.encoding, decoded.notUtf8, decoded.replaced);
 }

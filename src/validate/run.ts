@@ -4,7 +4,7 @@ import { decodeInput, type EncodingOption } from "../io/decode.js";
 import type { Replaced } from "../io/replaced.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule, RuleListeners } from "../rules/types.js";
-import { noTable, replacedBytes, unreadable, whyNoTable } from "../table/parse.js";
+import { noTable, noTableBefore, replacedBytes, unreadable, whyNoTable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
 import { splitRows } from "../table/split.js";
@@ -466,8 +466,10 @@ const NO_TABLE = new Set(["noTableWithin", "noTableNotUtf8", "noTable", "empty",
 
 /** Check a decoded text or the bytes of a file. Never throws. */
 export function checkInput(input: string | Uint8Array, options: CheckOptions): FileReport {
-  const decoded = decodeInput(input, options.encoding ?? "auto");
-  if (!decoded.ok) return makeReport(options.path, null, [unreadable(decoded.messageId, decoded.data)]);
+  const decoded = decodeInput(input, options.encoding ?? "auto", noTableBefore);
+  // (No table before a NUL character or a byte that is not UTF-8: the report names the encoding, as
+  // a streamed read's does.)
+  if (!decoded.ok) return makeReport(options.path, decoded.encoding ?? null, [unreadable(decoded.messageId, decoded.data)]);
   const text = decoded.text;
   const report = checkRows(splitRows(text), decoded.encoding, options, decoded.notUtf8, decoded.replaced);
   if (options.keepSource) report.source = text;

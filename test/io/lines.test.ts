@@ -21,6 +21,8 @@ const cases: [string, Buffer][] = [
   ["utf-8", Buffer.from(TEXT, "utf8")],
   ["utf-8, BOM and CRLF", Buffer.from("\uFEFF" + TEXT.replace(/\n/g, "\r\n"), "utf8")],
   ["gb18030", iconv.encode(TEXT, "gb18030")],
+  // four-byte sequences outside the code space (one �), a lone 0xFF (�) and a 0x80 (€) in a name
+  ["gb18030, bad bytes", Buffer.concat([iconv.encode(TEXT, "gb18030"), Buffer.from([0x84, 0x31, 0xa5, 0x30, 0x80, 0xff, 0xfe, 0x39, 0xfe, 0x39]), iconv.encode("名称\n", "gb18030")])],
   ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(TEXT, "utf-16le")])],
   ["utf-16be", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(TEXT, "utf-16be")])],
 ];

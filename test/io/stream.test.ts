@@ -5,6 +5,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
+import type { Replaced } from "../../src/io/replaced.js";
 import { checkInput } from "../../src/validate/run.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
@@ -85,6 +86,84 @@ describe("collectGarbage", () => {
 });
 
 describe("streamRows", () => {
+  it("gives the rows and replacements of the whole-file decoding of GB18030 with bad bytes, whatever the chunk boundaries", async () => {
+    const { streamRows } = await import("../../src/io/stream.js");
+    const { splitRows } = await import("../../src/table/split.js");
+    const { decodeBytes } = await import("../../src/io/decode.js");
+    const dir = tempDir("perftable-rows-gb-");
+    const gb = (text: string) => iconv.encode(text, "gb18030");
+    // Four-byte sequences outside the code space (84 31 A5 30; FE 39 FE 39), one cut off by a tab, a
+    // lone 0xFF, a 0x80 (€), valid four-byte characters (U+FFFF, 𠮷) and a cut-off last character.
+    const bytes = Buffer.concat([
+      gb("项目\t金额\n金融"),
+      Buffer.from([0x84, 0x31, 0xa5, 0x30]),
+      gb("发展\t\uFFFF𠮷\r\n"),
+      Buffer.from([0xfe, 0x39, 0xfe, 0x39, 0xfe, 0x39, 0x09, 0x80, 0xff]),
+      gb("\n末行"),
+      Buffer.from([0x84, 0x31, 0xa5]),
+    ]);
+    const file = join(dir, "bad.txt");
+    writeFileSync(file, bytes);
+    const whole = decodeBytes(bytes, "gb18030");
+    if (!whole.ok) throw new Error("not decoded");
+    expect(whole.text).toBe("项目\t金额\n金融\uFFFD发展\t\uFFFF𠮷\r\n\uFFFD\uFFFD9\t€\uFFFD\n末行\uFFFD1\uFFFD");
+    expect(whole.replaced).toMatchObject({ count: 6, line: 2, column: 3, offset: bytes.indexOf(Buffer.from([0x84, 0x31, 0xa5, 0x30])) });
+    const expected = [...splitRows(whole.text)];
+    for (const chunk of [1, 2, 3, 5, 7, 64]) {
+      const rows = [];
+      const seen: { text: boolean; replaced?: Replaced } = { text: false };
+      for await (const batch of streamRows(file, { encoding: "gb18030", skip: 0 }, seen, 0, chunk)) rows.push(...batch);
+      expect(rows, `chunks of ${chunk} bytes`).toEqual(expected);
+      expect(seen.replaced, `chunks of ${chunk} bytes`).toEqual(whole.replaced);
+    }
+  });
+
+  it("keeps a GB18030 character past U+FFFF cut before its last byte by a piece boundary, with ASCII after it", async () => {
+    // iconv-lite's decoder makes room for two bytes of text per byte it is given: the four bytes of
+    // text of 𠮷 (95 32 82 36), finished by one byte, left no room for the last character of the piece.
+    const { streamRows } = await import("../../src/io/stream.js");
+    const file = join(tempDir("perftable-rows-gb-"), "cut.txt");
+    const bytes = iconv.encode("项目\t𠮷abcd", "gb18030");
+    expect(bytes.indexOf(0x61)).toBe(9);
+    writeFileSync(file, bytes);
+    const rows = [];
+    for await (const batch of streamRows(file, { encoding: "gb18030", skip: 0 }, { text: false }, 0, 8)) rows.push(...batch);
+    expect(rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([["项目", "𠮷abcd"]]);
+  });
+
+  it("gives the rows before a byte that is not UTF-8 or a NUL, then throws, whatever the chunk boundaries", async () => {
+    const { StreamDecodeError, streamRows } = await import("../../src/io/stream.js");
+    const { splitRows } = await import("../../src/table/split.js");
+    const dir = tempDir("perftable-rows-bad-");
+    const head = "项目\t金额😀\r\n第二行\t一二三\n第三";
+    const cases: [string, Buffer][] = [
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xe4, 0xb8, 0x41]), Buffer.from("\n后面\n")])], // 一 cut off by "A"
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xff]), Buffer.from("\n后面\n")])],
+      ["undecodable", Buffer.concat([Buffer.from(head), Buffer.from([0xe4, 0xb8])])], // cut off by the end of the file
+      ["binary", Buffer.concat([Buffer.from(head), Buffer.from([0x00]), Buffer.from("\n后面\n")])],
+    ];
+    const expected = [...splitRows(head.slice(0, head.lastIndexOf("\n") + 1))];
+    for (const [k, [messageId, bytes]] of cases.entries()) {
+      const file = join(dir, `t${k}.txt`);
+      writeFileSync(file, bytes);
+      for (const chunk of [1, 2, 3, 5, 7, 64]) {
+        const rows = [];
+        let unfinished = -1;
+        let error: unknown = null;
+        try {
+          const mayRead = (length: number) => ((unfinished = length), true);
+          for await (const batch of streamRows(file, { encoding: "utf-8", skip: 0 }, { text: false }, 0, chunk, { mayRead })) rows.push(...batch);
+        } catch (e) {
+          error = e;
+        }
+        expect(rows, `case ${k}, chunks of ${chunk} bytes`).toEqual(expected);
+        expect(error instanceof StreamDecodeError && error.failure.messageId, `case ${k}, chunks of ${chunk} bytes`).toBe(messageId);
+        // asked about the line cut off by that byte, as it stands before it (第三)
+        expect(unfinished).toBe(2);
+      }
+    }
+  });
+
   it("gives the rows of splitRows whatever the chunk boundaries (long lines, CRLF, no final line break)", async () => {
     const { streamRows } = await import("../../src/io/stream.js");
     const { splitRows } = await import("../../src/table/split.js");

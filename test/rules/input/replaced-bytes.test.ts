@@ -81,6 +81,49 @@ describe(RULE, () => {
     expect(bytes[d[0]!.data.offset as number]).toBe(0xb0);
   });
 
+  it("reports a four-byte sequence outside GB18030's code space as one replaced character, not as the character iconv-lite made of it", () => {
+    // 84 31 A5 30 comes right after U+FFFF's 84 31 A4 39, where nothing is encoded up to 8F 39 FE 39
+    // (iconv-lite gave U+10000, a real-looking character); FE 39 FE 39 is past U+10FFFF's E3 32 9A 35
+    // (iconv-lite gave two lone surrogates). The Encoding Standard's decoder makes each one U+FFFD.
+    const withFf = seedWithBadByte(); // 0xFF at line 12, column 3, replaced by the first sequence
+    const at = withFf.indexOf(0xff);
+    const bytes = insertAfter(Buffer.concat([withFf.subarray(0, at), Buffer.from([0x84, 0x31, 0xa5, 0x30]), withFf.subarray(at + 1)]), gb("综合工作经费"), [0xfe, 0x39, 0xfe, 0x39]);
+    const report = checkInput(bytes, { path: "t.txt" });
+    const d = found(report.diagnostics);
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ line: 12, column: 3, endColumn: 4, data: { encoding: "gb18030", count: 2, offset: at } });
+    expect([...bytes.subarray(at, at + 4)]).toEqual([0x84, 0x31, 0xa5, 0x30]);
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) throw new Error("not decoded");
+    expect(decoded.text).toContain("金融\uFFFD发展专项资金");
+    expect(decoded.text).toContain("综合工作经费\uFFFD");
+    // one character each, and no surrogate at all: the seed has no character past U+FFFF
+    expect(decoded.text.length).toBe(SEED.length + 2);
+    expect(/[\uD800-\uDFFF]/.test(decoded.text)).toBe(false);
+    expect(report.diagnostics.filter((x) => x.ruleId !== RULE).map((x) => x.ruleId)).toEqual(checkInput(SEED_GB, { path: "t.txt" }).diagnostics.map((x) => x.ruleId));
+  });
+
+  it("reads valid four-byte sequences at the edges of the code space as their characters, and reports nothing", () => {
+    // U+0080 (81 30 81 30), U+FFFF (84 31 A4 39), U+10000 (90 30 81 30), 𠮷 U+20BB7, U+10FFFF (E3 32 9A 35)
+    const text = SEED.replace("金融发展专项资金", "金融\u0080\uFFFF\u{10000}𠮷\u{10FFFF}发展专项资金");
+    const bytes = gb(text);
+    for (const sequence of [[0x81, 0x30, 0x81, 0x30], [0x84, 0x31, 0xa4, 0x39], [0x90, 0x30, 0x81, 0x30], [0xe3, 0x32, 0x9a, 0x35]]) expect(bytes.includes(Buffer.from(sequence))).toBe(true);
+    expect(check(bytes)).toEqual([]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.ok && decoded.text).toBe(text);
+  });
+
+  it("reads a lone 0x80 as € (Windows code page 936, as the Encoding Standard does) and does not report it", () => {
+    // GB18030 itself encodes € as A2 E3 and leaves 0x80 unassigned; GBK as Windows writes it (Excel's
+    // text export on a Chinese system) has 0x80 for €. A € in the file is the user's text.
+    const bytes = insertAfter(SEED_GB, gb("金融发展"), [0x80]);
+    const report = checkInput(bytes, { path: "t.txt" });
+    expect(report.encoding).toBe("gb18030");
+    expect(found(report.diagnostics)).toEqual([]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.ok && decoded.text).toBe(SEED.replace("金融发展", "金融发展€"));
+  });
+
   it("reports nothing for a valid GB18030 file, even one that encodes U+FFFD itself (84 31 A4 37)", () => {
     expect(check(SEED_GB)).toEqual([]);
     const withFffd = gb(SEED.replace("金融发展专项资金", "金融\uFFFD发展专项资金"));
@@ -140,15 +183,22 @@ const skipped = (title: string) => (built ? title : `${title} — SKIPPED: dist/
 describe(`${RULE} on big files`, () => {
   const generator = import(new URL("../../../bench/generate.mjs", import.meta.url).href) as Promise<{ buildBigTable(o: { bigBytes: number; seed: number }): string }>;
 
+  /**
+   * Three bad places far apart: a lone 0xFF, a four-byte sequence between U+FFFF and U+10000, one
+   * past U+10FFFF (each one replaced character); and a 0x80 (€, not reported) in between.
+   */
   async function bigWithBadBytes(): Promise<{ bytes: Buffer; first: { line: number; column: number } }> {
     const text = (await generator).buildBigTable({ bigBytes: 1.6e6, seed: 7 });
     const lines = text.split("\n");
     const pieces: Buffer[] = [];
     const at = [0.2, 0.5, 0.9].map((f) => Math.floor(lines.length * f));
+    const bad = [[0xff], [0x84, 0x31, 0xa5, 0x30], [0xfe, 0x39, 0xfe, 0x39]];
+    const euro = Math.floor(lines.length * 0.7);
     lines.forEach((line, i) => {
-      const cut = at.includes(i) ? [...line].slice(0, 2).join("") : null;
+      const k = at.indexOf(i);
+      const cut = k !== -1 || i === euro ? [...line].slice(0, 2).join("") : null;
       if (cut === null) pieces.push(gb(line));
-      else pieces.push(gb(cut), Buffer.from([0xff]), gb(line.slice(cut.length)));
+      else pieces.push(gb(cut), Buffer.from(k === -1 ? [0x80] : bad[k]!), gb(line.slice(cut.length)));
       if (i < lines.length - 1) pieces.push(Buffer.from("\n"));
     });
     return { bytes: Buffer.concat(pieces), first: { line: at[0]! + 1, column: 3 } };
