@@ -81,7 +81,7 @@ function holdsTable(path: string): boolean {
   try {
     const fd = openSync(path, "r");
     try {
-      bytes = Buffer.alloc(256 * 1024);
+      bytes = Buffer.alloc(HEAD);
       bytes = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
     } finally {
       closeSync(fd);
@@ -89,8 +89,17 @@ function holdsTable(path: string): boolean {
   } catch {
     return false;
   }
+  // A longer file is judged by its whole lines: cut inside a character, UTF-8 text is not UTF-8 and
+  // was taken for GB18030, with no table in it (and the table was overwritten). (UTF-16, by its BOM,
+  // decodes whatever the cut: at worst one replaced character at the end.)
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (bytes.length === HEAD && !utf16) {
+    const lastBreak = bytes.lastIndexOf(0x0a);
+    if (lastBreak > 0) bytes = bytes.subarray(0, lastBreak + 1);
+  }
   return whyNoTable(bytes) === null;
 }
+const HEAD = 256 * 1024;
 
 /**
  * The inputs without the run's own output files. Two outputs in one file, or an output that is an

@@ -204,6 +204,25 @@ describe("links, and outputs that are tables (found in review)", () => {
     }
   });
 
+  it("an output that is a table of over 256 KB whose first 256 KB end inside a character: exit 2, the table kept", async () => {
+    // The check of whether the output holds a table reads the first 256 KB; cut inside a Chinese
+    // character they were not UTF-8, read as GB18030, found no table, and the table was overwritten.
+    const dir = folder();
+    mkdirSync(join(dir, "two"));
+    const lines = SEED.split("\n");
+    const rows = lines.filter((l) => l.includes("\t") && !l.startsWith("合计") && !l.startsWith("项目名称"));
+    let big = SEED.endsWith("\n") ? SEED : `${SEED}\n`;
+    while (Buffer.byteLength(big) < 300 * 1024) big += `${rows.join("\n")}\n`;
+    // Move the 256 KB boundary into a three-byte character.
+    for (let pad = 0; !isInsideCharacter(Buffer.from(big), 256 * 1024); pad++) big = `x${big}`;
+    writeFileSync(join(dir, "two", "a.txt"), SEED);
+    writeFileSync(join(dir, "two", "big.txt"), big);
+    const r = await runCli(["check", "two", "-f", "json", "-o", "two/big.txt"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("would overwrite the input two/big.txt");
+    expect(readFileSync(join(dir, "two", "big.txt"), "utf8")).toBe(big);
+  });
+
   it("two outputs through a linked folder clash on the first run too", async () => {
     const dir = folder();
     mkdirSync(join(dir, "out"));
@@ -282,3 +301,8 @@ describe("commander's own errors in Chinese", () => {
     expect((await runCli(["check", "--foo"], { cwd: folder() })).stderr).toContain("error: unknown option '--foo'");
   });
 });
+
+/** Whether byte `at` of `bytes` is a UTF-8 continuation byte (the bytes before it end inside a character). */
+function isInsideCharacter(bytes: Buffer, at: number): boolean {
+  return (bytes[at]! & 0xc0) === 0x80;
+}
