@@ -121,6 +121,9 @@ export class TableReader {
   private pending: PendingRow | null = null;
   private seenRows = false;
   private preamble: Preamble = this.freshPreamble();
+  /** Cells past the header's last column are kept from this index on; `gaps`: indices before it without a header cell. */
+  private width = 0;
+  private gaps: number[] = [];
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -252,12 +255,7 @@ export class TableReader {
    * reader); the header's findings are not reported again.
    */
   resumeTable(doc: TableDocument): void {
-    this.columns = new Map();
-    this.unknownColumns = [];
-    for (const col of doc.header!.columns) {
-      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
-      else this.unknownColumns.push(col);
-    }
+    this.useColumns(doc.header!.columns);
     this.doc = doc;
     this.tables = 1;
     this.open = null;
@@ -339,16 +337,10 @@ export class TableReader {
   private startTable(row: RawRow): void {
     const p = this.preamble;
     const columns: HeaderColumn[] = [];
-    this.columns = new Map();
-    this.unknownColumns = [];
     row.cells.forEach((c, index) => {
-      if (c.text === "") return;
-      const key = headerKey(c.text);
-      const col: HeaderColumn = { key, name: c.text, column: c.column, index };
-      columns.push(col);
-      if (key !== null && !this.columns.has(key)) this.columns.set(key, index);
-      else this.unknownColumns.push(col);
+      if (c.text !== "") columns.push({ key: headerKey(c.text), name: c.text, column: c.column, index });
     });
+    this.useColumns(columns);
     const doc: TableDocument = {
       title: p.title,
       department: p.department,
@@ -385,6 +377,23 @@ export class TableReader {
     this.sink.startTable(doc);
   }
 
+  /** Find the columns of rows by the header's: the first of each key; the rest (unknown, repeated) kept in `extra`. */
+  private useColumns(columns: readonly HeaderColumn[]): void {
+    this.columns = new Map();
+    this.unknownColumns = [];
+    let width = 0;
+    const named = new Set<number>();
+    for (const col of columns) {
+      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
+      else this.unknownColumns.push(col);
+      named.add(col.index);
+      width = Math.max(width, col.index + 1);
+    }
+    this.width = width;
+    this.gaps = [];
+    for (let i = 0; i < width; i++) if (!named.has(i)) this.gaps.push(i);
+  }
+
   private cell(row: RawRow, key: ColumnKey): RawCell | undefined {
     const i = this.columns.get(key);
     return i === undefined ? undefined : row.cells[i];
@@ -409,9 +418,12 @@ export class TableReader {
         if (text) (out.extra ??= Object.create(null) as Record<string, string>)[col.name] = text;
       }
     }
-    // Cells past the header's last column are kept too (lossless).
-    const width = this.doc!.header!.columns.reduce((m, c) => Math.max(m, c.index), 0);
-    for (let i = width + 1; i < row.cells.length; i++) {
+    // Cells under no header cell (a gap in the header, or past its last column) are kept too (lossless).
+    for (const i of this.gaps) {
+      const text = row.cells[i]?.text;
+      if (text) (out.extra ??= Object.create(null) as Record<string, string>)[`#${i + 1}`] = text;
+    }
+    for (let i = this.width; i < row.cells.length; i++) {
       const text = row.cells[i]!.text;
       if (text) (out.extra ??= Object.create(null) as Record<string, string>)[`#${i + 1}`] = text;
     }
