@@ -158,6 +158,16 @@ export interface HeaderColumn {
   column: number;
   /** 0-based index of the cell in the row. */
   index: number;
+  /**
+   * 1-based line of the header cell when it is on the second row of a two-row header (absent: the
+   * cell is on the header's first row, `header.line`).
+   */
+  line?: number;
+  /**
+   * Two-row header: the first row's text above this column, replaced by the second row's more
+   * specific name (a merged group cell such as 资金来源 has its text in its first column only).
+   */
+  group?: string;
 }
 
 export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";

@@ -1,6 +1,7 @@
 // The table reader: a streaming state machine over rows of cells. It finds each table's preamble
-// and header, classifies rows as 合计 / unit / project (SPEC §2), parses indicator cells, and hands
-// every node to a sink as soon as it is complete, so a check never needs the whole table in memory.
+// and header (one row, or two: see mergeHeaderRows), classifies rows as 合计 / unit / project
+// (SPEC §2), parses indicator cells, and hands every node to a sink as soon as it is complete, so a
+// check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
 import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS } from "../types.js";
@@ -121,9 +122,19 @@ export class TableReader {
   private pending: PendingRow | null = null;
   private seenRows = false;
   private preamble: Preamble = this.freshPreamble();
+  /**
+   * A header row just read, whose findings and `startTable` wait for the next row: that row may be
+   * the header's second row (see mergeHeaderRows). Null once the header is complete.
+   */
+  private headerOpen: { row: RawRow; preamble: Preamble } | null = null;
   /** Cells past the header's last column are kept from this index on; `gaps`: indices before it without a header cell. */
   private width = 0;
   private gaps: number[] = [];
+  /**
+   * For a two-row header, the texts a repeat of its second row has at each index (a page break
+   * repeats both rows; the first is a header row, the second is skipped by this). Null otherwise.
+   */
+  private echo: { first: string[]; second: string[] } | null = null;
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -156,14 +167,18 @@ export class TableReader {
       }
     }
     if (nonEmpty === 0) return;
-    // A title or 部门名称 line after a table's rows starts the next table.
-    if (this.doc !== null && this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+    if (this.doc !== null) {
+      if (this.headerOpen !== null && this.readSecondHeaderRow(row)) return;
+      // A title or 部门名称 line after a table's rows starts the next table.
+      if (this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+    }
     if (this.doc === null) {
       if (this.isHeaderRow(cells)) this.startTable(row);
       else if (this.searched(row)) this.readPreamble(row, first!);
       return;
     }
     if (this.isHeaderRow(cells)) return; // a repeated header (page break)
+    if (this.echo !== null && this.isHeaderEcho(row)) return; // and its second row
     this.readDataRow(row);
   }
 
@@ -225,6 +240,7 @@ export class TableReader {
     let nonEmpty = 0;
     for (const c of cells) if (c.text !== "") nonEmpty++;
     if (nonEmpty === 0 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    if (this.echo !== null && this.isHeaderEcho(row)) return false;
     return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
   }
 
@@ -256,6 +272,8 @@ export class TableReader {
    */
   resumeTable(doc: TableDocument): void {
     this.useColumns(doc.header!.columns);
+    this.echo = headerEcho(doc.header!.columns);
+    this.headerOpen = null;
     this.doc = doc;
     this.tables = 1;
     this.open = null;
@@ -340,7 +358,6 @@ export class TableReader {
     row.cells.forEach((c, index) => {
       if (c.text !== "") columns.push({ key: headerKey(c.text), name: c.text, column: c.column, index });
     });
-    this.useColumns(columns);
     const doc: TableDocument = {
       title: p.title,
       department: p.department,
@@ -357,6 +374,32 @@ export class TableReader {
     this.hasUnits = undefined;
     this.open = null;
     this.seenRows = false;
+    this.echo = null;
+    this.useColumns(columns);
+    // Its findings and startTable wait for the next row, which may be the header's second row.
+    this.headerOpen = { row, preamble: p };
+    this.preamble = this.freshPreamble();
+    this.search = { lines: 0, chars: 0, from: 0 };
+  }
+
+  /** Take `row` as the open header's second row when it is one (then true); either way the header is complete. */
+  private readSecondHeaderRow(row: RawRow): boolean {
+    const top = this.headerOpen!.row;
+    const columns = mergeHeaderRows(top, row);
+    if (columns !== null) {
+      this.doc!.header!.columns = columns;
+      this.useColumns(columns);
+      this.echo = headerEcho(columns);
+    }
+    this.finishHeader();
+    return columns !== null;
+  }
+
+  /** The header is complete: report its findings and the preamble's, and start the table. */
+  private finishHeader(): void {
+    const { row, preamble: p } = this.headerOpen!;
+    this.headerOpen = null;
+    const doc = this.doc!;
     const headerStart = row.cells.find((c) => c.text !== "")!;
     const headerSpan = span(row.line, headerStart.column, cellLength(headerStart));
     for (const key of REQUIRED) {
@@ -364,7 +407,7 @@ export class TableReader {
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
-      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(row.line, col.column, [...col.name].length)));
+      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(col.line ?? row.line, col.column, [...col.name].length)));
     }
     const preambleAt = span(doc.line, 1, 1);
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
@@ -372,8 +415,6 @@ export class TableReader {
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
     else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, p.moneyUnitAt ?? preambleAt));
     if (p.otherMoneyUnit !== null) this.sink.diagnostic(diag("table/preamble", "conflictingMoneyUnit", { unit: p.moneyUnit!, other: p.otherMoneyUnit.unit }, p.otherMoneyUnit.at));
-    this.preamble = this.freshPreamble();
-    this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);
   }
 
@@ -392,6 +433,19 @@ export class TableReader {
     this.width = width;
     this.gaps = [];
     for (let i = 0; i < width; i++) if (!named.has(i)) this.gaps.push(i);
+  }
+
+  /** Whether `row` repeats a two-row header's second row (see `echo`). */
+  private isHeaderEcho(row: RawRow): boolean {
+    const echo = this.echo!;
+    let second = false;
+    for (let i = 0; i < row.cells.length; i++) {
+      const text = row.cells[i]!.text;
+      if (text === "") continue;
+      if (text === echo.second[i]) second = true;
+      else if (text !== echo.first[i]) return false;
+    }
+    return second;
   }
 
   private cell(row: RawRow, key: ColumnKey): RawCell | undefined {
@@ -577,12 +631,67 @@ export class TableReader {
   }
 
   private endTable(): void {
+    if (this.headerOpen !== null) this.finishHeader();
     this.closeUnit();
     const doc = this.doc!;
     this.doc = null;
     this.seenRows = false;
     this.sink.endTable(doc);
   }
+}
+
+/**
+ * The columns of a two-row header, or null when `second` is not a header's second row. It is one
+ * when each of its cells stands under an empty cell of the first row, under a cell the first row
+ * names with a text the reader does not know (a merged group: 资金来源, 其中), or repeats the first
+ * row's text above it (an exporter that writes a merged cell's text into every row); and at least one
+ * of them is a known column name (财政拨款, 其他资金…) under an empty or unknown cell. A 合计 or
+ * data row never is (its cells stand under named columns with other text). A column takes the second
+ * row's name when it has one (the more specific: 财政拨款 rather than 资金来源), keeping the first
+ * row's text in `group` and the second row's line in `line`; else the first row's.
+ */
+export function mergeHeaderRows(first: RawRow, second: RawRow): HeaderColumn[] | null {
+  const top = first.cells;
+  const below = second.cells;
+  let fills = 0;
+  for (let i = 0; i < below.length; i++) {
+    const text = below[i]!.text;
+    if (text === "") continue;
+    const above = top[i]?.text ?? "";
+    if (text === above) continue;
+    if (above !== "" && headerKey(above) !== null) return null;
+    if (headerKey(text) !== null) fills++;
+  }
+  if (fills === 0) return null;
+  const columns: HeaderColumn[] = [];
+  for (let index = 0; index < Math.max(top.length, below.length); index++) {
+    const a = top[index];
+    const b = below[index];
+    const above = a?.text ?? "";
+    const text = b?.text ?? "";
+    if (text === "" || text === above) {
+      if (above !== "") columns.push({ key: headerKey(above), name: above, column: a!.column, index });
+      continue;
+    }
+    const col: HeaderColumn = { key: headerKey(text), name: text, column: b!.column, index, line: b!.line };
+    if (above !== "") col.group = above;
+    columns.push(col);
+  }
+  return columns;
+}
+
+/** What a repeat of a two-row header's second row holds at each index (see TableReader.echo); null for a one-row header. */
+function headerEcho(columns: readonly HeaderColumn[]): { first: string[]; second: string[] } | null {
+  const first: string[] = [];
+  const second: string[] = [];
+  for (const col of columns) {
+    if (col.line === undefined) first[col.index] = col.name;
+    else {
+      second[col.index] = col.name;
+      if (col.group !== undefined) first[col.index] = col.group;
+    }
+  }
+  return second.length === 0 ? null : { first, second };
 }
 
 function renderJoined(indicators: readonly { raw: string }[], finalStop: boolean): string {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
+import { parseTable } from "../../src/table/parse.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/perftable-document.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -26,6 +27,29 @@ describe("perftable convert", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.total.name).toBe("合　计");
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("keeps a two-row header's columns in the JSON, valid against the schema; CSV and NDJSON as for the seed", async () => {
+    const twoRows = join(ROOT, "fixtures/layouts/two-row-header.txt");
+    const doc = JSON.parse((await runCli(["convert", twoRows])).stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.header.columns[2]).toEqual({ key: "appropriation", name: "财政拨款", column: 3, index: 2, line: 10, group: "资金来源" });
+    // The rows are the seed's (but for their line numbers).
+    const field = '(?:"(?:[^"]|"")*"|[^,\r\n]*)';
+    const csvLine = new RegExp(`^((?:${field},){4})\\d+,`, "gm");
+    const noLines = (text: string) => text.replace(csvLine, "$1L,").replace(/"(projectLine|line|endLine)":\d+/g, '"$1":0');
+    for (const to of ["csv", "ndjson"]) {
+      const seed = noLines((await runCli(["convert", SEED_PATH, "--to", to])).stdout);
+      const r = await runCli(["convert", twoRows, "--to", to]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      expect(noLines(r.stdout)).toBe(seed);
+    }
+  });
+
+  it("the schema rejects a header column with a key it does not know", () => {
+    const doc = JSON.parse(JSON.stringify(parseTable(SEED).value[0]));
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...doc, header: { line: 9, columns: [{ key: "name", name: "项目名称", column: 1, index: 0, row: 2 }] } })).toBe(false);
   });
 
   it("prints an array for a file with two tables", async () => {
