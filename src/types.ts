@@ -170,6 +170,23 @@ export interface HeaderColumn {
   group?: string;
 }
 
+/**
+ * A note in a table's rows (`注：…`, `说明：…`, `备注：…`, `注1：…`, `填表说明：…`), after its last
+ * project or between rows (a page's foot), kept verbatim: never read as a unit or a project.
+ */
+export interface Footnote {
+  /** The note as published; the lines that continue it are joined with `\n`. */
+  text: string;
+  /** 1-based line of its first character (the sheet row for .xlsx). */
+  line: number;
+  /** 1-based column (code points) of its first character. */
+  column: number;
+  /** Line of its last continuation line, when it has any. */
+  endLine?: number;
+  /** Spreadsheet cell of the note (`Sheet1!A30`) for .xlsx/.csv input. */
+  ref?: string;
+}
+
 export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";
 
 /** One performance table: the JSON document of `perftable convert` (SPEC §4). */
@@ -186,6 +203,8 @@ export interface TableDocument {
   units: Unit[];
   /** Preamble lines not understood as title / 部门名称 / 单位, kept verbatim (lossless). */
   notes?: { line: number; text: string }[];
+  /** Notes in the table's rows, in order (see `Footnote`); absent when there are none. */
+  footnotes?: Footnote[];
 }
 
 export type Severity = "off" | "info" | "warning" | "error";

@@ -1,12 +1,13 @@
 // The table reader: a streaming state machine over rows of cells. It finds each table's preamble
 // and header (one row, or two: see mergeHeaderRows), classifies rows as 合计 / unit / project
-// (SPEC §2), parses indicator cells, and hands every node to a sink as soon as it is complete, so a
-// check never needs the whole table in memory.
+// (SPEC §2) and keeps note rows (注：…) apart as footnotes, parses indicator cells, and hands every
+// node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
-import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
+import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
+import { detach } from "./split.js";
 
 /** Receives the nodes of each table in document order. */
 export interface TableSink {
@@ -27,6 +28,11 @@ export interface ReaderOptions {
   retain: boolean;
   /** Do not parse indicator cells (a quick pass that only needs the structure). */
   skipIndicators?: boolean;
+  /**
+   * Keep note rows in the document's `footnotes` (default: `retain`). A check does not need them;
+   * a streamed conversion to JSON writes them at the table's end.
+   */
+  footnotes?: boolean;
 }
 
 const HEADER_ALIASES: [RegExp, ColumnKey][] = [
@@ -45,6 +51,19 @@ const TITLE = /绩效目标表|绩效目标申报表/;
 const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/s;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/s;
 const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
+
+/**
+ * A note row's text: 注 followed by a colon or a number (`注：`, `注:`, `注1：`, `注1.`), or 说明,
+ * 备注, 附注, 填表说明 followed by a colon (perhaps after a number: `说明2：`). The colon is required
+ * after the words: a project may be named 备注… or 说明…; none is named `说明：…`.
+ */
+const NOTE = /^(?:注[\s\u3000]*[:：0-9０-９]|(?:说明|备注|附注|填表说明)[\s\u3000]*(?:[0-9０-９]+[\s\u3000]*)?[:：])/;
+/** The first characters of NOTE (注 说 备 附 填): the only rows the regular expression is tried on. */
+function mayStartNote(code: number): boolean {
+  return code === 0x6ce8 || code === 0x8bf4 || code === 0x5907 || code === 0x9644 || code === 0x586b;
+}
+/** A numbered item of a note (`2.`, `2、`, `（2）`, `(2)`, `2）`), which continues it even in a row with tabs. */
+const NOTE_ITEM = /^(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９]+[)）])/;
 
 /**
  * How far the reader looks for a table's header row: past this many non-blank lines, or this many
@@ -135,6 +154,8 @@ export class TableReader {
    * repeats both rows; the first is a header row, the second is skipped by this). Null otherwise.
    */
   private echo: { first: string[]; second: string[] } | null = null;
+  /** The note the last row belonged to, which the next row may continue. */
+  private openNote: Footnote | null = null;
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -169,8 +190,14 @@ export class TableReader {
     if (nonEmpty === 0) return;
     if (this.doc !== null) {
       if (this.headerOpen !== null && this.readSecondHeaderRow(row)) return;
-      // A title or 部门名称 line after a table's rows starts the next table.
+      // A note has its text in one cell: rows with more are never tried.
+      if (nonEmpty === 1 && this.startsNote(row, first!)) return;
+      // A title or 部门名称 line after a table's rows starts the next table (also right after a note).
       if (this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+      else if (this.openNote !== null) {
+        if (nonEmpty === 1 && this.continuesNote(row, first!)) return;
+        this.openNote = null;
+      }
     }
     if (this.doc === null) {
       if (this.isHeaderRow(cells)) this.startTable(row);
@@ -180,6 +207,47 @@ export class TableReader {
     if (this.isHeaderRow(cells)) return; // a repeated header (page break)
     if (this.echo !== null && this.isHeaderEcho(row)) return; // and its second row
     this.readDataRow(row);
+  }
+
+  /**
+   * Whether a row whose only text is `cell` is a note (its text starts as NOTE says): it starts a
+   * footnote, kept in the document (when `keepsFootnotes`) and never read as a unit or project.
+   */
+  private startsNote(row: RawRow, cell: RawCell): boolean {
+    const text = cell.text;
+    if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text)) return false;
+    const note: Footnote = { text: this.keepsFootnotes ? detach(text) : "", line: row.line, column: cell.column };
+    if (cell.ref !== undefined) note.ref = cell.ref;
+    this.openNote = note;
+    if (this.keepsFootnotes) (this.doc!.footnotes ??= []).push(note);
+    return true;
+  }
+
+  /**
+   * Whether a row right after a note (blank lines between are skipped), whose only text is `cell`,
+   * continues it: the text is in its first cell and the row has no other cell (a line without tabs,
+   * an .xlsx row with only column A), or the text is a numbered item (`2.…`, `（2）…`). Anything
+   * else is read as a row: a note never hides a unit or project row after it.
+   */
+  private continuesNote(row: RawRow, cell: RawCell): boolean {
+    if (cell !== row.cells[0] || (row.cells.length > 1 && !NOTE_ITEM.test(cell.text))) return false;
+    const note = this.openNote!;
+    if (this.keepsFootnotes) note.text += "\n" + detach(cell.text);
+    note.endLine = row.line;
+    return true;
+  }
+
+  private get keepsFootnotes(): boolean {
+    return this.options.footnotes ?? this.options.retain;
+  }
+
+  /**
+   * Footnotes that a part of the current table read elsewhere found (another thread: see
+   * validate/parts.ts), added in order after the ones read here.
+   */
+  addFootnotes(notes: readonly Footnote[]): void {
+    if (notes.length === 0 || this.doc === null) return;
+    (this.doc.footnotes ??= []).push(...notes);
   }
 
   /**
@@ -239,7 +307,8 @@ export class TableReader {
     const cells = row.cells;
     let nonEmpty = 0;
     for (const c of cells) if (c.text !== "") nonEmpty++;
-    if (nonEmpty === 0 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    // A row with text in one cell only may be a note or continue one: the rows before it decide.
+    if (nonEmpty < 2 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
     if (this.echo !== null && this.isHeaderEcho(row)) return false;
     return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
   }
@@ -274,6 +343,7 @@ export class TableReader {
     this.useColumns(doc.header!.columns);
     this.echo = headerEcho(doc.header!.columns);
     this.headerOpen = null;
+    this.openNote = null;
     this.doc = doc;
     this.tables = 1;
     this.open = null;
@@ -374,6 +444,7 @@ export class TableReader {
     this.hasUnits = undefined;
     this.open = null;
     this.seenRows = false;
+    this.openNote = null;
     this.echo = null;
     this.useColumns(columns);
     // Its findings and startTable wait for the next row, which may be the header's second row.
