@@ -158,6 +158,33 @@ export interface HeaderColumn {
   column: number;
   /** 0-based index of the cell in the row. */
   index: number;
+  /**
+   * 1-based line of the header cell when it is on the second row of a two-row header (absent: the
+   * cell is on the header's first row, `header.line`).
+   */
+  line?: number;
+  /**
+   * Two-row header: the first row's text above this column, replaced by the second row's more
+   * specific name (a merged group cell such as 资金来源 has its text in its first column only).
+   */
+  group?: string;
+}
+
+/**
+ * A note in a table's rows (`注：…`, `说明：…`, `备注：…`, `注1：…`, `填表说明：…`), after its last
+ * project or between rows (a page's foot), kept verbatim: never read as a unit or a project.
+ */
+export interface Footnote {
+  /** The note as published; the lines that continue it are joined with `\n`. */
+  text: string;
+  /** 1-based line of its first character (the sheet row for .xlsx). */
+  line: number;
+  /** 1-based column (code points) of its first character. */
+  column: number;
+  /** Line of its last continuation line, when it has any. */
+  endLine?: number;
+  /** Spreadsheet cell of the note (`Sheet1!A30`) for .xlsx/.csv input. */
+  ref?: string;
 }
 
 export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";
@@ -176,6 +203,8 @@ export interface TableDocument {
   units: Unit[];
   /** Preamble lines not understood as title / 部门名称 / 单位, kept verbatim (lossless). */
   notes?: { line: number; text: string }[];
+  /** Notes in the table's rows, in order (see `Footnote`); absent when there are none. */
+  footnotes?: Footnote[];
 }
 
 export type Severity = "off" | "info" | "warning" | "error";

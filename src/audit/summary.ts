@@ -2,6 +2,7 @@
 // totals by rule, by department and by indicator category — counts only, so memory stays flat.
 import type { Decimal } from "decimal.js";
 import { ExactDecimal, groupThousands } from "../table/amount.js";
+import { detach } from "../table/split.js";
 import type { FileReport, Severity, TableSummary } from "../types.js";
 import type { AuditFileReport } from "./types.js";
 
@@ -92,14 +93,6 @@ const TO_WAN: Record<string, string> = { 万元: "1", 元: "0.0001", 千元: "0.
 /** Distinct category names kept; further ones are counted under `…` (hostile input cannot grow memory). */
 const MAX_CATEGORIES = 500;
 const OVERFLOW = "…";
-
-/**
- * A copy of a string that does not keep alive the text it was cut from (V8 substrings point into
- * their parent: a department name would otherwise pin its whole file's decoded text).
- */
-function detach(text: string): string {
-  return (" " + text).slice(1);
-}
 
 /** Reduce a report to its per-file row (its strings copied, so the row pins nothing else). */
 export function summarizeFile(report: AuditFileReport): AuditFileRow {

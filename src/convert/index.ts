@@ -75,6 +75,7 @@ export class JsonWriter {
     this.writeHead(doc);
     this.out.push(this.unitsInTable === 0 ? "]" : "\n  ]");
     if (doc.notes) this.out.push(`,\n  "notes": ${JSON.stringify(doc.notes)}`);
+    if (doc.footnotes) this.out.push(`,\n  "footnotes": ${JSON.stringify(doc.footnotes)}`);
     this.out.push("\n}");
     if (this.tableIndex === this.tables - 1) this.out.push(this.tables > 1 ? "\n]\n" : "\n");
   }

@@ -8,7 +8,7 @@ import type { EncodingOption } from "../io/decode.js";
 import { noTable, nullSink, replacedBytes, unreadable } from "../table/parse.js";
 import { mergeReplaced, type Replaced } from "../io/replaced.js";
 import { headerKey, TableReader, type TableSink } from "../table/reader.js";
-import type { AmountRow, Diagnostic, Project, TableDocument, Unit } from "../types.js";
+import type { AmountRow, Diagnostic, Footnote, Project, TableDocument, Unit } from "../types.js";
 import type { RawRow } from "../table/rows.js";
 import { privateTempDir } from "../io/read-input.js";
 import { findWorkerScript } from "../audit/worker-script.js";
@@ -193,6 +193,8 @@ async function stoppedBefore(path: string, plan: StreamPlan): Promise<TableReade
 export interface ConvertPartFindings {
   file: string;
   diagnostics: Diagnostic[];
+  /** The part's footnotes (JSON: written at the table's end, by the main thread). */
+  footnotes: Footnote[];
 }
 
 /** Convert one part of a table into the file its task names (in a worker thread). */
@@ -204,10 +206,13 @@ export async function convertPart(request: PartRequest): Promise<PartAnswer<Conv
   try {
     handle = await open(task.file, "wx", 0o600);
     const out = handle;
+    /** The table as the part's reader has it (its footnotes are the part's). */
+    const part: { doc?: TableDocument } = {};
     const read = await readPart(
       request,
       sink,
       (reader, doc) => {
+        part.doc = doc;
         reader.resumeTable(doc);
         sink.drain(); // what starting the table writes (the CSV header) is the head's
         if (sink instanceof JsonSink) sink.continueTable();
@@ -218,7 +223,8 @@ export async function convertPart(request: PartRequest): Promise<PartAnswer<Conv
       },
     );
     if (!read.ok) return read;
-    return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, replaced: read.replaced, file: task.file, diagnostics: sink.diagnostics };
+    const footnotes = part.doc?.footnotes ?? [];
+    return { ok: true, firstLine: read.firstLine, nextLine: read.nextLine, replaced: read.replaced, file: task.file, diagnostics: sink.diagnostics, footnotes };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   } finally {
@@ -306,7 +312,8 @@ export function convertStreamed(
         if (expected === 0) return { tables: 0, diagnostics: [counted.text || counter.stopped !== null ? noTable(counter, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       }
       const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
-      const reader = new TableReader(sink, { encoding: plan.encoding, retain: false });
+      // JSON writes the footnotes at each table's end: the reader keeps them (the other formats have none).
+      const reader = new TableReader(sink, { encoding: plan.encoding, retain: false, footnotes: format === "json" });
       const mayRead = reader.mayRead.bind(reader);
       const seen: { text: boolean; nextLine: number; replaced?: Replaced } = { text: false, nextLine: 1 };
       let parts: TableParts<ConvertPartFindings> | null = null;
@@ -343,6 +350,7 @@ export function convertStreamed(
             await copyInto(part.file, split!.writeBytes);
             await rm(part.file, { force: true });
             sink.diagnostics.push(...part.diagnostics);
+            reader.addFootnotes(part.footnotes);
           });
           seen.replaced = mergeReplaced(seen.replaced, replaced);
           if (resume !== null) await pump(streamRows(path, { encoding: plan.encoding, skip: resume }, seen, 16, undefined, { firstLine: line, mayRead }));

@@ -1,11 +1,13 @@
 // The table reader: a streaming state machine over rows of cells. It finds each table's preamble
-// and header, classifies rows as 合计 / unit / project (SPEC §2), parses indicator cells, and hands
-// every node to a sink as soon as it is complete, so a check never needs the whole table in memory.
+// and header (one row, or two: see mergeHeaderRows), classifies rows as 合计 / unit / project
+// (SPEC §2) and keeps note rows (注：…) apart as footnotes, parses indicator cells, and hands every
+// node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
-import type { AmountRow, ColumnKey, Diagnostic, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
+import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
+import { detach } from "./split.js";
 
 /** Receives the nodes of each table in document order. */
 export interface TableSink {
@@ -26,6 +28,11 @@ export interface ReaderOptions {
   retain: boolean;
   /** Do not parse indicator cells (a quick pass that only needs the structure). */
   skipIndicators?: boolean;
+  /**
+   * Keep note rows in the document's `footnotes` (default: `retain`). A check does not need them;
+   * a streamed conversion to JSON writes them at the table's end.
+   */
+  footnotes?: boolean;
 }
 
 const HEADER_ALIASES: [RegExp, ColumnKey][] = [
@@ -44,6 +51,19 @@ const TITLE = /绩效目标表|绩效目标申报表/;
 const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/s;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/s;
 const TOTAL_NAME = /^(合[\s\u3000]*计|总[\s\u3000]*计)$/;
+
+/**
+ * A note row's text: 注 followed by a colon or a number (`注：`, `注:`, `注1：`, `注1.`), or 说明,
+ * 备注, 附注, 填表说明 followed by a colon (perhaps after a number: `说明2：`). The colon is required
+ * after the words: a project may be named 备注… or 说明…; none is named `说明：…`.
+ */
+const NOTE = /^(?:注[\s\u3000]*[:：0-9０-９]|(?:说明|备注|附注|填表说明)[\s\u3000]*(?:[0-9０-９]+[\s\u3000]*)?[:：])/;
+/** The first characters of NOTE (注 说 备 附 填): the only rows the regular expression is tried on. */
+function mayStartNote(code: number): boolean {
+  return code === 0x6ce8 || code === 0x8bf4 || code === 0x5907 || code === 0x9644 || code === 0x586b;
+}
+/** A numbered item of a note (`2.`, `2、`, `（2）`, `(2)`, `2）`), which continues it even in a row with tabs. */
+const NOTE_ITEM = /^(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９]+[)）])/;
 
 /**
  * How far the reader looks for a table's header row: past this many non-blank lines, or this many
@@ -121,6 +141,21 @@ export class TableReader {
   private pending: PendingRow | null = null;
   private seenRows = false;
   private preamble: Preamble = this.freshPreamble();
+  /**
+   * A header row just read, whose findings and `startTable` wait for the next row: that row may be
+   * the header's second row (see mergeHeaderRows). Null once the header is complete.
+   */
+  private headerOpen: { row: RawRow; preamble: Preamble } | null = null;
+  /** Cells past the header's last column are kept from this index on; `gaps`: indices before it without a header cell. */
+  private width = 0;
+  private gaps: number[] = [];
+  /**
+   * For a two-row header, the texts a repeat of its second row has at each index (a page break
+   * repeats both rows; the first is a header row, the second is skipped by this). Null otherwise.
+   */
+  private echo: { first: string[]; second: string[] } | null = null;
+  /** The note the last row belonged to, which the next row may continue. */
+  private openNote: Footnote | null = null;
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -153,15 +188,66 @@ export class TableReader {
       }
     }
     if (nonEmpty === 0) return;
-    // A title or 部门名称 line after a table's rows starts the next table.
-    if (this.doc !== null && this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+    if (this.doc !== null) {
+      if (this.headerOpen !== null && this.readSecondHeaderRow(row)) return;
+      // A note has its text in one cell: rows with more are never tried.
+      if (nonEmpty === 1 && this.startsNote(row, first!)) return;
+      // A title or 部门名称 line after a table's rows starts the next table (also right after a note).
+      if (this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
+      else if (this.openNote !== null) {
+        if (nonEmpty === 1 && this.continuesNote(row, first!)) return;
+        this.openNote = null;
+      }
+    }
     if (this.doc === null) {
       if (this.isHeaderRow(cells)) this.startTable(row);
       else if (this.searched(row)) this.readPreamble(row, first!);
       return;
     }
     if (this.isHeaderRow(cells)) return; // a repeated header (page break)
+    if (this.echo !== null && this.isHeaderEcho(row)) return; // and its second row
     this.readDataRow(row);
+  }
+
+  /**
+   * Whether a row whose only text is `cell` is a note (its text starts as NOTE says): it starts a
+   * footnote, kept in the document (when `keepsFootnotes`) and never read as a unit or project.
+   */
+  private startsNote(row: RawRow, cell: RawCell): boolean {
+    const text = cell.text;
+    if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text)) return false;
+    const note: Footnote = { text: this.keepsFootnotes ? detach(text) : "", line: row.line, column: cell.column };
+    if (cell.ref !== undefined) note.ref = cell.ref;
+    this.openNote = note;
+    if (this.keepsFootnotes) (this.doc!.footnotes ??= []).push(note);
+    return true;
+  }
+
+  /**
+   * Whether a row right after a note (blank lines between are skipped), whose only text is `cell`,
+   * continues it: the text is in its first cell and the row has no other cell (a line without tabs,
+   * an .xlsx row with only column A), or the text is a numbered item (`2.…`, `（2）…`). Anything
+   * else is read as a row: a note never hides a unit or project row after it.
+   */
+  private continuesNote(row: RawRow, cell: RawCell): boolean {
+    if (cell !== row.cells[0] || (row.cells.length > 1 && !NOTE_ITEM.test(cell.text))) return false;
+    const note = this.openNote!;
+    if (this.keepsFootnotes) note.text += "\n" + detach(cell.text);
+    note.endLine = row.line;
+    return true;
+  }
+
+  private get keepsFootnotes(): boolean {
+    return this.options.footnotes ?? this.options.retain;
+  }
+
+  /**
+   * Footnotes that a part of the current table read elsewhere found (another thread: see
+   * validate/parts.ts), added in order after the ones read here.
+   */
+  addFootnotes(notes: readonly Footnote[]): void {
+    if (notes.length === 0 || this.doc === null) return;
+    (this.doc.footnotes ??= []).push(...notes);
   }
 
   /**
@@ -221,7 +307,9 @@ export class TableReader {
     const cells = row.cells;
     let nonEmpty = 0;
     for (const c of cells) if (c.text !== "") nonEmpty++;
-    if (nonEmpty === 0 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    // A row with text in one cell only may be a note or continue one: the rows before it decide.
+    if (nonEmpty < 2 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    if (this.echo !== null && this.isHeaderEcho(row)) return false;
     return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
   }
 
@@ -252,12 +340,10 @@ export class TableReader {
    * reader); the header's findings are not reported again.
    */
   resumeTable(doc: TableDocument): void {
-    this.columns = new Map();
-    this.unknownColumns = [];
-    for (const col of doc.header!.columns) {
-      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
-      else this.unknownColumns.push(col);
-    }
+    this.useColumns(doc.header!.columns);
+    this.echo = headerEcho(doc.header!.columns);
+    this.headerOpen = null;
+    this.openNote = null;
     this.doc = doc;
     this.tables = 1;
     this.open = null;
@@ -339,15 +425,8 @@ export class TableReader {
   private startTable(row: RawRow): void {
     const p = this.preamble;
     const columns: HeaderColumn[] = [];
-    this.columns = new Map();
-    this.unknownColumns = [];
     row.cells.forEach((c, index) => {
-      if (c.text === "") return;
-      const key = headerKey(c.text);
-      const col: HeaderColumn = { key, name: c.text, column: c.column, index };
-      columns.push(col);
-      if (key !== null && !this.columns.has(key)) this.columns.set(key, index);
-      else this.unknownColumns.push(col);
+      if (c.text !== "") columns.push({ key: headerKey(c.text), name: c.text, column: c.column, index });
     });
     const doc: TableDocument = {
       title: p.title,
@@ -365,6 +444,33 @@ export class TableReader {
     this.hasUnits = undefined;
     this.open = null;
     this.seenRows = false;
+    this.openNote = null;
+    this.echo = null;
+    this.useColumns(columns);
+    // Its findings and startTable wait for the next row, which may be the header's second row.
+    this.headerOpen = { row, preamble: p };
+    this.preamble = this.freshPreamble();
+    this.search = { lines: 0, chars: 0, from: 0 };
+  }
+
+  /** Take `row` as the open header's second row when it is one (then true); either way the header is complete. */
+  private readSecondHeaderRow(row: RawRow): boolean {
+    const top = this.headerOpen!.row;
+    const columns = mergeHeaderRows(top, row);
+    if (columns !== null) {
+      this.doc!.header!.columns = columns;
+      this.useColumns(columns);
+      this.echo = headerEcho(columns);
+    }
+    this.finishHeader();
+    return columns !== null;
+  }
+
+  /** The header is complete: report its findings and the preamble's, and start the table. */
+  private finishHeader(): void {
+    const { row, preamble: p } = this.headerOpen!;
+    this.headerOpen = null;
+    const doc = this.doc!;
     const headerStart = row.cells.find((c) => c.text !== "")!;
     const headerSpan = span(row.line, headerStart.column, cellLength(headerStart));
     for (const key of REQUIRED) {
@@ -372,7 +478,7 @@ export class TableReader {
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
-      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(row.line, col.column, [...col.name].length)));
+      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(col.line ?? row.line, col.column, [...col.name].length)));
     }
     const preambleAt = span(doc.line, 1, 1);
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
@@ -380,9 +486,37 @@ export class TableReader {
     if (p.moneyUnit === null) this.sink.diagnostic(diag("table/preamble", "missingMoneyUnit", {}, preambleAt));
     else if (p.moneyUnit !== "万元" && p.moneyUnit !== "元") this.sink.diagnostic(diag("table/preamble", "unknownMoneyUnit", { unit: p.moneyUnit }, p.moneyUnitAt ?? preambleAt));
     if (p.otherMoneyUnit !== null) this.sink.diagnostic(diag("table/preamble", "conflictingMoneyUnit", { unit: p.moneyUnit!, other: p.otherMoneyUnit.unit }, p.otherMoneyUnit.at));
-    this.preamble = this.freshPreamble();
-    this.search = { lines: 0, chars: 0, from: 0 };
     this.sink.startTable(doc);
+  }
+
+  /** Find the columns of rows by the header's: the first of each key; the rest (unknown, repeated) kept in `extra`. */
+  private useColumns(columns: readonly HeaderColumn[]): void {
+    this.columns = new Map();
+    this.unknownColumns = [];
+    let width = 0;
+    const named = new Set<number>();
+    for (const col of columns) {
+      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
+      else this.unknownColumns.push(col);
+      named.add(col.index);
+      width = Math.max(width, col.index + 1);
+    }
+    this.width = width;
+    this.gaps = [];
+    for (let i = 0; i < width; i++) if (!named.has(i)) this.gaps.push(i);
+  }
+
+  /** Whether `row` repeats a two-row header's second row (see `echo`). */
+  private isHeaderEcho(row: RawRow): boolean {
+    const echo = this.echo!;
+    let second = false;
+    for (let i = 0; i < row.cells.length; i++) {
+      const text = row.cells[i]!.text;
+      if (text === "") continue;
+      if (text === echo.second[i]) second = true;
+      else if (text !== echo.first[i]) return false;
+    }
+    return second;
   }
 
   private cell(row: RawRow, key: ColumnKey): RawCell | undefined {
@@ -409,9 +543,12 @@ export class TableReader {
         if (text) (out.extra ??= Object.create(null) as Record<string, string>)[col.name] = text;
       }
     }
-    // Cells past the header's last column are kept too (lossless).
-    const width = this.doc!.header!.columns.reduce((m, c) => Math.max(m, c.index), 0);
-    for (let i = width + 1; i < row.cells.length; i++) {
+    // Cells under no header cell (a gap in the header, or past its last column) are kept too (lossless).
+    for (const i of this.gaps) {
+      const text = row.cells[i]?.text;
+      if (text) (out.extra ??= Object.create(null) as Record<string, string>)[`#${i + 1}`] = text;
+    }
+    for (let i = this.width; i < row.cells.length; i++) {
       const text = row.cells[i]!.text;
       if (text) (out.extra ??= Object.create(null) as Record<string, string>)[`#${i + 1}`] = text;
     }
@@ -565,12 +702,67 @@ export class TableReader {
   }
 
   private endTable(): void {
+    if (this.headerOpen !== null) this.finishHeader();
     this.closeUnit();
     const doc = this.doc!;
     this.doc = null;
     this.seenRows = false;
     this.sink.endTable(doc);
   }
+}
+
+/**
+ * The columns of a two-row header, or null when `second` is not a header's second row. It is one
+ * when each of its cells stands under an empty cell of the first row, under a cell the first row
+ * names with a text the reader does not know (a merged group: 资金来源, 其中), or repeats the first
+ * row's text above it (an exporter that writes a merged cell's text into every row); and at least one
+ * of them is a known column name (财政拨款, 其他资金…) under an empty or unknown cell. A 合计 or
+ * data row never is (its cells stand under named columns with other text). A column takes the second
+ * row's name when it has one (the more specific: 财政拨款 rather than 资金来源), keeping the first
+ * row's text in `group` and the second row's line in `line`; else the first row's.
+ */
+export function mergeHeaderRows(first: RawRow, second: RawRow): HeaderColumn[] | null {
+  const top = first.cells;
+  const below = second.cells;
+  let fills = 0;
+  for (let i = 0; i < below.length; i++) {
+    const text = below[i]!.text;
+    if (text === "") continue;
+    const above = top[i]?.text ?? "";
+    if (text === above) continue;
+    if (above !== "" && headerKey(above) !== null) return null;
+    if (headerKey(text) !== null) fills++;
+  }
+  if (fills === 0) return null;
+  const columns: HeaderColumn[] = [];
+  for (let index = 0; index < Math.max(top.length, below.length); index++) {
+    const a = top[index];
+    const b = below[index];
+    const above = a?.text ?? "";
+    const text = b?.text ?? "";
+    if (text === "" || text === above) {
+      if (above !== "") columns.push({ key: headerKey(above), name: above, column: a!.column, index });
+      continue;
+    }
+    const col: HeaderColumn = { key: headerKey(text), name: text, column: b!.column, index, line: b!.line };
+    if (above !== "") col.group = above;
+    columns.push(col);
+  }
+  return columns;
+}
+
+/** What a repeat of a two-row header's second row holds at each index (see TableReader.echo); null for a one-row header. */
+function headerEcho(columns: readonly HeaderColumn[]): { first: string[]; second: string[] } | null {
+  const first: string[] = [];
+  const second: string[] = [];
+  for (const col of columns) {
+    if (col.line === undefined) first[col.index] = col.name;
+    else {
+      second[col.index] = col.name;
+      if (col.group !== undefined) first[col.index] = col.group;
+    }
+  }
+  return second.length === 0 ? null : { first, second };
 }
 
 function renderJoined(indicators: readonly { raw: string }[], finalStop: boolean): string {

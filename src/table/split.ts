@@ -49,6 +49,15 @@ export function codePointLength(s: string, from = 0, to = s.length): number {
   return n;
 }
 
+/**
+ * A copy of a string that does not keep alive the text it was cut from (V8 substrings point into
+ * their parent: a cell kept after its row, such as a note or a department name, would otherwise pin
+ * the whole chunk of the file it was read from).
+ */
+export function detach(text: string): string {
+  return (" " + text).slice(1);
+}
+
 /** Rows of a whole decoded text, lazily. `firstLine` numbers the first line (default 1). */
 export function* splitRows(text: string, firstLine = 1): Generator<RawRow> {
   let line = firstLine;

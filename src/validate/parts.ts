@@ -313,7 +313,9 @@ export async function readPart(
     const plan: StreamPlan = { encoding: request.encoding, skip: request.skip };
     const [lines, doc] = await Promise.all([countLines(request.path, request.start), readHeadTable(request.path, plan)]);
     if (doc === null) return { ok: false, reason: "no table at the head" };
-    const reader = new TableReader(sink, { encoding: request.encoding, retain: false });
+    // Footnotes are kept for a conversion to JSON only (written at the table's end by the main thread).
+    const footnotes = request.task.kind === "convert" && request.task.format === "json";
+    const reader = new TableReader(sink, { encoding: request.encoding, retain: false, footnotes });
     if (resume(reader, doc) === false) return { ok: false, reason: "a rule needs the whole table" };
     const seen: { text: boolean; nextLine: number; replaced?: Replaced } = { text: false, nextLine: lines + 1 };
     let first = true;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
+import { parseTable } from "../../src/table/parse.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/perftable-document.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -26,6 +27,39 @@ describe("perftable convert", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.total.name).toBe("合　计");
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("keeps footnotes and a two-row header in the JSON, valid against the schema; CSV and NDJSON as for the seed", async () => {
+    const footnotes = join(ROOT, "fixtures/layouts/footnotes.txt");
+    const twoRows = join(ROOT, "fixtures/layouts/two-row-header.txt");
+    const doc = JSON.parse((await runCli(["convert", footnotes])).stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.footnotes).toHaveLength(4);
+    expect(doc.footnotes[2]).toEqual({ text: "注：1.本表金额单位为万元，保留两位小数。\n2.“其他资金”含上年结转资金和单位自有资金。", line: 32, column: 1, endLine: 33 });
+    const header = JSON.parse((await runCli(["convert", twoRows])).stdout).header;
+    expect(validate({ ...doc, header }), JSON.stringify(validate.errors)).toBe(true);
+    expect(header.columns[2]).toEqual({ key: "appropriation", name: "财政拨款", column: 3, index: 2, line: 10, group: "资金来源" });
+    // CSV and NDJSON have a row or line per indicator: notes have none, and the rows are the seed's
+    // (but for their line numbers).
+    const field = '(?:"(?:[^"]|"")*"|[^,\r\n]*)';
+    const csvLine = new RegExp(`^((?:${field},){4})\\d+,`, "gm");
+    const noLines = (text: string) => text.replace(csvLine, "$1L,").replace(/"(projectLine|line|endLine)":\d+/g, '"$1":0');
+    for (const to of ["csv", "ndjson"]) {
+      const seed = noLines((await runCli(["convert", SEED_PATH, "--to", to])).stdout);
+      for (const file of [footnotes, twoRows]) {
+        const r = await runCli(["convert", file, "--to", to]);
+        expect([r.code, r.stderr]).toEqual([0, ""]);
+        expect(noLines(r.stdout)).toBe(seed);
+      }
+    }
+  });
+
+  it("the schema rejects a footnote without its place and a header column with a key it does not know", () => {
+    const doc = JSON.parse(JSON.stringify(parseTable(readFileSync(join(ROOT, "fixtures/layouts/footnotes.txt"))).value[0]));
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...doc, footnotes: [{ text: "注：…" }] })).toBe(false);
+    expect(validate({ ...doc, footnotes: [{ text: "注：…", line: 3, column: 1, page: 2 }] })).toBe(false);
+    expect(validate({ ...doc, header: { line: 9, columns: [{ key: "name", name: "项目名称", column: 1, index: 0, row: 2 }] } })).toBe(false);
   });
 
   it("prints an array for a file with two tables", async () => {

@@ -337,3 +337,15 @@ describe("pathological rows", () => {
     expect(Object.values(p.extra ?? {})).toContain("备注");
   });
 });
+
+describe("cells under no header cell", () => {
+  it("keeps a cell under an empty header cell in the row's extra, by its column number (as past the last column)", () => {
+    // The 财政专户拨款 header cell left empty (a merged or deleted header), one project with money there.
+    const text = editSeed("财政拨款\t财政专户拨款\t其他资金", "财政拨款\t\t其他资金", editSeed("金融交流专项经费\t70.00\t70.00\t\t", "金融交流专项经费\t70.00\t60.00\t10.00\t"));
+    const doc = only(text);
+    expect(doc.header!.columns.map((c) => c.index)).toEqual([0, 1, 2, 4, 5, 6]);
+    const project = projects(doc).find((p) => p.name === "金融交流专项经费")!;
+    expect(project.extra).toEqual({ "#4": "10.00" });
+    expect(project.amounts).toEqual({ total: "70.00", appropriation: "60.00", specialAccount: null, other: null });
+  });
+});

@@ -15,7 +15,7 @@ import { checkFile, type CheckFileOptions } from "../../src/api.js";
 import type { ConvertFormat } from "../../src/convert/index.js";
 import { convertStreamed } from "../../src/convert/stream.js";
 import { partStats } from "../../src/validate/parts.js";
-import type { FileReport } from "../../src/types.js";
+import type { FileReport, TableDocument } from "../../src/types.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { interruptOnce } from "../helpers/interrupt.js";
 
@@ -303,6 +303,75 @@ describe("converting a big table in parts", () => {
     expect(before).toEqual(["part-0"]);
     expect(signal).toBe("SIGINT");
     expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe("footnotes and a two-row header in a table read in parts", () => {
+  const TOP = "项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标\t绩效指标";
+  const SECOND = "\t\t财政拨款\t财政专户拨款\t其他资金\t\t";
+  const TABS = "\t".repeat(6);
+  /**
+   * The big table with a two-row header, and before each unit row a note (continued on a numbered
+   * line, or followed by blank lines), or a page break repeating both header rows after a note; more
+   * notes after the last row. Returns the text, the notes and the lines where cuts are looked for.
+   */
+  function layouts(): { text: string; notes: number; near: number[] } {
+    const out: string[] = [];
+    const near: number[] = [];
+    let notes = 0;
+    LINES.forEach((line, i) => {
+      if (i === HEADER_AT) return void out.push(TOP, SECOND);
+      const cells = line.split("\t");
+      if (i > HEADER_AT + 1 && cells.length > 6 && cells[5] === "" && cells[6] === "") {
+        near.push(out.length);
+        notes++;
+        if (notes % 3 === 0) out.push(`注：第${notes}页金额单位为万元。`, `2.本页续上页。${TABS}`);
+        else if (notes % 3 === 1) out.push(`说明：以下为第${notes}个资金使用单位。${TABS}`, "", "");
+        else out.push(`备注：第${notes}页。`, "", TOP, SECOND);
+        near.push(out.length - 1);
+      }
+      out.push(line);
+    });
+    out.push("注：1.本表金额单位为万元。", "2.数据来源于部门预算编制系统。", "填表说明：金额保留两位小数。");
+    return { text: out.join("\n") + "\n", notes: notes + 2, near };
+  }
+  const { text, notes, near } = layouts();
+  const path = write(text);
+  /** Cut places right at notes, their continuations and repeated header rows (as fractions of the file). */
+  const atNotes = (picks: number[]) => {
+    const offsets = text.split("\n").map((_, i, lines) => Buffer.byteLength(lines.slice(0, i).join("\n")) + (i > 0 ? 1 : 0));
+    return picks.map((k) => offsets[near[k % near.length]!]! / Buffer.byteLength(text)).sort((a, b) => a - b);
+  };
+
+  it.skipIf(!built)(skipped("checks as the table without them, and as one thread, wherever the cuts fall"), async () => {
+    const what = (r: FileReport) => r.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.project ?? ""} ${JSON.stringify(d.data)}`);
+    const plain = await checkFile(write(BASE), { threads: 1 });
+    for (const at of [atNotes([3, 17, 40]), atNotes([4, 9]), atNotes([10, 11, 12]), [0.3, 0.6]]) {
+      const taken = partStats.taken;
+      const { sequential, parted, report } = await both(path, { threads: at.length + 1, splitAt: at });
+      expect(partStats.taken - taken).toBeGreaterThan(0);
+      expect(parted).toBe(sequential);
+      expect(what(report)).toEqual(what(plain));
+    }
+  });
+
+  it.skipIf(!built)(skipped("converts to the bytes of one thread, with every footnote in the JSON"), async () => {
+    for (const at of [atNotes([5, 6, 7]), atNotes([20]), [0.25, 0.5, 0.75]]) {
+      for (const format of ["json", "ndjson", "csv"] as const) {
+        const taken = partStats.taken;
+        const one = await convert(path, format);
+        const parted = await convert(path, format, { threads: at.length + 1, at });
+        expect(partStats.taken - taken).toBeGreaterThan(0);
+        expect(parted.diagnostics).toBe(one.diagnostics);
+        expect(parted.out.equals(one.out)).toBe(true);
+        if (format === "json") {
+          const doc = JSON.parse(one.out.toString()) as TableDocument;
+          expect(doc.footnotes).toHaveLength(notes);
+          expect(doc.footnotes!.at(-2)).toMatchObject({ text: "注：1.本表金额单位为万元。\n2.数据来源于部门预算编制系统。" });
+          expect(doc.header!.columns.map((c) => c.key)).toEqual(["name", "total", "appropriation", "specialAccount", "other", "goal", "indicators"]);
+        }
+      }
+    }
   });
 });
 
