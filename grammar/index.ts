@@ -248,6 +248,8 @@ function isBlank(text: string): boolean {
  * first character (default 1:1); all positions returned are file positions (1-based line, 1-based
  * column in code points; a line break inside the cell starts a new line at column 1, unless `oneLine`:
  * a spreadsheet cell, whose positions stay on its row and count its line breaks as characters).
+ * `doubled`: sorted offsets of quotes the file wrote doubled (`""` in a quoted cell of a text table or
+ * a .csv), each two columns wide in the file.
  *
  * Each indicator's `raw` is its exact text without the terminating `。`, so joining the raws with
  * `。` (plus a final `。` when the cell has one) gives the cell back — except where a broken
@@ -258,11 +260,11 @@ function isBlank(text: string): boolean {
  *
  * Indicators parsed from the same text share their (immutable) Category and Target objects.
  */
-export function parseIndicators(text: string, start: Position = FILE_START, oneLine = false): Result<Indicator[]> {
+export function parseIndicators(text: string, start: Position = FILE_START, oneLine = false, doubled?: readonly number[]): Result<Indicator[]> {
   const indicators: Indicator[] = [];
   const diagnostics: Diagnostic[] = [];
   if (isBlank(text)) return { value: indicators, diagnostics };
-  const at = createPositionMapper(text, start, oneLine);
+  const at = createPositionMapper(text, start, oneLine, doubled);
   let segStart = 0;
   while (segStart <= text.length) {
     // An indicator ends at the first `。` followed by `N、` (the lexer's Seq), or at the end; a

@@ -104,9 +104,12 @@ const XIANG = Buffer.from("项", "utf8");
 /** An unfinished line longer than this makes `atMostOneTable` give up (bytes). */
 const LONG_LINE = 1 << 20;
 
-/** A line with a cell the reader takes for the 项目名称 column (every header row has one). */
+/**
+ * A line with a cell the reader takes for the 项目名称 column (every header row has one), or would
+ * once its quotes are read (`"项目名称` on the first line of a quoted cell with a line break).
+ */
 function isHeaderLike(line: string): boolean {
-  return line.split("\t").some((cell) => headerKey(cell) === "name");
+  return line.split("\t").some((cell) => headerKey(cell.charCodeAt(0) === 0x22 ? cell.slice(1) : cell) === "name");
 }
 
 /**

@@ -178,6 +178,13 @@ export function readCsvRows(text: string): Result<RawRow[]> {
   return { value: rows, diagnostics };
 }
 
+/** Offsets of the quotes in `text`, when the quoted `field` wrote each of them doubled (else none). */
+function doubledQuotes(text: string, field: string): number[] {
+  const at: number[] = [];
+  for (let k = text.indexOf('"'); k !== -1; k = text.indexOf('"', k + 1)) at.push(k);
+  return field.split('""').length - 1 === at.length ? at : [];
+}
+
 /** A row of trimmed cells from one record; null when every cell is empty (a blank line). */
 function buildRow(record: string[], raw: string, recordStart: number, recordNumber: number, cursor: PositionCursor): RawRow | null {
   if (record.every((v) => trimCell(v).text === "")) return null;
@@ -192,7 +199,11 @@ function buildRow(record: string[], raw: string, recordStart: number, recordNumb
     const quoted = raw.charCodeAt(b.start) === 0x22 && raw.slice(b.start, b.end) !== value;
     const trimmed = trimCell(value);
     const { line, column } = cursor.at(recordStart + b.start + (quoted ? 1 : 0) + trimmed.lead);
-    cells.push({ text: trimmed.text, line, column, ref: `${columnLetters(j)}${recordNumber}` });
+    const cell: RawCell = { text: trimmed.text, line, column, ref: `${columnLetters(j)}${recordNumber}` };
+    // Its quotes, each written `""` in a quoted field: two columns in the file (see RawCell.doubled).
+    const doubled = quoted && trimmed.text.includes('"') ? doubledQuotes(trimmed.text, raw.slice(b.start, b.end)) : null;
+    if (doubled !== null && doubled.length > 0) cell.doubled = doubled;
+    cells.push(cell);
   }
   return { line: rowLine, cells };
 }

@@ -11,7 +11,7 @@ import { mergeReplaced, type Replaced, replacementScanner, wellFormedUtf16 } fro
 export type { StreamPlan } from "./decode.js";
 import type { RawRow } from "../table/rows.js";
 import { describeFsError } from "./read-input.js";
-import { splitLine } from "../table/split.js";
+import { RowSplitter, splitLine } from "../table/split.js";
 
 const CHUNK = 1 << 20;
 /** Bytes decoded at a time within a chunk. */
@@ -180,39 +180,49 @@ export async function* streamRows(
       return true;
     };
 
+    // Quoted cells (which may span lines) are looked for only in pieces with a quote: the lines of
+    // the others are split as they come (see table/split.ts).
+    const splitter = new RowSplitter();
+    /** Whether the unfinished line may hold a quote. */
+    let carryQuoted = false;
+
     /** The rows completed by `text` (the rest waits in `carry`); `done`: it is the end of the file. */
     const take = (text: string, done: boolean): RawRow[] => {
       const rows: RawRow[] = [];
+      const quoted = text.indexOf('"') !== -1;
       // The line cut at the end of the last piece ends in this one (or goes on past it). It is
       // completed on its own: the piece is never glued to it (a copy of the whole piece each time).
       let from = 0;
       if (carry !== "") {
         const nl = text.indexOf("\n");
-        if (nl !== -1) {
-          rows.push(splitLine(carry + text.slice(0, nl), line++));
+        if (nl !== -1 || done) {
+          const whole = carry + (nl !== -1 ? text.slice(0, nl) : text);
+          if (carryQuoted || quoted || splitter.holding) splitter.push(whole, line++, rows);
+          else rows.push(splitLine(whole, line++));
           carry = "";
-          from = nl + 1;
-        } else if (done) {
-          rows.push(splitLine(carry + text, line++));
-          carry = "";
-          from = text.length;
+          from = nl !== -1 ? nl + 1 : text.length;
         } else {
           carry += text;
+          carryQuoted ||= quoted;
           return rows;
         }
       }
       const last = done ? text.length : text.lastIndexOf("\n");
+      const slow = quoted || splitter.holding;
       let start = from;
       if (last >= from) {
         while (start <= last) {
           let end = text.indexOf("\n", start);
           if (end === -1 || end > last) end = last;
           if (done && start === text.length) break;
-          rows.push(splitLine(text.slice(start, end), line++));
+          if (slow) splitter.push(text.slice(start, end), line++, rows);
+          else rows.push(splitLine(text.slice(start, end), line++));
           start = end + 1;
         }
       }
       carry = done ? "" : last < from ? text.slice(from) : text.slice(last + 1);
+      carryQuoted = quoted;
+      if (done) splitter.end(rows);
       return rows;
     };
 

@@ -675,7 +675,7 @@ export class TableReader {
     };
     if (goalCell?.text) project.goalColumn = goalCell.column;
     if (text !== "" && this.options.skipIndicators !== true) {
-      const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column }, indCell!.oneLine === true);
+      const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column }, indCell!.oneLine === true, indCell!.doubled);
       project.indicators = parsed.value;
       project.indicatorsColumn = indCell!.column;
       const finalStop = text.endsWith("。");

@@ -4,7 +4,7 @@
 /** One cell: its text with surrounding spaces removed, and where that text starts. */
 export interface RawCell {
   text: string;
-  /** 1-based line of the cell's first character (cells of .csv input may span lines). */
+  /** 1-based line of the cell's first character (quoted cells of text and .csv input may span lines). */
   line: number;
   /** 1-based column (code points) of the cell's first character. */
   column: number;
@@ -15,6 +15,12 @@ export interface RawCell {
    * line breaks counted as characters, as the row is the sheet's and not a line of a text file.
    */
   oneLine?: boolean;
+  /**
+   * Offsets in `text` of the quotes a quoted cell (of a text table or a .csv) wrote doubled (`""`,
+   * read as one `"`): each takes two columns in the file, so positions after it on its line are one
+   * further right.
+   */
+  doubled?: number[];
 }
 
 /** One row: its 1-based line and its cells in order (trailing empty cells may be absent). */

@@ -7,6 +7,7 @@
 // main thread from where it starts. Rules carry state across units only to `tableEnd`, and those
 // that do also take the other parts' units (`unitElsewhere`; see rules/types.ts).
 import { open } from "../io/fsp.js";
+import type { FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
 import { type PartFindings, type ResolvedConfig, RuleRunner } from "./run.js";
@@ -14,7 +15,7 @@ import { makeDecoder, StreamDecodeError, streamRows, type StreamPlan } from "../
 import type { EncodingName, StreamFailure } from "../io/decode.js";
 import { mergeReplaced, type Replaced } from "../io/replaced.js";
 import { TableReader, type TableSink } from "../table/reader.js";
-import { splitLine } from "../table/split.js";
+import { QUOTED_CELL_LIMIT, splitLine } from "../table/split.js";
 import { nullSink } from "../table/parse.js";
 import { WORKER_YOUNG_GENERATION_MB } from "../audit/worker-script.js";
 import type { Severity, TableDocument } from "../types.js";
@@ -114,12 +115,83 @@ async function countLines(path: string, end: number): Promise<number> {
 }
 
 /**
- * The first line start at or after `from` whose row could open a unit (`probe` has the table), looked
- * for up to SCAN_LIMIT bytes on; null when there is none.
+ * How far before a line start (bytes) the opening quote of a quoted cell holding it can be: a quoted
+ * cell has at most QUOTED_CELL_LIMIT code units between its quotes, 4 bytes each at most (GB18030).
  */
-async function findCut(path: string, encoding: EncodingName, probe: TableReader, from: number, size: number): Promise<number | null> {
+const QUOTED_CELL_BYTES = 4 * (QUOTED_CELL_LIMIT + 2);
+
+/**
+ * Whether a line start may be inside a quoted cell (one that spans lines; see table/split.ts), from
+ * the quotes in the bytes before it, read forward (each byte once). A quote, tab and line break are
+ * the bytes 0x22, 0x09 and 0x0A in UTF-8 and GB18030, never part of another character.
+ *
+ * In a quoted cell the quotes of a run pair up from its first one: a run of odd length ends with a
+ * quote that is not doubled, one of even length is doubled quotes only. A quote at a cell's start
+ * (after a tab or a line break) that starts a run of odd length opens a cell, which the next run of
+ * odd length closes (or shows to be text). So a line start can be inside a quoted cell only when the
+ * latest run of odd length before it starts after a tab or a line break, less than QUOTED_CELL_BYTES
+ * before it. That turns down some line starts a sequential read has outside every cell (after a
+ * quote that follows a tab inside a cell's text, or an opening quote that turned out to be text),
+ * never one it has inside a cell.
+ */
+class QuoteTracker {
+  private readonly buffer = Buffer.allocUnsafe(WINDOW);
+  private position: number;
+  /** The byte before `position` (-1: not read; a quote there may start a cell). */
+  private before = -1;
+  /** The run of quotes being read: where it starts, its length, and whether a cell may start there. */
+  private run = { start: 0, length: 0, opens: false };
+  /** Where the latest run of odd length starts, if it may open a cell (-1: none). */
+  private openAt = -1;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly skip: number,
+    from: number,
+  ) {
+    this.position = Math.max(skip, from - QUOTED_CELL_BYTES - 1);
+  }
+
+  /** Whether the line start `at` (after the last one asked) may be inside a quoted cell. */
+  async inside(at: number): Promise<boolean> {
+    while (this.position < at) {
+      const { bytesRead } = await this.handle.read(this.buffer, 0, Math.min(WINDOW, at - this.position), this.position);
+      if (bytesRead === 0) break;
+      const chunk = this.buffer.subarray(0, bytesRead);
+      for (let i = chunk.indexOf(0x22); i !== -1; i = chunk.indexOf(0x22, i + 1)) {
+        const run = this.run;
+        if (run.length > 0 && run.start + run.length === this.position + i) {
+          run.length++;
+          continue;
+        }
+        this.endRun();
+        const previous = i > 0 ? chunk[i - 1]! : this.before;
+        this.run = { start: this.position + i, length: 1, opens: this.position + i === this.skip || previous === -1 || previous === 0x09 || previous === 0x0a };
+      }
+      this.before = chunk[bytesRead - 1]!;
+      this.position += bytesRead;
+    }
+    // (The byte before a line start is a line break: no run goes on past it.)
+    this.endRun();
+    return this.openAt !== -1 && this.openAt >= at - QUOTED_CELL_BYTES;
+  }
+
+  private endRun(): void {
+    const run = this.run;
+    if (run.length % 2 === 1) this.openAt = run.opens ? run.start : -1;
+    run.length = 0;
+  }
+}
+
+/**
+ * The first line start at or after `from` whose row could open a unit (`probe` has the table) and
+ * that is not inside a quoted cell, looked for up to SCAN_LIMIT bytes on; null when there is none.
+ * (`skip`: where the file's text starts, after a BOM.)
+ */
+async function findCut(path: string, encoding: EncodingName, probe: TableReader, from: number, size: number, skip: number): Promise<number | null> {
   const handle = await open(path, "r");
   try {
+    const quotes = new QuoteTracker(handle, skip, from);
     const buffer = Buffer.allocUnsafe(WINDOW);
     const opensUnit = (bytes: Uint8Array): boolean => {
       const decoder = makeDecoder(encoding);
@@ -142,7 +214,7 @@ async function findCut(path: string, encoding: EncodingName, probe: TableReader,
       const chunk = buffer.subarray(0, bytesRead);
       let at = lineStart === -1 ? 0 : lineStart - position;
       for (let nl = chunk.indexOf(10, at); nl !== -1; nl = chunk.indexOf(10, at)) {
-        if (lineStart !== -1 && opensUnit(chunk.subarray(lineStart - position, nl))) return lineStart;
+        if (lineStart !== -1 && opensUnit(chunk.subarray(lineStart - position, nl)) && !(await quotes.inside(lineStart))) return lineStart;
         lineStart = position + nl + 1;
         at = nl + 1;
       }
@@ -217,7 +289,7 @@ export class TableParts<T> {
       const at = options.at ?? workers.map((_, i) => (i + 1) / options.threads);
       for (const fraction of at.slice(0, workers.length)) {
         const previous = parts.starts.at(-1) ?? plan.skip;
-        const cut = await findCut(path, plan.encoding, probe, Math.max(previous + 1, Math.floor(size * fraction)), size);
+        const cut = await findCut(path, plan.encoding, probe, Math.max(previous + 1, Math.floor(size * fraction)), size, plan.skip);
         if (cut === null) break;
         parts.starts.push(cut);
       }

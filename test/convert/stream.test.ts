@@ -1,12 +1,12 @@
 // Streamed convert writes byte for byte what the in-memory formatters write.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { formatDocuments, type ConvertFormat } from "../../src/convert/index.js";
 import { convertStreamed } from "../../src/convert/stream.js";
 import { parseTable } from "../../src/table/parse.js";
-import { editSeed, SEED } from "../helpers/fixtures.js";
+import { editSeed, ROOT, SEED } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 
 const dir = tempDir("perftable-convert-stream-");
@@ -23,6 +23,7 @@ async function streamed(text: string, format: ConvertFormat): Promise<{ out: str
 const NO_UNITS = editSeed("广州开发区金融工作局\t15,810.92\t15,810.92\t\t\t\t\n", "").replace("广州开发区金融工作服务中心\t1.60\t1.60\t\t\t\t\n", "");
 const AMBIGUOUS = editSeed("金融风险防控经费\t105.00", "某行\t3.00\t3.00\t\t\t\t\n金融风险防控经费\t105.00");
 const WITH_NOTES = editSeed("单位：万元", "单位：万元\n注：本表为示例。").replace("绩效指标\n", "绩效指标\t备注\n");
+const EXPORTED = readFileSync(`${ROOT}fixtures/excel-text/seed-libreoffice-utf8.txt`, "utf8");
 const MANY = Array.from({ length: 40 }, (_, i) => editSeed("广州开发区金融工作局（部门）", `部门${i}`)).join("\n");
 
 describe("convertStreamed", () => {
@@ -33,6 +34,8 @@ describe("convertStreamed", () => {
     ["notes and an unknown column", WITH_NOTES],
     ["two tables", SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门")],
     ["forty tables over several chunks", MANY],
+    // A spreadsheet's export, its header cell broken over two lines (`"项目名称⏎（资金使用单位）"`).
+    ["two exported tables with a multi-line header cell", EXPORTED + "\n" + EXPORTED.replace("广州开发区金融工作局（部门）", "另一个部门")],
   ])("%s: identical output in every format", async (_name, text) => {
     const docs = parseTable(text).value;
     for (const format of ["json", "ndjson", "csv"] as const) {

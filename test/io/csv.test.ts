@@ -233,6 +233,18 @@ describe("checkFile on broken or unusual .csv", () => {
     expect(textAt(csv, 6, project.indicators[0]!.column).startsWith("1、1-产出指标")).toBe(true);
   });
 
+  test("a finding after a quote written doubled (`\"\"`) in a quoted cell is at its column in the file", async () => {
+    const path = join(makeTempDir(), "doubled.csv");
+    const indicators = '"1、1-产出指标；11-数量指标；参加""金交会""展会；实施周期指标值:1；年度指标值:1。\n2、1-产出指标；11-数量指标；""宣传""次数；实施周期指标值:提高；年度指标值:提高。"';
+    const csv = `${PREAMBLE}${HEADER}\n合计,10.00,10.00,,,,\n宣传经费,10.00,10.00,,,开展宣传,${indicators}\n`;
+    writeFileSync(path, csv);
+    const report = await checkFile(path);
+    const at = (ruleId: string) => report.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => textAt(csv, d.line, d.column).slice(0, 6));
+    // Two columns for each doubled quote before it on its line.
+    expect(at("indicator/no-unit")).toEqual(["1；年度指标"]);
+    expect(at("indicator/qualitative")).toEqual(["提高；年度指"]);
+  });
+
   test("a finding on a later line of a cell that spans lines names that cell", async () => {
     const path = join(makeTempDir(), "multi-ref.csv");
     const goal = '"开展宣传\n活动"';
