@@ -5,8 +5,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { checkFile, parseFile } from "../../src/api.js";
-import { formatNumber, readXlsxRows } from "../../src/io/xlsx.js";
-import type { Diagnostic } from "../../src/types.js";
+import { Decimal } from "decimal.js";
+import { formatNumber, readXlsxRows, showNumber } from "../../src/io/xlsx.js";
+import type { Diagnostic, TableDocument } from "../../src/types.js";
 import { makeTempDir, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
@@ -302,8 +303,137 @@ describe("cell text as the sheet shows it", () => {
     [1234567, "#,##0,", "1,235"],
     [45000, "yyyy-mm-dd", "45000"],
     [0.30000000000000004, undefined, "0.3"],
+    // Literal characters (`!x`, `\\x`) between digit placeholders: digits fill them from the right.
+    [12345678, "0!.0000", "1234.5678"],
+    [12345678, "0\\.0000", "1234.5678"],
+    [12345678, "#,##0!.0000", "1234.5678"],
+    [12, "0!.0000", "0.0012"],
+    [12345678.9, "0!.0000", "1234.5679"],
+    [12345678, "0!.0,", "1234.6"],
+    [1234567890, '0!.00,,"亿元"', "12.35亿元"],
+    [13943210123, "000-0000-0000", "139-4321-0123"],
+    [1324, '#"千"#"百"#"十"#"个"', "1千3百2十4个"],
+    [57.3, 'General"万元"', "57.3万元"],
+    [1234.5, "¥#,##0.00", "¥1,234.50"],
+    [-1234.5, '"￥"#,##0.00', "-￥1,234.50"],
+    // Excel's Chinese accounting format: currency sign, padding, and `-` for zero.
+    [1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥1,234.50"],
+    [-1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥-1,234.50"],
+    [0, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥-"],
+    [3, "0.00_);[Red](0.00)", "3.00"],
+    [-3, "0.00_);[Red](0.00)", "(3.00)"],
+    [-0.001, "0.00", "0.00"],
+    // A number never shows as an empty cell (Excel shows nothing for 0 in `#,###`): that is no money.
+    [0, "#,###", "0"],
   ] as const)("%s with %s → %s", (value, format, expected) => {
     expect(formatNumber(value, format)).toBe(expected);
+  });
+
+  test.each([
+    [1234.5, '#,##0.00"万元"', "1,234.50", "万元"],
+    [1234.5, '#,##0.00"元"', "1,234.50", "元"],
+    [1234.5, '"￥"#,##0.00"元"', "1,234.50", "元"],
+    [1234.5, "[$¥-804]#,##0.00", "1,234.50", null],
+    [-1234.5, '"￥"#,##0.00', "-1,234.50", null],
+    [1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "1,234.50", null],
+    [-1234.5, '_ ¥* #,##0.00_ ;_ ¥* \\-#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "-1,234.50", null],
+    [0, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "0", null],
+    [0, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "0", null],
+    [-3, "0.00_);[Red](0.00)", "-3.00", null],
+    [-3, "#,##0.00;[Red]#,##0.00", "-3.00", null],
+    [-3, '"△"#,##0.00;"▲"#,##0.00', "-3.00", null],
+    [12345678, "0!.0000", "1234.5678", null],
+    [1234567890, '0!.00,,"亿元"', "12.35", "亿元"],
+    [57.3, 'General"万元"', "57.3", "万元"],
+    [0.5, "#.##", "0.5", null],
+    // A percentage is not an amount: it keeps its sign, and amount/format reports it.
+    [0.125, "0.0%", "12.5%", null],
+  ] as const)("in a money column, %s with %s reads as %s (unit %s)", (value, format, amount, unit) => {
+    expect(showNumber(value, format)).toMatchObject({ amount, unit });
+  });
+});
+
+describe("amounts in number formats with text, currency signs and literal characters", () => {
+  /** The seed as a workbook whose money cells (rows 10 on, columns B–E) have `format`, each value through `scale`. */
+  async function seedWithFormat(format: string, scale = 1, edit?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.eachRow((row, n) => {
+      if (n < 10) return;
+      for (let col = 2; col <= 5; col++) {
+        const cell = row.getCell(col);
+        if (typeof cell.value !== "number") continue;
+        cell.value = Math.round(cell.value * scale * 1e6) / 1e6;
+        cell.numFmt = format;
+      }
+    });
+    edit?.(ws);
+    return writeTemp("formatted.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+  const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.messageId, d.line, d.ref]);
+  const moneyOf = (doc: TableDocument) => [doc.total!.amounts, ...doc.units.flatMap((u) => [u.amounts, ...u.projects.map((p) => p.amounts)])].map((a) => Object.values(a).map((v) => (v === null ? null : new Decimal(v).toFixed(2))));
+
+  test.each([
+    '#,##0.00"万元"',
+    "¥#,##0.00",
+    "[$¥-804]#,##0.00",
+    '"￥"#,##0.00',
+    '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ',
+    '_ "￥"* #,##0.00_ ;_ "￥"* \\-#,##0.00_ ;_ "￥"* "-"??_ ;_ @_ ',
+    "0.00_);[Red](0.00)",
+    "#,##0.00;-#,##0.00",
+    'General"万元"',
+  ])("%s: the seed's findings, no amount/format, the same amounts", async (format) => {
+    const plain = (await writeTableFormats()).xlsx;
+    const path = await seedWithFormat(format);
+    const report = await checkFile(path);
+    expect(report.diagnostics.filter((d) => d.ruleId.startsWith("amount/"))).toEqual([]);
+    expect(keys(report.diagnostics)).toEqual(keys((await checkFile(plain)).diagnostics));
+    const doc = (await parseFile(path)).value[0]!;
+    expect(moneyOf(doc)).toEqual(moneyOf((await parseFile(plain)).value[0]!));
+    // What the sheet shows is kept as published.
+    expect(doc.total!.amountsRaw.total).toBe(formatNumber(15812.52, format));
+  });
+
+  test("an accounting zero shown as - is the amount 0, not an empty cell; a negative in parentheses is negative", async () => {
+    const accounting = '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ';
+    const path = await seedWithFormat(accounting, 1, (ws) => {
+      // 其他资金 of 金融发展专项资金 (row 12): a real 0, shown `-`.
+      ws.getCell("E12").value = 0;
+      ws.getCell("E12").numFmt = accounting;
+      ws.getCell("D13").value = -5;
+      ws.getCell("D13").numFmt = "#,##0.00_);[Red](#,##0.00)";
+    });
+    const doc = (await parseFile(path)).value[0]!;
+    const project = doc.units[0]!.projects[0]!;
+    expect(project.amountsRaw.other).toBe("¥-");
+    expect(project.amounts.other).toBe("0");
+    const report = await checkFile(path);
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/format")).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/negative").map((d) => [d.ref, d.data.value])).toEqual([["绩效目标表!D13", "-5.00"]]);
+  });
+
+  test("the 万元 display trick 0!.0000: amounts in 元 shown in 万元 are read as shown, and add up", async () => {
+    const path = await seedWithFormat("0!.0000", 10_000);
+    const doc = (await parseFile(path)).value[0]!;
+    expect(doc.total).toMatchObject({ amountsRaw: { total: "15812.5200" }, amounts: { total: "15812.5200" } });
+    expect(doc.units[0]!.projects[0]!.amounts.total).toBe("13000.0000");
+    const report = await checkFile(path);
+    expect(keys(report.diagnostics)).toEqual(keys((await checkFile((await writeTableFormats()).xlsx)).diagnostics));
+  });
+
+  test("a number format naming another money unit than the table's 单位: one table/preamble finding per table and unit", async () => {
+    const inYuan = await seedWithFormat('#,##0.00"元"');
+    const report = await checkFile(inYuan);
+    const found = report.diagnostics.filter((d) => d.messageId === "formatMoneyUnit");
+    // 合计, 2 units and 13 projects, two money cells each (总计 and 财政拨款).
+    expect(found.map((d) => [d.ruleId, d.severity, d.ref, d.line, d.column, d.data])).toEqual([["table/preamble", "warning", "绩效目标表!B10", 10, 2, { unit: "万元", other: "元", count: 32 }]]);
+    const { formatMessage } = await import("../../src/i18n/format.js");
+    expect(formatMessage(found[0]!, "en")).toBe('the number format of money cells shows the unit "元" (32 cells in this table, the first here), but the table\'s unit is "万元": the amounts are read as the numbers shown, in "万元"');
+    expect(formatMessage(found[0]!, "zh")).toMatch(/^金额单元格的数字格式显示单位「元」（本表共 32 个单元格，第一个在此），而表格单位为「万元」/);
+    // The format's unit and the table's agree: nothing to say.
+    expect((await checkFile(await seedWithFormat('#,##0.00"万元"'))).diagnostics.filter((d) => d.messageId === "formatMoneyUnit")).toEqual([]);
   });
 });
 
