@@ -176,6 +176,8 @@ export interface TableDocument {
   units: Unit[];
   /** Preamble lines not understood as title / 部门名称 / 单位, kept verbatim (lossless). */
   notes?: { line: number; text: string }[];
+  /** For .xlsx input: the sheet the table is on (`line`s are that sheet's rows). */
+  sheet?: string;
 }
 
 export type Severity = "off" | "info" | "warning" | "error";

@@ -15,19 +15,27 @@ const MAX_COLUMNS = 16384;
  */
 export const MAX_SHEET_CELLS = 8_000_000;
 
+/** One sheet's rows (see readXlsxSheets). */
+export interface XlsxSheet {
+  name: string;
+  rows: RawRow[];
+}
+
 /**
- * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet in view
- * (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计, and
- * 绩效指标…); else the first hidden one holding one; else the first sheet in view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
+ * Read the rows of the sheets that hold a table. They are the sheet named `sheet`; else every sheet
+ * in view (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计,
+ * and 绩效指标…), in the workbook's order; else every hidden one holding one; else the first sheet in
+ * view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
  * `15,812.52`, `0!.0000` → `1234.5678`) or plainly (`15812.52`), a negative number with its minus even
  * where the format shows it by colour alone (a number shown with text around it, `¥1,234.50`, also
- * gives the number alone as the cell's `amount`, and the money unit its format names as `unit`), formulas by their cached result (`=B11+B27` when the file has none), rich text
- * joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs
- * cannot open, an unknown sheet name, or a sheet of more than `maxCells` cells (counted from column A to each
+ * gives the number alone as the cell's `amount`, and the money unit its format names as `unit`),
+ * formulas by their cached result (`=B11+B27` when the file has none), rich text joined, dates as ISO
+ * dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open, an
+ * unknown sheet name, or sheets of more than `maxCells` cells in all (counted from column A to each
  * row's last cell with text), gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
-export async function readXlsxRows(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<RawRow[]> & { sheet: string | null }> {
+export async function readXlsxSheets(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<XlsxSheet[]>> {
   // exceljs is large: load it only when an .xlsx file is actually read.
   if (!isZip(bytes)) {
     return fail(
@@ -44,39 +52,48 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string, maxCells =
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
-  let chosen: ExcelJS.Worksheet | undefined;
+  let chosen: ExcelJS.Worksheet[];
   if (sheet !== undefined) {
-    chosen = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
-    if (chosen === undefined) {
+    const named = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    if (named === undefined) {
       const names = sheets.map((ws) => ws.name);
       return fail(`no sheet named ${sheet} (sheets: ${names.join(", ")})`, `没有名为“${sheet}”的工作表（现有工作表：${names.join("、")}）`);
     }
+    chosen = [named];
   } else {
-    // A hidden sheet (a template or a list kept out of sight) is taken only when no sheet in view has a table.
+    // Every sheet with a table is read, as every table of a text file is (a workbook with a sheet
+    // per department). A hidden sheet (a template or a list kept out of sight) is read only when no
+    // sheet in view has a table.
     const visible = sheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-    chosen = visible.find(hasTableHeader) ?? sheets.find(hasTableHeader) ?? visible[0] ?? sheets[0]!;
+    const withTable = sheets.filter(hasTableHeader);
+    const inView = withTable.filter((ws) => visible.includes(ws));
+    chosen = inView.length > 0 ? inView : withTable.length > 0 ? withTable : [visible[0] ?? sheets[0]!];
   }
-  try {
-    const read = readSheet(chosen, maxCells);
-    if (!Array.isArray(read)) {
-      const at = `${sheetPrefix(chosen.name)}!${columnLetters(read.column - 1)}${read.row}`;
-      return {
-        ...fail(
-          `the sheet is too large to read: it makes more than ${maxCells.toLocaleString("en-US")} cells by ${at} (every row is read from column A to its last cell with text: delete text far to the right of the table)`,
-          `工作表过大，无法读取：到 ${at} 已超过 ${maxCells} 个单元格（每行从 A 列读到其最后一个有内容的单元格：请删除表格右侧远处的内容）`,
-        ),
-        sheet: chosen.name,
-      };
+  const read: XlsxSheet[] = [];
+  let left = maxCells;
+  for (const ws of chosen) {
+    try {
+      const rows = readSheet(ws, left);
+      if (!Array.isArray(rows)) {
+        const at = `${sheetPrefix(ws.name)}!${columnLetters(rows.column - 1)}${rows.row}`;
+        const several = chosen.length > 1;
+        return fail(
+          `${several ? "the sheets with a table are too large to read: together they make" : "the sheet is too large to read: it makes"} more than ${maxCells.toLocaleString("en-US")} cells by ${at} (every row is read from column A to its last cell with text: delete text far to the right of the table)`,
+          `${several ? "含表格的工作表过大，无法读取：合计" : "工作表过大，无法读取："}到 ${at} 已超过 ${maxCells} 个单元格（每行从 A 列读到其最后一个有内容的单元格：请删除表格右侧远处的内容）`,
+        );
+      }
+      for (const row of rows) left -= row.cells.length;
+      read.push({ name: ws.name, rows });
+    } catch (error) {
+      return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`);
     }
-    return { value: read, diagnostics: [], sheet: chosen.name };
-  } catch (error) {
-    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`), sheet: chosen.name };
   }
+  return { value: read, diagnostics: [] };
 }
 
-function fail(reason: string, reasonZh: string): Result<RawRow[]> & { sheet: string | null } {
+function fail(reason: string, reasonZh: string): Result<XlsxSheet[]> {
   const diagnostics: Diagnostic[] = [readFailure(reason, 1, reasonZh)];
-  return { value: [], diagnostics, sheet: null };
+  return { value: [], diagnostics };
 }
 
 /** Whether the bytes start as a zip archive does (a local file header, or an empty archive's end record). */

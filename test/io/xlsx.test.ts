@@ -6,9 +6,9 @@ import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { checkFile, parseFile } from "../../src/api.js";
 import { Decimal } from "decimal.js";
-import { formatNumber, readXlsxRows, showNumber } from "../../src/io/xlsx.js";
+import { formatNumber, readXlsxSheets, showNumber } from "../../src/io/xlsx.js";
 import type { Diagnostic, TableDocument } from "../../src/types.js";
-import { makeTempDir, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
+import { makeTempDir, sheetsToXlsx, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
 function findingKeys(ds: Diagnostic[]) {
@@ -120,10 +120,10 @@ describe("the seed as .xlsx", () => {
   });
 
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
-    const read = await readXlsxRows(await tsvToXlsx(SEED));
-    expect(read.sheet).toBe("绩效目标表");
+    const read = await readXlsxSheets(await tsvToXlsx(SEED));
+    expect(read.value.map((s) => s.name)).toEqual(["绩效目标表"]);
     expect(read.diagnostics).toEqual([]);
-    expect(read.value[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
+    expect(read.value[0]!.rows[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
   });
 
   test("a sheet in view is chosen over a hidden one that comes first (a template with the header only)", async () => {
@@ -135,13 +135,13 @@ describe("the seed as .xlsx", () => {
       const ws = wb.addWorksheet("绩效目标表");
       lines.forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (ws.getCell(i + 1, k + 1).value = cell)));
     });
-    const read = await readXlsxRows(bytes);
-    expect(read.sheet).toBe("绩效目标表");
+    const read = await readXlsxSheets(bytes);
+    expect(read.value.map((s) => s.name)).toEqual(["绩效目标表"]);
     const report = await checkFile(writeTemp("hidden-template.xlsx", bytes));
     expect(report.diagnostics.some((d) => d.ruleId === "table/empty")).toBe(false);
     expect(report.tables).toHaveLength(1);
     // Named, a hidden sheet is still read.
-    expect((await readXlsxRows(bytes, "模板")).sheet).toBe("模板");
+    expect((await readXlsxSheets(bytes, "模板")).value.map((s) => s.name)).toEqual(["模板"]);
   });
 
   test("keepSource has nothing to keep for a workbook", async () => {
@@ -172,6 +172,65 @@ describe("choosing the sheet", () => {
     expect((await parseFile(path)).value[0]!.department).toBe("广州开发区金融工作局（部门）");
   });
 
+  test("without --sheet every sheet in view with a table is read, in the workbook's order", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const report = await checkFile(path);
+    expect(report.tables!.map((t) => t.department)).toEqual(["广州开发区金融工作局（部门）", "另一部门"]);
+    // Each sheet's findings as when it is read alone, the first sheet's first (rows of both start at 1).
+    const first = (await checkFile(path, { sheet: "2023" })).diagnostics;
+    const second = (await checkFile(path, { sheet: "2024 调整" })).diagnostics;
+    expect(first.length).toBeGreaterThan(0);
+    expect(report.diagnostics).toEqual([...first, ...second]);
+    expect(report.diagnostics.map((d) => d.ref!.replace(/!.*/, ""))).toEqual([...first.map(() => "'2023'"), ...second.map(() => "'2024 调整'")]);
+    // The seed's 8 warnings and 9 infos, on each sheet.
+    expect([report.errorCount, report.warningCount, report.infoCount]).toEqual([0, 16, 18]);
+    const docs = (await parseFile(path)).value;
+    expect(docs.map((d) => [d.sheet, d.department, d.units[0]!.projects[0]!.ref])).toEqual([
+      ["2023", "广州开发区金融工作局（部门）", "'2023'!A12"],
+      ["2024 调整", "另一部门", "'2024 调整'!A12"],
+    ]);
+    // Named, one sheet is read.
+    expect((await parseFile(path, { sheet: "2023" })).value.map((d) => d.sheet)).toEqual(["2023"]);
+  });
+
+  test("a sheet per department: an error on the second sheet fails the check; a sheet without preamble is a table of its own", async () => {
+    const lines = SEED.split("\n");
+    const header = lines.findIndex((l) => l.startsWith("项目名称"));
+    // 教育局: the header on row 1, no title, 部门名称 or 单位, and a 合计 that does not add up.
+    const bare = lines.slice(header).join("\n").replace("合计\t15,812.52\t15,812.52", "合计\t15,900.00\t15,900.00");
+    const path = writeTemp("departments.xlsx", await sheetsToXlsx([["金融工作局", SEED], ["教育局", bare]]));
+    const report = await checkFile(path);
+    expect(report.tables).toHaveLength(2);
+    const onSecond = report.diagnostics.filter((d) => d.ref!.startsWith("教育局!"));
+    expect(onSecond.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.ref])).toEqual([
+      ["amount/total-rollup", "教育局!B2"],
+      ["amount/total-rollup", "教育局!C2"],
+    ]);
+    expect(onSecond.filter((d) => d.ruleId === "table/preamble").map((d) => [d.messageId, d.line])).toEqual([
+      ["missingTitle", 1],
+      ["missingDepartment", 1],
+      ["missingMoneyUnit", 1],
+    ]);
+    expect(report.errorCount).toBe(2);
+    // The second sheet's rows are not taken for rows of the first table after a repeated header.
+    const docs = (await parseFile(path)).value;
+    expect(docs.map((d) => [d.sheet, d.department, d.units.length, d.units[0]!.projects.length])).toEqual([
+      ["金融工作局", "广州开发区金融工作局（部门）", 2, 12],
+      ["教育局", null, 2, 12],
+    ]);
+  });
+
+  test("findings of several sheets kept compactly (very many) come in the same order", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const plain = await checkFile(path);
+    const compact = await checkFile(path, { compactAfter: 5 });
+    expect(compact.eachDiagnostic).toBeDefined();
+    const keys = (ds: Iterable<Diagnostic>) => [...ds].map((d) => [d.ruleId, d.line, d.ref]);
+    expect(keys(compact.eachDiagnostic!())).toEqual(keys(plain.diagnostics));
+    expect(keys(compact.diagnostics)).toEqual(keys(plain.diagnostics));
+    expect([compact.errorCount, compact.warningCount, compact.infoCount]).toEqual([plain.errorCount, plain.warningCount, plain.infoCount]);
+  });
+
   test("an unknown sheet name: one ioError finding listing the sheets, no throw", async () => {
     const path = writeTemp("two.xlsx", await twoTables());
     const report = await checkFile(path, { sheet: "2025" });
@@ -193,9 +252,9 @@ describe("choosing the sheet", () => {
       wb.addWorksheet("甲").getCell("A1").value = "第一";
       wb.addWorksheet("乙").getCell("A1").value = "第二";
     });
-    const read = await readXlsxRows(bytes);
-    expect(read.sheet).toBe("甲");
-    expect(read.value.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
+    const read = await readXlsxSheets(bytes);
+    expect(read.value.map((s) => s.name)).toEqual(["甲"]);
+    expect(read.value[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
   });
 });
 
@@ -215,7 +274,7 @@ describe("cell text as the sheet shows it", () => {
       ws.getCell("D3").value = { formula: "A1*2", result: 31625.04 };
       ws.getCell("D3").numFmt = "#,##0.00";
     });
-    const rows = (await readXlsxRows(bytes)).value;
+    const rows = (await readXlsxSheets(bytes)).value[0]!.rows;
     expect(rows.map((r) => [r.line, r.cells.map((c) => c.text)])).toEqual([
       [1, ["15812.52", "金融发展", "2024-12-31", "TRUE", "链接", "#DIV/0!", "0.3"]],
       [2, ["合并单元格"]],
@@ -254,7 +313,7 @@ describe("cell text as the sheet shows it", () => {
     ws.getCell("C11").value = { formula: "SUM(C12:C26)", shareType: "shared", ref: "C11:C12" } as ExcelJS.CellFormulaValue;
     ws.getCell("C12").value = { sharedFormula: "C11" } as ExcelJS.CellSharedFormulaValue;
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const rows = (await readXlsxRows(bytes)).value;
+    const rows = (await readXlsxSheets(bytes)).value[0]!.rows;
     const text = (line: number, column: number) => rows.find((r) => r.line === line)!.cells[column - 1]!.text;
     expect([text(10, 2), text(10, 3), text(11, 3), text(12, 3)]).toEqual(["15,812.52", "=C11+C27", "=SUM(C12:C26)", "=SUM(C13:C27)"]);
     const report = await checkFile(writeTemp("uncalculated.xlsx", bytes));
@@ -488,14 +547,14 @@ describe("files that are not readable workbooks", () => {
       for (let r = 1; r <= 40; r++) ws.getCell(r, 16384).value = "x";
     });
     // 40 rows of 16,384 cells pass a lowered limit (the real one, MAX_SHEET_CELLS, is 8 million).
-    const read = await readXlsxRows(bytes, undefined, 100_000);
+    const read = await readXlsxSheets(bytes, undefined, 100_000);
     expect(read.value).toEqual([]);
     expect(read.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
     expect(read.diagnostics[0]!.data.reason).toBe(
       "the sheet is too large to read: it makes more than 100,000 cells by 表!XFD7 (every row is read from column A to its last cell with text: delete text far to the right of the table)",
     );
     expect(read.diagnostics[0]!.data.reasonZh).toMatch(/^工作表过大，无法读取：到 表!XFD7 已超过 100000 个单元格/);
-    expect((await readXlsxRows(bytes)).value).toHaveLength(40);
+    expect((await readXlsxSheets(bytes)).value[0]!.rows).toHaveLength(40);
   });
 
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
