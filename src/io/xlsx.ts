@@ -206,6 +206,9 @@ function cellShown(cell: ExcelJS.Cell): string | ShownNumber {
       return formula === "" ? "" : `=${formula}`;
     }
   }
+  // exceljs gives the format the file defines for the cell's id (Excel writes its locale's currency
+  // and accounting formats, ids 5–8 and 41–44, into the file when cells use them), else that of a
+  // built-in id it knows (0–4, 9–22, 37–40, 45–49); for any other id none: the General way.
   return valueShown(value, cell.numFmt);
 }
 
@@ -422,16 +425,17 @@ export interface ShownNumber {
   unit: string | null;
 }
 
-/** Formats already read (a workbook has a handful, used by thousands of cells). */
-const sectionCache = new Map<string, NumberSection | null>();
+/** Formats already read, by format (a workbook has a handful, used by thousands of cells). */
+const formatCache = new Map<string, (NumberSection | null)[]>();
 
-function cachedSection(section: string): NumberSection | null {
-  let read = sectionCache.get(section);
-  if (read === undefined && !sectionCache.has(section)) {
-    read = readSection(section);
-    if (sectionCache.size < 1000) sectionCache.set(section, read);
+/** The sections of a number format, read once (see readSection). */
+function readFormat(numFmt: string): (NumberSection | null)[] {
+  let read = formatCache.get(numFmt);
+  if (read === undefined) {
+    read = splitSections(numFmt).map(readSection);
+    if (formatCache.size < 1000) formatCache.set(numFmt, read);
   }
-  return read ?? null;
+  return read;
 }
 
 /** A number through its cell's number format, or the General way when there is none we can apply. */
@@ -446,11 +450,13 @@ export function showNumber(value: number, numFmt: string | undefined): ShownNumb
     return { text, amount: text, unit: null };
   };
   if (!Number.isFinite(value) || numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt) || numFmt === "@") return plain();
-  const sections = splitSections(numFmt);
+  const sections = readFormat(numFmt);
+  // An empty section (`0.00;;`) is no section: the first one shows the number.
+  const given = (i: number) => sections.length > i && !(sections[i]?.tokens.length === 0);
   let index = 0;
-  if (value < 0 && sections.length >= 2 && sections[1] !== "") index = 1;
-  else if (value === 0 && sections.length >= 3 && sections[2] !== "") index = 2;
-  const section = cachedSection(sections[index]!);
+  if (value < 0 && given(1)) index = 1;
+  else if (value === 0 && given(2)) index = 2;
+  const section = sections[index]!;
   if (section === null) return plain();
   const negative = value < 0;
   const unitText = section.outside.replace(/[\s\u3000¥￥$()（）+\-−]/g, "");
