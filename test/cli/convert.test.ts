@@ -37,7 +37,7 @@ describe("perftable convert", () => {
   });
 
   it("prints an array for a workbook with a table on each of two sheets, each document naming its sheet", async () => {
-    const dir = tempDir("perftable-convert-");
+    const dir = tempDir("perftable-workbook-");
     const path = join(dir, "departments.xlsx");
     writeFileSync(path, await sheetsToXlsx([["金融工作局", SEED], ["另一部门", editSeed("广州开发区金融工作局（部门）", "另一个部门")]]));
     const r = await runCli(["convert", path]);
