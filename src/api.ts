@@ -11,7 +11,7 @@ import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
 import { detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
-import { readXlsxRows } from "./io/xlsx.js";
+import { readXlsxSheets } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import { codePointLength } from "./table/split.js";
@@ -24,7 +24,7 @@ export interface FileOptions {
   /** Name used in reports (default: the argument). Its extension also picks the format of stdin. */
   path?: string;
   encoding?: EncodingOption;
-  /** Sheet of an .xlsx file (default: the first sheet with a performance-table header). */
+  /** The one sheet of an .xlsx file to read (default: every sheet in view with a performance-table header). */
   sheet?: string;
   /** Folder relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
@@ -65,8 +65,11 @@ async function readBytes(file: string, options: FileOptions) {
 /** V8's longest string (UTF-16 units); TextDecoder refuses more input bytes than this. */
 const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
-/** Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be read. */
-type SheetRows = { ok: true; rows: RawRow[]; encoding: string; diagnostics: Diagnostic[]; source?: string } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * Rows of a .csv or .xlsx file with the reader's findings, or (`ok: false`) why nothing could be
+ * read: one sheet of rows for a .csv, each sheet with a table (its name) for an .xlsx.
+ */
+type SheetRows = { ok: true; sheets: { name: string | null; rows: RawRow[] }[]; encoding: string; diagnostics: Diagnostic[]; source?: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Read the rows of a non-text input. Encoding of .xlsx is always UTF-8 (its XML parts are). */
 async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, options: FileOptions): Promise<SheetRows> {
@@ -88,9 +91,9 @@ async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, 
   }
   if (format === "xlsx") {
     if (bytes.length === 0) return { ok: false, diagnostics: [unreadable("empty")] };
-    const read = await readXlsxRows(bytes, options.sheet);
+    const read = await readXlsxSheets(bytes, options.sheet);
     if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
-    return { ok: true, rows: read.value, encoding: "utf-8", diagnostics: read.diagnostics };
+    return { ok: true, sheets: read.value, encoding: "utf-8", diagnostics: read.diagnostics };
   }
   // A .csv is decoded into one string, which V8 cannot make past its longest: said as such (the
   // decoder's failure was taken for "not UTF-8", and the table read garbled as GB18030).
@@ -112,7 +115,7 @@ async function readSheetRows(format: "csv" | "xlsx" | "xls", bytes: Uint8Array, 
   const read = readCsvRows(decoded.text);
   if (decoded.replaced !== undefined) read.diagnostics.push(replacedBytes(decoded.encoding, decoded.replaced));
   if (read.value.length === 0 && read.diagnostics.length > 0) return { ok: false, diagnostics: read.diagnostics };
-  return { ok: true, rows: read.value, encoding: decoded.encoding, diagnostics: read.diagnostics, source: decoded.text };
+  return { ok: true, sheets: [{ name: null, rows: read.value }], encoding: decoded.encoding, diagnostics: read.diagnostics, source: decoded.text };
 }
 
 /** Apply configured severities to the reader's own findings (the rule runner does it for the rest). */
@@ -298,11 +301,41 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
   if (format === "text") return checkInput(bytes, { path, encoding: options.encoding, config: options.config, keepSource: options.keepSource });
   const sheet = await readSheetRows(format, bytes, options);
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
-  // Each finding's cell is named as it is made: a file with very many keeps them compactly.
-  const report = checkRows(sheet.rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(sheet.rows), compactAfter: options.compactAfter });
+  // Each finding's cell is named as it is made: a file with very many keeps them compactly. Each
+  // sheet is checked on its own (its rows are numbered from 1) and its findings follow the sheet's before it.
+  const reports = sheet.sheets.map(({ rows }) => checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter }));
+  const report = reports.length === 1 ? reports[0]! : joinReports(path, sheet.encoding, reports);
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
   return merged;
+}
+
+/**
+ * One report of a workbook's sheets, checked one by one: their findings in sheet order (each sheet's
+ * in its own line order), counts added up, tables in order. Walked with `eachDiagnostic`, without
+ * making every finding, when a sheet had very many.
+ */
+function joinReports(path: string, encoding: string, reports: FileReport[]): FileReport {
+  const tables = reports.flatMap((r) => r.tables ?? []);
+  const count = (key: "errorCount" | "warningCount" | "infoCount") => reports.reduce((n, r) => n + r[key], 0);
+  if (reports.every((r) => r.eachDiagnostic === undefined)) {
+    return { path, encoding, errorCount: count("errorCount"), warningCount: count("warningCount"), infoCount: count("infoCount"), diagnostics: reports.flatMap((r) => r.diagnostics), tables };
+  }
+  const report = { path, encoding, errorCount: count("errorCount"), warningCount: count("warningCount"), infoCount: count("infoCount"), tables } as FileReport;
+  function* each(): Iterable<Diagnostic> {
+    for (const r of reports) yield* r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics;
+  }
+  Object.defineProperty(report, "diagnostics", {
+    enumerable: true,
+    configurable: true,
+    get(this: FileReport) {
+      const all = [...each()];
+      Object.defineProperty(this, "diagnostics", { value: all, enumerable: true, writable: true, configurable: true });
+      return all;
+    },
+  });
+  Object.defineProperty(report, "eachDiagnostic", { value: each, enumerable: false });
+  return report;
 }
 
 /** Parse one file (or `-`) into documents. */
@@ -314,7 +347,17 @@ export async function parseFile(file: string, options: FileOptions = {}): Promis
   if (format === "text") return { path, ...parseTable(read.bytes, { encoding: options.encoding ?? "auto" }) };
   const sheet = await readSheetRows(format, read.bytes, options);
   if (!sheet.ok) return { path, value: [], diagnostics: sheet.diagnostics };
-  const parsed = parseRows(sheet.rows, sheet.encoding);
-  if (sheet.diagnostics.length === 0) return { path, ...parsed };
-  return { path, value: parsed.value, diagnostics: [...sheet.diagnostics, ...parsed.diagnostics].sort(compareDiagnostics) };
+  // Each sheet on its own (its rows are numbered from 1): its documents and findings after the sheet's before it.
+  const value: TableDocument[] = [];
+  const diagnostics: Diagnostic[] = [...sheet.diagnostics];
+  for (const { name, rows } of sheet.sheets) {
+    const parsed = parseRows(rows, sheet.encoding);
+    for (const doc of parsed.value) {
+      if (name !== null) doc.sheet = name;
+      value.push(doc);
+    }
+    diagnostics.push(...parsed.diagnostics);
+  }
+  if (sheet.sheets.length === 1 && sheet.diagnostics.length > 0) diagnostics.sort(compareDiagnostics);
+  return { path, value, diagnostics };
 }

@@ -205,6 +205,8 @@ export interface TableDocument {
   notes?: { line: number; text: string }[];
   /** Notes in the table's rows, in order (see `Footnote`); absent when there are none. */
   footnotes?: Footnote[];
+  /** For .xlsx input: the sheet the table is on (`line`s are that sheet's rows). */
+  sheet?: string;
 }
 
 export type Severity = "off" | "info" | "warning" | "error";

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--baseline <file>", t("ignore the findings accepted in this baseline file", "忽略此基线文件中已接受的问题"))
     .option("--write-baseline <file>", t("write a baseline accepting every current finding", "写出基线文件，接受当前所有问题"))
     .option("--stdin-filename <name>", t("the name of standard input in messages", "消息中标准输入的文件名"))
-    .option("--sheet <name>", t("for .xlsx input: the sheet to read", "读取 .xlsx 时使用的工作表"))
+    .option("--sheet <name>", t("for .xlsx input: the one sheet to read (default: every sheet with a table)", "读取 .xlsx 时只读此工作表（默认：读取每个含表格的工作表）"))
     .option("--jobs <n>", t("threads for one big text table (default: number of cores; tables under 16 MB use one)", "处理单个大文本表的线程数（默认：CPU 核数；16 MB 以下的表用一个线程）"), (v) => parseCount(v, "--jobs", 1))
     .addHelpText(
       "after",
@@ -96,7 +96,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
     .addOption(encodingOption().default("auto"))
     .addOption(langOption("language of messages", "消息的语言"))
     .option("--stdin-filename <name>", t("the name of standard input in messages", "消息中标准输入的文件名"))
-    .option("--sheet <name>", t("for .xlsx input: the sheet to read", "读取 .xlsx 时使用的工作表"))
+    .option("--sheet <name>", t("for .xlsx input: the one sheet to read (default: every sheet with a table)", "读取 .xlsx 时只读此工作表（默认：读取每个含表格的工作表）"))
     .option("--jobs <n>", t("threads for one big text table (default: number of cores; tables under 16 MB use one)", "处理单个大文本表的线程数（默认：CPU 核数；16 MB 以下的表用一个线程）"), (v) => parseCount(v, "--jobs", 1))
     .addHelpText(
       "after",

@@ -45,7 +45,7 @@ export class JsonWriter {
   private writeHead(doc: TableDocument): void {
     if (this.headWritten) return;
     this.headWritten = true;
-    const head = { title: doc.title, department: doc.department, moneyUnit: doc.moneyUnit, encoding: doc.encoding, line: doc.line, header: doc.header, total: doc.total };
+    const head = { title: doc.title, department: doc.department, moneyUnit: doc.moneyUnit, encoding: doc.encoding, ...(doc.sheet !== undefined ? { sheet: doc.sheet } : {}), line: doc.line, header: doc.header, total: doc.total };
     this.out.push("{\n");
     for (const [k, v] of Object.entries(head)) this.out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
     this.out.push('  "units": [');

@@ -15,18 +15,27 @@ const MAX_COLUMNS = 16384;
  */
 export const MAX_SHEET_CELLS = 8_000_000;
 
+/** One sheet's rows (see readXlsxSheets). */
+export interface XlsxSheet {
+  name: string;
+  rows: RawRow[];
+}
+
 /**
- * Read the rows of one sheet. The sheet is the one named `sheet`; else the first sheet in view
- * (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计, and
- * 绩效指标…); else the first hidden one holding one; else the first sheet in view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
+ * Read the rows of the sheets that hold a table. They are the sheet named `sheet`; else every sheet
+ * in view (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计,
+ * and 绩效指标…), in the workbook's order; else every hidden one holding one; else the first sheet in
+ * view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
- * `15,812.52`) or plainly (`15812.52`), a negative number with its minus even where the format shows
- * it by colour alone, formulas by their cached result (`=B11+B27` when the file has none), rich text
- * joined, dates as ISO dates; only the top-left cell of a merged range keeps its text. A file exceljs
- * cannot open, an unknown sheet name, or a sheet of more than `maxCells` cells (counted from column A to each
+ * `15,812.52`, `0!.0000` → `1234.5678`) or plainly (`15812.52`), a negative number with its minus even
+ * where the format shows it by colour alone (a number shown with text around it, `¥1,234.50`, also
+ * gives the number alone as the cell's `amount`, and the money unit its format names as `unit`),
+ * formulas by their cached result (`=B11+B27` when the file has none), rich text joined, dates as ISO
+ * dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open, an
+ * unknown sheet name, or sheets of more than `maxCells` cells in all (counted from column A to each
  * row's last cell with text), gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
-export async function readXlsxRows(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<RawRow[]> & { sheet: string | null }> {
+export async function readXlsxSheets(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<XlsxSheet[]>> {
   // exceljs is large: load it only when an .xlsx file is actually read.
   if (!isZip(bytes)) {
     return fail(
@@ -43,39 +52,48 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string, maxCells =
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
-  let chosen: ExcelJS.Worksheet | undefined;
+  let chosen: ExcelJS.Worksheet[];
   if (sheet !== undefined) {
-    chosen = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
-    if (chosen === undefined) {
+    const named = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    if (named === undefined) {
       const names = sheets.map((ws) => ws.name);
       return fail(`no sheet named ${sheet} (sheets: ${names.join(", ")})`, `没有名为“${sheet}”的工作表（现有工作表：${names.join("、")}）`);
     }
+    chosen = [named];
   } else {
-    // A hidden sheet (a template or a list kept out of sight) is taken only when no sheet in view has a table.
+    // Every sheet with a table is read, as every table of a text file is (a workbook with a sheet
+    // per department). A hidden sheet (a template or a list kept out of sight) is read only when no
+    // sheet in view has a table.
     const visible = sheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-    chosen = visible.find(hasTableHeader) ?? sheets.find(hasTableHeader) ?? visible[0] ?? sheets[0]!;
+    const withTable = sheets.filter(hasTableHeader);
+    const inView = withTable.filter((ws) => visible.includes(ws));
+    chosen = inView.length > 0 ? inView : withTable.length > 0 ? withTable : [visible[0] ?? sheets[0]!];
   }
-  try {
-    const read = readSheet(chosen, maxCells);
-    if (!Array.isArray(read)) {
-      const at = `${sheetPrefix(chosen.name)}!${columnLetters(read.column - 1)}${read.row}`;
-      return {
-        ...fail(
-          `the sheet is too large to read: it makes more than ${maxCells.toLocaleString("en-US")} cells by ${at} (every row is read from column A to its last cell with text: delete text far to the right of the table)`,
-          `工作表过大，无法读取：到 ${at} 已超过 ${maxCells} 个单元格（每行从 A 列读到其最后一个有内容的单元格：请删除表格右侧远处的内容）`,
-        ),
-        sheet: chosen.name,
-      };
+  const read: XlsxSheet[] = [];
+  let left = maxCells;
+  for (const ws of chosen) {
+    try {
+      const rows = readSheet(ws, left);
+      if (!Array.isArray(rows)) {
+        const at = `${sheetPrefix(ws.name)}!${columnLetters(rows.column - 1)}${rows.row}`;
+        const several = chosen.length > 1;
+        return fail(
+          `${several ? "the sheets with a table are too large to read: together they make" : "the sheet is too large to read: it makes"} more than ${maxCells.toLocaleString("en-US")} cells by ${at} (every row is read from column A to its last cell with text: delete text far to the right of the table)`,
+          `${several ? "含表格的工作表过大，无法读取：合计" : "工作表过大，无法读取："}到 ${at} 已超过 ${maxCells} 个单元格（每行从 A 列读到其最后一个有内容的单元格：请删除表格右侧远处的内容）`,
+        );
+      }
+      for (const row of rows) left -= row.cells.length;
+      read.push({ name: ws.name, rows });
+    } catch (error) {
+      return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`);
     }
-    return { value: read, diagnostics: [], sheet: chosen.name };
-  } catch (error) {
-    return { ...fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`), sheet: chosen.name };
   }
+  return { value: read, diagnostics: [] };
 }
 
-function fail(reason: string, reasonZh: string): Result<RawRow[]> & { sheet: string | null } {
+function fail(reason: string, reasonZh: string): Result<XlsxSheet[]> {
   const diagnostics: Diagnostic[] = [readFailure(reason, 1, reasonZh)];
-  return { value: [], diagnostics, sheet: null };
+  return { value: [], diagnostics };
 }
 
 /** Whether the bytes start as a zip archive does (a local file header, or an empty archive's end record). */
@@ -135,12 +153,16 @@ function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: n
   ws.eachRow((row, rowNumber) => {
     if (over !== null) return;
     const texts = new Map<number, string>();
+    let numbers = null as Map<number, ShownNumber> | null;
     let width = 0;
     row.eachCell((cell, colNumber) => {
       if (colNumber > MAX_COLUMNS) return;
-      const text = trimCell(cellText(cell)).text;
+      const shown = cellShown(cell);
+      const text = trimCell(typeof shown === "string" ? shown : shown.text).text;
       if (text === "") return;
       texts.set(colNumber, text);
+      // A number shown with text around it (`¥`, `万元`, parentheses): a money column reads the number.
+      if (typeof shown !== "string" && (shown.amount !== text || shown.unit !== null)) (numbers ??= new Map()).set(colNumber, shown);
       width = Math.max(width, colNumber);
     });
     if (width === 0) return;
@@ -156,6 +178,11 @@ function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: n
       const cell: RawCell = { text, line: rowNumber, column: col, ref: `${prefix}!${columnLetters(col - 1)}${rowNumber}` };
       // A line break (Alt+Enter) does not leave the sheet row.
       if (text.includes("\n")) cell.oneLine = true;
+      const number = numbers?.get(col);
+      if (number !== undefined) {
+        cell.amount = number.amount;
+        if (number.unit !== null) cell.unit = number.unit;
+      }
       cells.push(cell);
     }
     rows.push({ line: rowNumber, cells });
@@ -164,11 +191,12 @@ function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: n
 }
 
 /**
- * The text a cell shows; "" for the covered cells of a merged range. A formula the workbook holds no
- * result for (saved by a program that does not calculate, or with calculation off) shows as its
- * formula, `=SUM(B11:B14)`: its value is unknown, not empty (no money).
+ * What a cell shows: "" for the covered cells of a merged range, a number through its format (see
+ * ShownNumber). A formula the workbook holds no result for (saved by a program that does not
+ * calculate, or with calculation off) shows as its formula, `=SUM(B11:B14)`: its value is unknown,
+ * not empty (no money).
  */
-function cellText(cell: ExcelJS.Cell): string {
+function cellShown(cell: ExcelJS.Cell): string | ShownNumber {
   if (cell.type === 1 /* ExcelJS.ValueType.Merge */ || (cell.isMerged && cell.master !== cell)) return "";
   const value = cell.value;
   if (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value)) {
@@ -178,7 +206,16 @@ function cellText(cell: ExcelJS.Cell): string {
       return formula === "" ? "" : `=${formula}`;
     }
   }
-  return valueText(value, cell.numFmt);
+  // exceljs gives the format the file defines for the cell's id (Excel writes its locale's currency
+  // and accounting formats, ids 5–8 and 41–44, into the file when cells use them), else that of a
+  // built-in id it knows (0–4, 9–22, 37–40, 45–49); for any other id none: the General way.
+  return valueShown(value, cell.numFmt);
+}
+
+/** The text a cell shows (see cellShown). */
+function cellText(cell: ExcelJS.Cell): string {
+  const shown = cellShown(cell);
+  return typeof shown === "string" ? shown : shown.text;
 }
 
 /** A formula cell's formula (a shared formula translated to the cell), "" if exceljs cannot say. */
@@ -190,18 +227,18 @@ function formulaOf(cell: ExcelJS.Cell): string {
   }
 }
 
-function valueText(value: unknown, numFmt: string | undefined): string {
+function valueShown(value: unknown, numFmt: string | undefined): string | ShownNumber {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return formatNumber(value, numFmt);
+  if (typeof value === "number") return showNumber(value, numFmt);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return formatDate(value);
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
-    if ("formula" in v || "sharedFormula" in v) return valueText(v.result, numFmt);
+    if ("formula" in v || "sharedFormula" in v) return valueShown(v.result, numFmt);
     if (typeof v.error === "string") return v.error;
-    if ("text" in v) return valueText(v.text, numFmt);
+    if ("text" in v) return valueShown(v.text, numFmt);
   }
   return "";
 }
@@ -227,7 +264,7 @@ function splitSections(format: string): string[] {
   for (let i = 0; i < format.length; i++) {
     const c = format[i]!;
     if (c === '"') quoted = !quoted;
-    if (!quoted && c === "\\" && i + 1 < format.length) {
+    if (!quoted && (c === "\\" || c === "!") && i + 1 < format.length) {
       current += c + format[++i];
       continue;
     }
@@ -240,106 +277,251 @@ function splitSections(format: string): string[] {
   return out;
 }
 
-interface NumberPattern {
-  prefix: string;
-  suffix: string;
-  integer: string;
-  decimals: string | null;
-  percent: boolean;
+/**
+ * One piece of a number format section: literal text, a run of integer or decimal digit
+ * placeholders (`0 # ?`), the decimal point, or `General` (the number the General way).
+ */
+type Token = { kind: "text"; text: string } | { kind: "int" | "frac"; places: string } | { kind: "point" } | { kind: "general" };
+
+/** A section of a number format made of digit placeholders and literal text (no date, fraction or exponent). */
+interface NumberSection {
+  tokens: Token[];
+  /** Every integer placeholder in order, and every decimal one (`#,##0!.0000`: `00000`, ``). */
+  intPlaces: string;
+  fracPlaces: string;
+  /** Thousands separators (a comma between two digit placeholders). */
+  grouping: boolean;
+  /** Divisions by 1,000 (commas after the last digit placeholder: `#,##0,` shows thousands). */
+  scale: number;
+  /** Multiplications by 100 (`%`). */
+  percent: number;
+  /** Index of the first and last token of the number (digits, point, General); -1 when it has none. */
+  first: number;
+  last: number;
+  /** The literal text before and after the number (currency signs, `万元`, padding). */
+  outside: string;
+  /** All literal text (outside the number and between its digits). */
+  literal: string;
 }
 
+const GENERAL = /^(?:general|g\/通用格式)/i;
+/** Letters of date and time codes (and `@`, text; `/`, fractions): such a section shows a number the General way here. */
+const DATE_OR_FRACTION = /[yYmMdDhHsSgGbBeE/@]/;
+
 /**
- * Read one section of a number format: literal text around one run of digit placeholders
- * (`0 # ? , .`). Null when the section is not a plain decimal format (dates, fractions, exponents,
- * conditions), which then shows the General way.
+ * Read one section of a number format. Literal characters are quoted (`"万元"`), escaped (`\.`,
+ * `!.`) or plain (`¥`, `-`, `(`); `_x` pads with a space, `*x` fills (dropped); `[$¥-804]` shows `¥`,
+ * other brackets (colours, locales) show nothing. A literal between digit placeholders is part of
+ * the number (`0!.0000` shows 12345678 as `1234.5678`). Null when the section is not a plain
+ * decimal format (dates, fractions, exponents, conditions), which then shows the General way.
  */
-function readPattern(section: string): NumberPattern | null {
-  let prefix = "";
-  let suffix = "";
-  let number = "";
-  let started = false;
-  let ended = false;
-  let percent = false;
-  const literal = (s: string) => {
-    if (!started) prefix += s;
-    else {
-      ended = true;
-      suffix += s;
-    }
+function readSection(section: string): NumberSection | null {
+  const tokens: Token[] = [];
+  let point = false;
+  let grouping = false;
+  let percent = 0;
+  let scale = 0;
+  /** Commas right after a digit placeholder: grouping if a placeholder follows at once, else scaling unless one follows later. */
+  let commas = 0;
+  let afterPlaceholder = false;
+  let literal = "";
+  const text = (s: string) => {
+    afterPlaceholder = false;
+    if (s === "") return;
+    literal += s;
+    const last = tokens[tokens.length - 1];
+    if (last?.kind === "text") last.text += s;
+    else tokens.push({ kind: "text", text: s });
   };
   for (let i = 0; i < section.length; i++) {
     const c = section[i]!;
     if (c === '"') {
       const end = section.indexOf('"', i + 1);
-      literal(end === -1 ? section.slice(i + 1) : section.slice(i + 1, end));
+      text(end === -1 ? section.slice(i + 1) : section.slice(i + 1, end));
       i = end === -1 ? section.length : end;
-    } else if (c === "\\") {
-      literal(section[i + 1] ?? "");
+    } else if (c === "\\" || c === "!") {
+      text(section[++i] ?? "");
+    } else if (c === "_") {
+      if (++i < section.length) text(" ");
+    } else if (c === "*") {
       i++;
-    } else if (c === "_" || c === "*") {
-      i++; // padding and fill characters
     } else if (c === "[") {
       const end = section.indexOf("]", i);
       const inner = end === -1 ? section.slice(i + 1) : section.slice(i + 1, end);
       if (/^[<>=]/.test(inner)) return null;
-      if (inner.startsWith("$")) literal(inner.slice(1).split("-")[0]!);
+      if (inner.startsWith("$")) text(inner.slice(1).split("-")[0]!);
       i = end === -1 ? section.length : end;
-    } else if ("0#?,.".includes(c)) {
-      if (ended) {
-        if (c === "," || c === ".") suffix += c;
-        else return null;
-      } else {
-        started = true;
-        number += c;
+    } else if (c === "0" || c === "#" || c === "?") {
+      if (commas > 0) {
+        if (afterPlaceholder && !point) grouping = true;
+        commas = 0;
       }
+      const kind = point ? "frac" : "int";
+      const last = tokens[tokens.length - 1];
+      if (last !== undefined && last.kind === kind) last.places += c;
+      else tokens.push({ kind, places: c });
+      afterPlaceholder = true;
+    } else if (c === "," && afterPlaceholder) {
+      commas++;
+    } else if (c === "." && !point) {
+      scale += commas;
+      commas = 0;
+      point = true;
+      tokens.push({ kind: "point" });
     } else if (c === "%") {
-      percent = true;
-      literal("%");
-    } else if (/[eEyYmMdDhHsSgGbB/@]/.test(c)) {
+      percent++;
+      text("%");
+    } else if (GENERAL.test(section.slice(i, i + 7))) {
+      tokens.push({ kind: "general" });
+      i += GENERAL.exec(section.slice(i, i + 7))![0].length - 1;
+    } else if (DATE_OR_FRACTION.test(c)) {
       return null;
-    } else literal(c);
+    } else text(c);
   }
-  if (number === "" || !/[0#?]/.test(number)) return null;
-  const dot = number.indexOf(".");
-  return { prefix, suffix, integer: dot === -1 ? number : number.slice(0, dot), decimals: dot === -1 ? null : number.slice(dot + 1), percent };
+  scale += commas;
+  let first = -1;
+  let last = -1;
+  let intPlaces = "";
+  let fracPlaces = "";
+  let general = false;
+  tokens.forEach((t, k) => {
+    if (t.kind === "text") return;
+    if (first === -1) first = k;
+    last = k;
+    if (t.kind === "int") intPlaces += t.places;
+    else if (t.kind === "frac") fracPlaces += t.places;
+    else if (t.kind === "general") general = true;
+  });
+  // `General` beside digit placeholders, or a point alone, is no format Excel accepts.
+  if (general && intPlaces + fracPlaces !== "") return null;
+  if (first !== -1 && !general && intPlaces + fracPlaces === "") return null;
+  let outside = "";
+  tokens.forEach((t, k) => {
+    if (t.kind === "text" && (k < first || k > last || first === -1)) outside += t.text;
+  });
+  return { tokens, intPlaces, fracPlaces, grouping, scale, percent, first, last, outside, literal };
+}
+
+/** What an unfilled digit placeholder shows: `0` a zero, `?` a space, `#` nothing. */
+function pad(place: string): string {
+  return place === "0" ? "0" : place === "?" ? " " : "";
+}
+
+/** A money unit named by a format's literal text (`万元` in `#,##0.00"万元"`, `元` in `"￥"0.00"元"`). */
+const MONEY_UNIT_TEXT = /^[十百千万亿]*元$/;
+
+/** What a numeric cell shows through its number format. */
+export interface ShownNumber {
+  /** The text the sheet shows: literal text, currency signs and all (`¥1,234.50`, `(3.00)`, `12.50万元`). */
+  text: string;
+  /**
+   * The number as shown, without the text around it: its sign (a minus however the format shows a
+   * negative: `-`, parentheses, colour), grouping and decimals (`-1,234.50`); a literal between its
+   * digits stays (`0!.0000` → `1234.5678`). A zero shown without a digit (accounting `-`) is `0`.
+   * A percentage keeps its `%` (it is not an amount).
+   */
+  amount: string;
+  /** The money unit the format's text names (`万元`, `元`), else null. */
+  unit: string | null;
+}
+
+/** Formats already read, by format (a workbook has a handful, used by thousands of cells). */
+const formatCache = new Map<string, (NumberSection | null)[]>();
+
+/** The sections of a number format, read once (see readSection). */
+function readFormat(numFmt: string): (NumberSection | null)[] {
+  let read = formatCache.get(numFmt);
+  if (read === undefined) {
+    read = splitSections(numFmt).map(readSection);
+    if (formatCache.size < 1000) formatCache.set(numFmt, read);
+  }
+  return read;
 }
 
 /** A number through its cell's number format, or the General way when there is none we can apply. */
 export function formatNumber(value: number, numFmt: string | undefined): string {
-  if (!Number.isFinite(value)) return plainNumber(value);
-  if (numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt) || numFmt === "@") return plainNumber(value);
-  const sections = splitSections(numFmt);
-  let section = sections[0]!;
-  let sign = value < 0 ? "-" : "";
-  if (value < 0 && sections.length >= 2 && sections[1] !== "") {
-    section = sections[1]!;
-    sign = "";
-  } else if (value === 0 && sections.length >= 3 && sections[2] !== "") section = sections[2]!;
-  // A zero section without digits (accounting `"-"`) shows its literal text.
-  const pattern = readPattern(section);
-  // A negative section that shows no sign of its own (`#,##0.00;[Red]#,##0.00`: Excel's "red
-  // negative numbers" option shows the sign by colour alone) keeps the minus: the text is all that
-  // is read, and without it -3 would be taken for 3.
-  if (pattern !== null && value < 0 && sign === "" && !/[-−(（△▲]/.test(pattern.prefix + pattern.suffix)) sign = "-";
-  if (pattern === null) {
-    const literalOnly = !/[0#?]/.test(section) && value === 0 && sections.length >= 3;
-    return literalOnly ? section.replace(/_.|\*.|"|\\/g, "").trim() : plainNumber(value);
+  return showNumber(value, numFmt).text;
+}
+
+/** What a number shows through its cell's number format (see ShownNumber). */
+export function showNumber(value: number, numFmt: string | undefined): ShownNumber {
+  const plain = (): ShownNumber => {
+    const text = plainNumber(value);
+    return { text, amount: text, unit: null };
+  };
+  if (!Number.isFinite(value) || numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt) || numFmt === "@") return plain();
+  const sections = readFormat(numFmt);
+  // An empty section (`0.00;;`) is no section: the first one shows the number.
+  const given = (i: number) => sections.length > i && !(sections[i]?.tokens.length === 0);
+  let index = 0;
+  if (value < 0 && given(1)) index = 1;
+  else if (value === 0 && given(2)) index = 2;
+  const section = sections[index]!;
+  if (section === null) return plain();
+  const negative = value < 0;
+  const unitText = section.outside.replace(/[\s\u3000¥￥$()（）+\-−]/g, "");
+  const unit = MONEY_UNIT_TEXT.test(unitText) ? unitText : null;
+  // Literal text alone (an accounting zero `"-"`, a hidden value): the text, and the number for money.
+  if (section.first === -1) {
+    const text = section.literal.trim();
+    const amount = value === 0 ? "0" : plainNumber(value);
+    return { text: text === "" ? amount : (negative && index === 0 ? "-" : "") + text, amount, unit };
   }
-  let d = new Decimal(Math.abs(value).toPrecision(15));
-  if (pattern.percent) d = d.times(100);
-  // Trailing commas after the integer digits scale by 1000 each.
-  const scale = /,+$/.exec(pattern.integer)?.[0].length ?? 0;
-  if (scale > 0) d = d.dividedBy(new Decimal(1000).pow(scale));
-  const integerPattern = pattern.integer.replace(/,+$/, "");
-  const maxDecimals = pattern.decimals === null ? 0 : pattern.decimals.replace(/[^0#?]/g, "").length;
-  const minDecimals = pattern.decimals === null ? 0 : pattern.decimals.replace(/[^0]/g, "").length;
-  let text = d.toFixed(maxDecimals, Decimal.ROUND_HALF_UP);
-  let [intPart, decPart = ""] = text.split(".") as [string, string?];
-  while (decPart.length > minDecimals && decPart.endsWith("0")) decPart = decPart.slice(0, -1);
-  const minInteger = integerPattern.replace(/[^0]/g, "").length;
-  if (intPart === "0" && minInteger === 0) intPart = "";
-  intPart = intPart.padStart(minInteger, "0");
-  if (integerPattern.includes(",")) intPart = groupThousands(intPart);
-  text = pattern.decimals === null ? intPart : `${intPart}.${decPart}`;
-  return `${sign}${pattern.prefix}${text}${pattern.suffix}`.trim();
+  /** What each token shows. */
+  const pieces: string[] = [];
+  let digits: string;
+  if (section.tokens[section.first]!.kind === "general") {
+    digits = plainNumber(Math.abs(value));
+    for (const t of section.tokens) pieces.push(t.kind === "text" ? t.text : t.kind === "general" ? digits : "");
+  } else {
+    let d = new Decimal(Math.abs(value).toPrecision(15));
+    if (section.percent > 0) d = d.times(new Decimal(100).pow(section.percent));
+    if (section.scale > 0) d = d.dividedBy(new Decimal(1000).pow(section.scale));
+    const fixed = d.toFixed(section.fracPlaces.length, Decimal.ROUND_HALF_UP);
+    const dot = fixed.indexOf(".");
+    const intDigits = (dot === -1 ? fixed : fixed.slice(0, dot)).replace(/^0+/, "");
+    const fracDigits = dot === -1 ? "" : fixed.slice(dot + 1).replace(/0+$/, "");
+    digits = intDigits + fracDigits;
+    const places = section.intPlaces;
+    const runs = section.tokens.filter((t) => t.kind === "int").length;
+    // Integer digits fill the placeholders from the right, the first one taking any more digits;
+    // thousands are grouped only when no literal splits the placeholders (Excel's way).
+    let intAt = 0;
+    let fracAt = 0;
+    for (const t of section.tokens) {
+      if (t.kind === "text") pieces.push(t.text);
+      else if (t.kind === "point") pieces.push(places === "" ? `${intDigits}.` : ".");
+      else if (t.kind === "int") {
+        let run = "";
+        for (let k = 0; k < t.places.length; k++, intAt++) {
+          const at = intDigits.length - (places.length - intAt);
+          if (intAt === 0 && at > 0) run += intDigits.slice(0, at);
+          run += at >= 0 ? intDigits[at]! : pad(t.places[k]!);
+        }
+        if (section.grouping && runs === 1) {
+          const lead = run.length - run.trimStart().length;
+          run = run.slice(0, lead) + groupThousands(run.slice(lead));
+        }
+        pieces.push(run);
+      } else if (t.kind === "frac") {
+        let run = "";
+        for (let k = 0; k < t.places.length; k++, fracAt++) run += fracDigits[fracAt] ?? pad(t.places[k]!);
+        pieces.push(run);
+      }
+    }
+  }
+  // A number that rounds to zero shows no minus.
+  const nonZero = /[1-9]/.test(digits);
+  let sign = "";
+  // Excel puts the minus before a format's first section; a negative section that shows no sign of
+  // its own (`#,##0.00;[Red]#,##0.00`: Excel's "red negative numbers" option shows the sign by colour
+  // alone) keeps it too: the text is all that is read, and without it -3 would be taken for 3.
+  if (negative && nonZero && (index === 0 || !/[-−(（△▲]/.test(section.literal))) sign = "-";
+  const shown = sign + pieces.join("").trim();
+  let number = pieces.slice(section.first, section.last + 1).join("").trim();
+  if (!/\d/.test(number)) number = "0";
+  else if (number.startsWith(".")) number = `0${number}`;
+  const amount = section.percent > 0 ? shown : (negative && nonZero ? "-" : "") + number;
+  // A number never shows as an empty cell (`#,###` shows nothing for 0): that would read as no money.
+  return { text: shown === "" ? amount : shown, amount, unit };
 }

@@ -140,6 +140,8 @@ export class TableReader {
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
   private seenRows = false;
+  /** Money units named by the number formats of the current table's money cells, other than its own (.xlsx). */
+  private formatUnits: Map<string, { at: Span; count: number }> | null = null;
   private preamble: Preamble = this.freshPreamble();
   /**
    * A header row just read, whose findings and `startTable` wait for the next row: that row may be
@@ -534,7 +536,13 @@ export class TableReader {
       amountColumns[key] = c.column;
       if (c.text === "") continue;
       amountsRaw[key] = c.text;
-      amounts[key] = parseAmount(c.text);
+      const shown = c.amount;
+      if (shown === undefined) amounts[key] = parseAmount(c.text);
+      else {
+        // A spreadsheet number shown with text around it (`¥1,234.50`) is read as its number.
+        amounts[key] = parseAmount(shown);
+        if (c.unit !== undefined) this.formatUnit(c, c.unit);
+      }
     }
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
     if (this.unknownColumns.length > 0) {
@@ -555,6 +563,15 @@ export class TableReader {
     const ref = row.cells[0]?.ref;
     if (ref !== undefined) out.ref = ref;
     return out;
+  }
+
+  /** A money cell whose number format names a money unit (`#,##0.00"万元"`): counted when it is not the table's. */
+  private formatUnit(cell: RawCell, unit: string): void {
+    const tableUnit = this.doc!.moneyUnit;
+    if (unit === tableUnit || (tableUnit !== "万元" && tableUnit !== "元")) return;
+    const seen = (this.formatUnits ??= new Map()).get(unit);
+    if (seen !== undefined) seen.count++;
+    else this.formatUnits.set(unit, { at: span(cell.line, cell.column, cellLength(cell)), count: 1 });
   }
 
   private readDataRow(row: RawRow): void {
@@ -705,6 +722,10 @@ export class TableReader {
     if (this.headerOpen !== null) this.finishHeader();
     this.closeUnit();
     const doc = this.doc!;
+    if (this.formatUnits !== null) {
+      for (const [other, { at, count }] of this.formatUnits) this.sink.diagnostic(diag("table/preamble", "formatMoneyUnit", { unit: doc.moneyUnit!, other, count }, at));
+      this.formatUnits = null;
+    }
     this.doc = null;
     this.seenRows = false;
     this.sink.endTable(doc);

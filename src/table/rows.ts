@@ -21,6 +21,14 @@ export interface RawCell {
    * further right.
    */
   doubled?: number[];
+  /**
+   * An .xlsx number shown with text around it (`¥1,234.50`, `12.50万元`, `(3.00)`, an accounting
+   * `-` for zero): the number as shown without that text (`1,234.50`, `12.50`, `-3.00`, `0`), which
+   * a money column reads; `text` stays what the sheet shows.
+   */
+  amount?: string;
+  /** The money unit that number's format names (`万元` in `#,##0.00"万元"`). */
+  unit?: string;
 }
 
 /** One row: its 1-based line and its cells in order (trailing empty cells may be absent). */

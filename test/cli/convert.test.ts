@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { sheetsToXlsx } from "../helpers/convert-fixture.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 import { parseTable } from "../../src/table/parse.js";
@@ -67,6 +68,20 @@ describe("perftable convert", () => {
     const docs = JSON.parse(r.stdout);
     expect(docs.map((d: { department: string }) => d.department)).toEqual(["广州开发区金融工作局（部门）", "另一个部门"]);
     expect(validate(docs)).toBe(true);
+  });
+
+  it("prints an array for a workbook with a table on each of two sheets, each document naming its sheet", async () => {
+    const dir = tempDir("perftable-workbook-");
+    const path = join(dir, "departments.xlsx");
+    writeFileSync(path, await sheetsToXlsx([["金融工作局", SEED], ["另一部门", editSeed("广州开发区金融工作局（部门）", "另一个部门")]]));
+    const r = await runCli(["convert", path]);
+    expect(r.code).toBe(0);
+    const docs = JSON.parse(r.stdout);
+    expect(docs.map((d: { sheet: string; department: string }) => [d.sheet, d.department])).toEqual([
+      ["金融工作局", "广州开发区金融工作局（部门）"],
+      ["另一部门", "另一个部门"],
+    ]);
+    expect(validate(docs), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("writes NDJSON, one indicator per line", async () => {

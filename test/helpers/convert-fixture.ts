@@ -50,9 +50,20 @@ export async function tsvToXlsx(text: string, options: XlsxOptions = {}): Promis
     notes.getCell("A2").value = "项目名称以“绩效目标表”工作表为准";
     notes.getCell("B3").value = 2024;
   }
-  const ws = workbook.addWorksheet(options.sheet ?? "绩效目标表");
-  const lines = text.split("\n");
-  lines.forEach((line, i) => {
+  fillSheet(workbook.addWorksheet(options.sheet ?? "绩效目标表"), text);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Tab-separated tables → one .xlsx with a sheet for each (`[name, text]`, in order), as tsvToXlsx lays them out. */
+export async function sheetsToXlsx(sheets: readonly (readonly [string, string])[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, text] of sheets) fillSheet(workbook.addWorksheet(name), text);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Line N of `text` to row N of the sheet, cell K to column K; amounts as numbers with a format. */
+function fillSheet(ws: ExcelJS.Worksheet, text: string): void {
+  text.split("\n").forEach((line, i) => {
     const cells = line.replace(/\r$/, "").split("\t");
     cells.forEach((cell, k) => {
       if (cell === "") return;
@@ -63,7 +74,6 @@ export async function tsvToXlsx(text: string, options: XlsxOptions = {}): Promis
       } else target.value = cell;
     });
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Write the seed (or `text`) as table.txt, table.csv and table.xlsx into a new temporary folder. */
@@ -78,11 +88,12 @@ export async function writeTableFormats(text: string = SEED): Promise<{ dir: str
   return { dir, txt, csv, xlsx };
 }
 
-const POSITION_KEY = /^(column|endColumn|ref|amountColumns|[a-z]+Column)$/;
+const POSITION_KEY = /^(column|endColumn|ref|amountColumns|[a-z]+Column|sheet)$/;
 
 /**
  * A deep copy without the keys that legitimately differ between the .txt, .csv and .xlsx forms of a
- * table: columns (`column`, `endColumn`, `nameColumn`, `amountColumns`, …) and cell references.
+ * table: columns (`column`, `endColumn`, `nameColumn`, `amountColumns`, …), cell references and the
+ * sheet's name.
  */
 export function withoutColumns<T>(value: T): T {
   return JSON.parse(JSON.stringify(value), (key, v: unknown) => (POSITION_KEY.test(key) ? undefined : v)) as T;

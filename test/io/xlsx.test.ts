@@ -5,9 +5,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { checkFile, parseFile } from "../../src/api.js";
-import { formatNumber, readXlsxRows } from "../../src/io/xlsx.js";
-import type { Diagnostic } from "../../src/types.js";
-import { makeTempDir, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
+import { Decimal } from "decimal.js";
+import { formatNumber, readXlsxSheets, showNumber } from "../../src/io/xlsx.js";
+import type { Diagnostic, TableDocument } from "../../src/types.js";
+import { makeTempDir, sheetsToXlsx, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
 
 function findingKeys(ds: Diagnostic[]) {
@@ -119,10 +120,10 @@ describe("the seed as .xlsx", () => {
   });
 
   test("the first sheet with a table header is chosen over an unrelated first sheet", async () => {
-    const read = await readXlsxRows(await tsvToXlsx(SEED));
-    expect(read.sheet).toBe("绩效目标表");
+    const read = await readXlsxSheets(await tsvToXlsx(SEED));
+    expect(read.value.map((s) => s.name)).toEqual(["绩效目标表"]);
     expect(read.diagnostics).toEqual([]);
-    expect(read.value[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
+    expect(read.value[0]!.rows[0]).toMatchObject({ line: 3, cells: [{ text: "项目支出绩效目标表（含转移支付项目）", line: 3, column: 1, ref: "绩效目标表!A3" }] });
   });
 
   test("a sheet in view is chosen over a hidden one that comes first (a template with the header only)", async () => {
@@ -134,13 +135,13 @@ describe("the seed as .xlsx", () => {
       const ws = wb.addWorksheet("绩效目标表");
       lines.forEach((line, i) => line.split("\t").forEach((cell, k) => cell && (ws.getCell(i + 1, k + 1).value = cell)));
     });
-    const read = await readXlsxRows(bytes);
-    expect(read.sheet).toBe("绩效目标表");
+    const read = await readXlsxSheets(bytes);
+    expect(read.value.map((s) => s.name)).toEqual(["绩效目标表"]);
     const report = await checkFile(writeTemp("hidden-template.xlsx", bytes));
     expect(report.diagnostics.some((d) => d.ruleId === "table/empty")).toBe(false);
     expect(report.tables).toHaveLength(1);
     // Named, a hidden sheet is still read.
-    expect((await readXlsxRows(bytes, "模板")).sheet).toBe("模板");
+    expect((await readXlsxSheets(bytes, "模板")).value.map((s) => s.name)).toEqual(["模板"]);
   });
 
   test("keepSource has nothing to keep for a workbook", async () => {
@@ -171,6 +172,65 @@ describe("choosing the sheet", () => {
     expect((await parseFile(path)).value[0]!.department).toBe("广州开发区金融工作局（部门）");
   });
 
+  test("without --sheet every sheet in view with a table is read, in the workbook's order", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const report = await checkFile(path);
+    expect(report.tables!.map((t) => t.department)).toEqual(["广州开发区金融工作局（部门）", "另一部门"]);
+    // Each sheet's findings as when it is read alone, the first sheet's first (rows of both start at 1).
+    const first = (await checkFile(path, { sheet: "2023" })).diagnostics;
+    const second = (await checkFile(path, { sheet: "2024 调整" })).diagnostics;
+    expect(first.length).toBeGreaterThan(0);
+    expect(report.diagnostics).toEqual([...first, ...second]);
+    expect(report.diagnostics.map((d) => d.ref!.replace(/!.*/, ""))).toEqual([...first.map(() => "'2023'"), ...second.map(() => "'2024 调整'")]);
+    // The seed's 8 warnings and 9 infos, on each sheet.
+    expect([report.errorCount, report.warningCount, report.infoCount]).toEqual([0, 16, 18]);
+    const docs = (await parseFile(path)).value;
+    expect(docs.map((d) => [d.sheet, d.department, d.units[0]!.projects[0]!.ref])).toEqual([
+      ["2023", "广州开发区金融工作局（部门）", "'2023'!A12"],
+      ["2024 调整", "另一部门", "'2024 调整'!A12"],
+    ]);
+    // Named, one sheet is read.
+    expect((await parseFile(path, { sheet: "2023" })).value.map((d) => d.sheet)).toEqual(["2023"]);
+  });
+
+  test("a sheet per department: an error on the second sheet fails the check; a sheet without preamble is a table of its own", async () => {
+    const lines = SEED.split("\n");
+    const header = lines.findIndex((l) => l.startsWith("项目名称"));
+    // 教育局: the header on row 1, no title, 部门名称 or 单位, and a 合计 that does not add up.
+    const bare = lines.slice(header).join("\n").replace("合计\t15,812.52\t15,812.52", "合计\t15,900.00\t15,900.00");
+    const path = writeTemp("departments.xlsx", await sheetsToXlsx([["金融工作局", SEED], ["教育局", bare]]));
+    const report = await checkFile(path);
+    expect(report.tables).toHaveLength(2);
+    const onSecond = report.diagnostics.filter((d) => d.ref!.startsWith("教育局!"));
+    expect(onSecond.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.ref])).toEqual([
+      ["amount/total-rollup", "教育局!B2"],
+      ["amount/total-rollup", "教育局!C2"],
+    ]);
+    expect(onSecond.filter((d) => d.ruleId === "table/preamble").map((d) => [d.messageId, d.line])).toEqual([
+      ["missingTitle", 1],
+      ["missingDepartment", 1],
+      ["missingMoneyUnit", 1],
+    ]);
+    expect(report.errorCount).toBe(2);
+    // The second sheet's rows are not taken for rows of the first table after a repeated header.
+    const docs = (await parseFile(path)).value;
+    expect(docs.map((d) => [d.sheet, d.department, d.units.length, d.units[0]!.projects.length])).toEqual([
+      ["金融工作局", "广州开发区金融工作局（部门）", 2, 12],
+      ["教育局", null, 2, 12],
+    ]);
+  });
+
+  test("findings of several sheets kept compactly (very many) come in the same order", async () => {
+    const path = writeTemp("two.xlsx", await twoTables());
+    const plain = await checkFile(path);
+    const compact = await checkFile(path, { compactAfter: 5 });
+    expect(compact.eachDiagnostic).toBeDefined();
+    const keys = (ds: Iterable<Diagnostic>) => [...ds].map((d) => [d.ruleId, d.line, d.ref]);
+    expect(keys(compact.eachDiagnostic!())).toEqual(keys(plain.diagnostics));
+    expect(keys(compact.diagnostics)).toEqual(keys(plain.diagnostics));
+    expect([compact.errorCount, compact.warningCount, compact.infoCount]).toEqual([plain.errorCount, plain.warningCount, plain.infoCount]);
+  });
+
   test("an unknown sheet name: one ioError finding listing the sheets, no throw", async () => {
     const path = writeTemp("two.xlsx", await twoTables());
     const report = await checkFile(path, { sheet: "2025" });
@@ -192,9 +252,9 @@ describe("choosing the sheet", () => {
       wb.addWorksheet("甲").getCell("A1").value = "第一";
       wb.addWorksheet("乙").getCell("A1").value = "第二";
     });
-    const read = await readXlsxRows(bytes);
-    expect(read.sheet).toBe("甲");
-    expect(read.value.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
+    const read = await readXlsxSheets(bytes);
+    expect(read.value.map((s) => s.name)).toEqual(["甲"]);
+    expect(read.value[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
   });
 });
 
@@ -214,7 +274,7 @@ describe("cell text as the sheet shows it", () => {
       ws.getCell("D3").value = { formula: "A1*2", result: 31625.04 };
       ws.getCell("D3").numFmt = "#,##0.00";
     });
-    const rows = (await readXlsxRows(bytes)).value;
+    const rows = (await readXlsxSheets(bytes)).value[0]!.rows;
     expect(rows.map((r) => [r.line, r.cells.map((c) => c.text)])).toEqual([
       [1, ["15812.52", "金融发展", "2024-12-31", "TRUE", "链接", "#DIV/0!", "0.3"]],
       [2, ["合并单元格"]],
@@ -253,7 +313,7 @@ describe("cell text as the sheet shows it", () => {
     ws.getCell("C11").value = { formula: "SUM(C12:C26)", shareType: "shared", ref: "C11:C12" } as ExcelJS.CellFormulaValue;
     ws.getCell("C12").value = { sharedFormula: "C11" } as ExcelJS.CellSharedFormulaValue;
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const rows = (await readXlsxRows(bytes)).value;
+    const rows = (await readXlsxSheets(bytes)).value[0]!.rows;
     const text = (line: number, column: number) => rows.find((r) => r.line === line)!.cells[column - 1]!.text;
     expect([text(10, 2), text(10, 3), text(11, 3), text(12, 3)]).toEqual(["15,812.52", "=C11+C27", "=SUM(C12:C26)", "=SUM(C13:C27)"]);
     const report = await checkFile(writeTemp("uncalculated.xlsx", bytes));
@@ -302,8 +362,137 @@ describe("cell text as the sheet shows it", () => {
     [1234567, "#,##0,", "1,235"],
     [45000, "yyyy-mm-dd", "45000"],
     [0.30000000000000004, undefined, "0.3"],
+    // Literal characters (`!x`, `\\x`) between digit placeholders: digits fill them from the right.
+    [12345678, "0!.0000", "1234.5678"],
+    [12345678, "0\\.0000", "1234.5678"],
+    [12345678, "#,##0!.0000", "1234.5678"],
+    [12, "0!.0000", "0.0012"],
+    [12345678.9, "0!.0000", "1234.5679"],
+    [12345678, "0!.0,", "1234.6"],
+    [1234567890, '0!.00,,"亿元"', "12.35亿元"],
+    [13943210123, "000-0000-0000", "139-4321-0123"],
+    [1324, '#"千"#"百"#"十"#"个"', "1千3百2十4个"],
+    [57.3, 'General"万元"', "57.3万元"],
+    [1234.5, "¥#,##0.00", "¥1,234.50"],
+    [-1234.5, '"￥"#,##0.00', "-￥1,234.50"],
+    // Excel's Chinese accounting format: currency sign, padding, and `-` for zero.
+    [1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥1,234.50"],
+    [-1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥-1,234.50"],
+    [0, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "¥-"],
+    [3, "0.00_);[Red](0.00)", "3.00"],
+    [-3, "0.00_);[Red](0.00)", "(3.00)"],
+    [-0.001, "0.00", "0.00"],
+    // A number never shows as an empty cell (Excel shows nothing for 0 in `#,###`): that is no money.
+    [0, "#,###", "0"],
   ] as const)("%s with %s → %s", (value, format, expected) => {
     expect(formatNumber(value, format)).toBe(expected);
+  });
+
+  test.each([
+    [1234.5, '#,##0.00"万元"', "1,234.50", "万元"],
+    [1234.5, '#,##0.00"元"', "1,234.50", "元"],
+    [1234.5, '"￥"#,##0.00"元"', "1,234.50", "元"],
+    [1234.5, "[$¥-804]#,##0.00", "1,234.50", null],
+    [-1234.5, '"￥"#,##0.00', "-1,234.50", null],
+    [1234.5, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "1,234.50", null],
+    [-1234.5, '_ ¥* #,##0.00_ ;_ ¥* \\-#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "-1,234.50", null],
+    [0, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', "0", null],
+    [0, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)', "0", null],
+    [-3, "0.00_);[Red](0.00)", "-3.00", null],
+    [-3, "#,##0.00;[Red]#,##0.00", "-3.00", null],
+    [-3, '"△"#,##0.00;"▲"#,##0.00', "-3.00", null],
+    [12345678, "0!.0000", "1234.5678", null],
+    [1234567890, '0!.00,,"亿元"', "12.35", "亿元"],
+    [57.3, 'General"万元"', "57.3", "万元"],
+    [0.5, "#.##", "0.5", null],
+    // A percentage is not an amount: it keeps its sign, and amount/format reports it.
+    [0.125, "0.0%", "12.5%", null],
+  ] as const)("in a money column, %s with %s reads as %s (unit %s)", (value, format, amount, unit) => {
+    expect(showNumber(value, format)).toMatchObject({ amount, unit });
+  });
+});
+
+describe("amounts in number formats with text, currency signs and literal characters", () => {
+  /** The seed as a workbook whose money cells (rows 10 on, columns B–E) have `format`, each value through `scale`. */
+  async function seedWithFormat(format: string, scale = 1, edit?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    ws.eachRow((row, n) => {
+      if (n < 10) return;
+      for (let col = 2; col <= 5; col++) {
+        const cell = row.getCell(col);
+        if (typeof cell.value !== "number") continue;
+        cell.value = Math.round(cell.value * scale * 1e6) / 1e6;
+        cell.numFmt = format;
+      }
+    });
+    edit?.(ws);
+    return writeTemp("formatted.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+  const keys = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.messageId, d.line, d.ref]);
+  const moneyOf = (doc: TableDocument) => [doc.total!.amounts, ...doc.units.flatMap((u) => [u.amounts, ...u.projects.map((p) => p.amounts)])].map((a) => Object.values(a).map((v) => (v === null ? null : new Decimal(v).toFixed(2))));
+
+  test.each([
+    '#,##0.00"万元"',
+    "¥#,##0.00",
+    "[$¥-804]#,##0.00",
+    '"￥"#,##0.00',
+    '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ',
+    '_ "￥"* #,##0.00_ ;_ "￥"* \\-#,##0.00_ ;_ "￥"* "-"??_ ;_ @_ ',
+    "0.00_);[Red](0.00)",
+    "#,##0.00;-#,##0.00",
+    'General"万元"',
+  ])("%s: the seed's findings, no amount/format, the same amounts", async (format) => {
+    const plain = (await writeTableFormats()).xlsx;
+    const path = await seedWithFormat(format);
+    const report = await checkFile(path);
+    expect(report.diagnostics.filter((d) => d.ruleId.startsWith("amount/"))).toEqual([]);
+    expect(keys(report.diagnostics)).toEqual(keys((await checkFile(plain)).diagnostics));
+    const doc = (await parseFile(path)).value[0]!;
+    expect(moneyOf(doc)).toEqual(moneyOf((await parseFile(plain)).value[0]!));
+    // What the sheet shows is kept as published.
+    expect(doc.total!.amountsRaw.total).toBe(formatNumber(15812.52, format));
+  });
+
+  test("an accounting zero shown as - is the amount 0, not an empty cell; a negative in parentheses is negative", async () => {
+    const accounting = '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ';
+    const path = await seedWithFormat(accounting, 1, (ws) => {
+      // 其他资金 of 金融发展专项资金 (row 12): a real 0, shown `-`.
+      ws.getCell("E12").value = 0;
+      ws.getCell("E12").numFmt = accounting;
+      ws.getCell("D13").value = -5;
+      ws.getCell("D13").numFmt = "#,##0.00_);[Red](#,##0.00)";
+    });
+    const doc = (await parseFile(path)).value[0]!;
+    const project = doc.units[0]!.projects[0]!;
+    expect(project.amountsRaw.other).toBe("¥-");
+    expect(project.amounts.other).toBe("0");
+    const report = await checkFile(path);
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/format")).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.ruleId === "amount/negative").map((d) => [d.ref, d.data.value])).toEqual([["绩效目标表!D13", "-5.00"]]);
+  });
+
+  test("the 万元 display trick 0!.0000: amounts in 元 shown in 万元 are read as shown, and add up", async () => {
+    const path = await seedWithFormat("0!.0000", 10_000);
+    const doc = (await parseFile(path)).value[0]!;
+    expect(doc.total).toMatchObject({ amountsRaw: { total: "15812.5200" }, amounts: { total: "15812.5200" } });
+    expect(doc.units[0]!.projects[0]!.amounts.total).toBe("13000.0000");
+    const report = await checkFile(path);
+    expect(keys(report.diagnostics)).toEqual(keys((await checkFile((await writeTableFormats()).xlsx)).diagnostics));
+  });
+
+  test("a number format naming another money unit than the table's 单位: one table/preamble finding per table and unit", async () => {
+    const inYuan = await seedWithFormat('#,##0.00"元"');
+    const report = await checkFile(inYuan);
+    const found = report.diagnostics.filter((d) => d.messageId === "formatMoneyUnit");
+    // 合计, 2 units and 13 projects, two money cells each (总计 and 财政拨款).
+    expect(found.map((d) => [d.ruleId, d.severity, d.ref, d.line, d.column, d.data])).toEqual([["table/preamble", "warning", "绩效目标表!B10", 10, 2, { unit: "万元", other: "元", count: 32 }]]);
+    const { formatMessage } = await import("../../src/i18n/format.js");
+    expect(formatMessage(found[0]!, "en")).toBe('the number format of money cells shows the unit "元" (32 cells in this table, the first here), but the table\'s unit is "万元": the amounts are read as the numbers shown, in "万元"');
+    expect(formatMessage(found[0]!, "zh")).toMatch(/^金额单元格的数字格式显示单位「元」（本表共 32 个单元格，第一个在此），而表格单位为「万元」/);
+    // The format's unit and the table's agree: nothing to say.
+    expect((await checkFile(await seedWithFormat('#,##0.00"万元"'))).diagnostics.filter((d) => d.messageId === "formatMoneyUnit")).toEqual([]);
   });
 });
 
@@ -358,14 +547,14 @@ describe("files that are not readable workbooks", () => {
       for (let r = 1; r <= 40; r++) ws.getCell(r, 16384).value = "x";
     });
     // 40 rows of 16,384 cells pass a lowered limit (the real one, MAX_SHEET_CELLS, is 8 million).
-    const read = await readXlsxRows(bytes, undefined, 100_000);
+    const read = await readXlsxSheets(bytes, undefined, 100_000);
     expect(read.value).toEqual([]);
     expect(read.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "ioError"]]);
     expect(read.diagnostics[0]!.data.reason).toBe(
       "the sheet is too large to read: it makes more than 100,000 cells by 表!XFD7 (every row is read from column A to its last cell with text: delete text far to the right of the table)",
     );
     expect(read.diagnostics[0]!.data.reasonZh).toMatch(/^工作表过大，无法读取：到 表!XFD7 已超过 100000 个单元格/);
-    expect((await readXlsxRows(bytes)).value).toHaveLength(40);
+    expect((await readXlsxSheets(bytes)).value[0]!.rows).toHaveLength(40);
   });
 
   test("a workbook saved with a .txt name is still read as a workbook", async () => {
