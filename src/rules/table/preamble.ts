@@ -25,8 +25,8 @@ export default defineRule({
         en: "the table gives two money units: “{unit}” first, then “{other}” here; the amounts are read in “{unit}”",
       },
       formatMoneyUnit: {
-        zh: "金额单元格的数字格式显示单位「{other}」（本表共 {count} 个单元格，第一个在此），而表格单位为「{unit}」：金额按所显示的数字以「{unit}」读取",
-        en: "the number format of money cells shows the unit \"{other}\" ({count} cells in this table, the first here), but the table's unit is \"{unit}\": the amounts are read as the numbers shown, in \"{unit}\"",
+        zh: "金额单元格的数字格式显示单位“{other}”（本表共 {count} 个单元格，第一个在此），而表格单位为“{unit}”：金额按所显示的数字以“{unit}”读取",
+        en: "the number format of money cells shows the unit “{other}” ({count} cells in this table, the first here), but the table's unit is “{unit}”: the amounts are read as the numbers shown, in “{unit}”",
       },
       noHeader: {
         zh: "第 {from}–{to} 行（结束上一表格的标题或部门名称行起）没有表头行（项目名称、总计……）：文件其后部分未读取",
