@@ -9,14 +9,14 @@ import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
-import { detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
+import { columnLetters, detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxSheets } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import { codePointLength } from "./table/split.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { checkInput, checkRows, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner, sortDiagnostics } from "./validate/run.js";
 import { type PartTask, partThreads, TableParts, takeParts } from "./validate/parts.js";
 import { findWorkerScript } from "./audit/worker-script.js";
 
@@ -222,6 +222,11 @@ export function addCellRefs(diagnostics: Iterable<Diagnostic>, rows: readonly Ra
 /** What names the cell of a finding (see addCellRefs), made once for the rows of a sheet. */
 export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   const byLine = new Map<number, RawRow>();
+  // A sheet's name as its refs give it (`'2024 调整'`): a finding on a row without cells (the
+  // missing title of a sheet whose first rows are empty) names its cell too, so that every finding
+  // of a workbook says its sheet. A .csv's refs have none.
+  const named = rows.find((r) => r.cells.length > 0)?.cells[0]?.ref;
+  const prefix = named !== undefined && named.includes("!") ? named.slice(0, named.lastIndexOf("!") + 1) : null;
   for (const row of rows) {
     for (const cell of row.cells) {
       if (!byLine.has(cell.line)) byLine.set(cell.line, row);
@@ -234,7 +239,10 @@ export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   }
   return (d) => {
     const row = byLine.get(d.line);
-    if (row === undefined) return;
+    if (row === undefined) {
+      if (prefix !== null && d.line >= 1 && d.column >= 1) d.ref = `${prefix}${columnLetters(d.column - 1)}${d.line}`;
+      return;
+    }
     let ref: string | undefined;
     let containing: string | undefined;
     for (const cell of row.cells) {
@@ -356,8 +364,11 @@ export async function parseFile(file: string, options: FileOptions = {}): Promis
       if (name !== null) doc.sheet = name;
       value.push(doc);
     }
+    // Each finding names its cell, as check's do: in a workbook of several sheets, its sheet.
+    const nameCell = cellRefs(rows);
+    for (const d of parsed.diagnostics) nameCell(d);
     diagnostics.push(...parsed.diagnostics);
   }
-  if (sheet.sheets.length === 1 && sheet.diagnostics.length > 0) diagnostics.sort(compareDiagnostics);
+  if (sheet.diagnostics.length > 0) sortDiagnostics(diagnostics);
   return { path, value, diagnostics };
 }
