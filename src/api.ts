@@ -303,6 +303,15 @@ async function checkStream(stream: NodeJS.ReadableStream, path: string, options:
   return checkBytes(spooled.bytes, path, options);
 }
 
+/**
+ * A workbook sheet's "no table" finding names its sheet (`noTableOnSheet`, `noTableWithinSheet`):
+ * the file's other sheets may well hold tables.
+ */
+function nameSheet(d: Diagnostic, sheet: string | null): Diagnostic {
+  if (sheet === null || d.ruleId !== "input/unreadable" || (d.messageId !== "noTable" && d.messageId !== "noTableWithin")) return d;
+  return { ...d, messageId: d.messageId === "noTable" ? "noTableOnSheet" : "noTableWithinSheet", data: { ...d.data, sheet } };
+}
+
 /** Check the bytes of a whole file (text, .csv or .xlsx by name and content). */
 async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOptions): Promise<FileReport> {
   const format = detectFormat(path, bytes);
@@ -311,7 +320,12 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
   // Each finding's cell is named as it is made: a file with very many keeps them compactly. Each
   // sheet is checked on its own (its rows are numbered from 1) and its findings follow the sheet's before it.
-  const reports = sheet.sheets.map(({ rows }) => checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter }));
+  const reports = sheet.sheets.map(({ name, rows }) => {
+    const report = checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter });
+    // (A sheet without a table has few findings: never kept compactly.)
+    if (name !== null && report.eachDiagnostic === undefined) report.diagnostics = report.diagnostics.map((d) => nameSheet(d, name));
+    return report;
+  });
   const report = reports.length === 1 ? reports[0]! : joinReports(path, sheet.encoding, reports);
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
@@ -366,8 +380,10 @@ export async function parseFile(file: string, options: FileOptions = {}): Promis
     }
     // Each finding names its cell, as check's do: in a workbook of several sheets, its sheet.
     const nameCell = cellRefs(rows);
-    for (const d of parsed.diagnostics) nameCell(d);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) {
+      nameCell(d);
+      diagnostics.push(nameSheet(d, name));
+    }
   }
   if (sheet.diagnostics.length > 0) sortDiagnostics(diagnostics);
   return { path, value, diagnostics };

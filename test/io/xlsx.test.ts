@@ -246,7 +246,7 @@ describe("choosing the sheet", () => {
   test("a named sheet without a table gets noTable", async () => {
     const path = writeTemp("two.xlsx", await twoTables());
     const report = await checkFile(path, { sheet: "说明" });
-    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "noTable"]]);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId, d.data.sheet])).toEqual([["input/unreadable", "noTableOnSheet", "说明"]]);
   });
 
   test("without any table header the first sheet is read", async () => {
@@ -282,6 +282,23 @@ describe("a workbook of several sheets in every output", () => {
     const quiet = await runCli(["check", path, "--quiet", "-f", "json"]);
     const errors = (JSON.parse(quiet.stdout) as { files: { diagnostics: Diagnostic[] }[] }).files[0]!.diagnostics;
     expect(errors.map((d) => d.ref)).toEqual(["金融工作局!B10", "金融工作局!C10", "教育局!B2", "教育局!C2"]);
+  });
+
+  test("a sheet whose header is more than 1,000 rows down: the finding names the sheet, the other sheets are read", async () => {
+    const notes = Array.from({ length: 1001 }, (_, i) => `填报口径说明第${i + 1}条`).join("\n");
+    const path = writeTemp("far.xlsx", await sheetsToXlsx([["金融工作局", finance], ["附表", `${notes}\n${SEED}`]]));
+    const report = await checkFile(path);
+    const unreadable = report.diagnostics.filter((d) => d.ruleId === "input/unreadable");
+    expect(unreadable.map((d) => [d.messageId, d.data, d.ref])).toEqual([["noTableWithinSheet", { line: "1001", sheet: "附表" }, "附表!A1"]]);
+    expect(report.tables!.map((t) => t.department)).toEqual(["广州开发区金融工作局（部门）"]);
+    expect(report.diagnostics.at(-1)).toBe(unreadable[0]);
+    const check = await runCli(["check", path, "--lang", "en"]);
+    expect(check.stdout).toContain(
+      "(附表!A1)  error    no performance table read on sheet 附表: no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by row 1001, and the rest of the sheet was not read",
+    );
+    const convert = await runCli(["convert", path, "--lang", "zh"]);
+    expect(convert.stderr).toContain(`far.xlsx:1:1 (附表!A1)  错误  工作表“附表”中没有读到绩效目标表：到第 1001 行仍未找到`);
+    expect((JSON.parse(convert.stdout) as TableDocument).sheet).toBe("金融工作局");
   });
 
   test("a baseline names the sheet: a finding accepted on one sheet does not hide the same on another", async () => {
