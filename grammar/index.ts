@@ -3,7 +3,7 @@
 import { EOF, tokenMatcher } from "chevrotain";
 import type { IRecognitionException, IToken } from "chevrotain";
 import { parseTarget } from "../src/targets/parse-target.js";
-import { TEXT_FACTS, type Category, type Diagnostic, type Indicator, type Position, type Result, type Target, type TextFacts } from "../src/types.js";
+import { RAW_POSITIONS, type RawPositions, TEXT_FACTS, type Category, type Diagnostic, type Indicator, type Position, type Result, type Target, type TextFacts } from "../src/types.js";
 import { describeSyntaxError, SYNTAX_RULE_ID } from "./messages.js";
 import type { SyntaxMessageId } from "./messages.js";
 import { getParser, Stage } from "./parser.js";
@@ -265,6 +265,8 @@ export function parseIndicators(text: string, start: Position = FILE_START, oneL
   const diagnostics: Diagnostic[] = [];
   if (isBlank(text)) return { value: indicators, diagnostics };
   const at = createPositionMapper(text, start, oneLine, doubled);
+  // Doubled quotes (rare): the rules' spans inside an indicator cannot be counted from lengths.
+  const exact = doubled !== undefined && doubled.length > 0;
   let segStart = 0;
   while (segStart <= text.length) {
     // An indicator ends at the first `。` followed by `N、` (the lexer's Seq), or at the end; a
@@ -304,14 +306,26 @@ export function parseIndicators(text: string, start: Position = FILE_START, oneL
     if (cut >= 0) {
       const end = skipSpacesBack(text, first, cut) - base;
       indicators.push(materialize(text, at, { ...body, end }, seq, first, base, segStart, cut, diagnostics));
+      if (exact) keepPositions(indicators.at(-1)!, at, segStart, base, body);
       segStart = cut + 1;
       continue;
     }
     indicators.push(materialize(text, at, body, seq, first, base, segStart, segEnd, diagnostics));
+    if (exact) keepPositions(indicators.at(-1)!, at, segStart, base, body);
     if (next < 0) break;
     segStart = next;
   }
   return { value: indicators, diagnostics };
+}
+
+/** Give an indicator of a cell with doubled quotes its exact positions (see RawPositions). */
+function keepPositions(indicator: Indicator, at: (offset: number) => Position, rawStart: number, base: number, body: ParsedBody): void {
+  const positions: RawPositions = {
+    at: (offset) => at(rawStart + offset),
+    period: body.problem === null ? base + body.periodAt - rawStart : null,
+    annual: body.problem === null ? base + body.annualAt - rawStart : null,
+  };
+  Object.defineProperty(indicator, RAW_POSITIONS, { value: positions, enumerable: false });
 }
 
 /** Index of the first `；` or `;` in [from, end) followed by `N、` (spaces allowed between), or -1. */

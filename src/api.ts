@@ -9,14 +9,14 @@ import { openLineSource } from "./io/lines.js";
 import { TableReader } from "./table/reader.js";
 import { readCsvRows } from "./io/csv.js";
 import { decodeBytes, type EncodingOption } from "./io/decode.js";
-import { detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
+import { columnLetters, detectFormat, isEncryptedOffice, readFailure } from "./io/formats.js";
 import { describeFsError, isStreamPath, peekFile, readPath, readSmallFile, readStdin, type SpooledStdin, spoolStdin } from "./io/read-input.js";
 import { readXlsxSheets } from "./io/xlsx.js";
 import { noTable, parseRows, parseTable, replacedBytes, unreadable } from "./table/parse.js";
 import type { RawRow } from "./table/rows.js";
 import { codePointLength } from "./table/split.js";
 import type { Diagnostic, FileReport, Result, TableDocument } from "./types.js";
-import { checkInput, checkRows, compareDiagnostics, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner } from "./validate/run.js";
+import { checkInput, checkRows, defaultConfig, makeReport, noTableIn, type PartFindings, type ResolvedConfig, RuleRunner, sortDiagnostics } from "./validate/run.js";
 import { type PartTask, partThreads, TableParts, takeParts } from "./validate/parts.js";
 import { findWorkerScript } from "./audit/worker-script.js";
 
@@ -222,6 +222,11 @@ export function addCellRefs(diagnostics: Iterable<Diagnostic>, rows: readonly Ra
 /** What names the cell of a finding (see addCellRefs), made once for the rows of a sheet. */
 export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   const byLine = new Map<number, RawRow>();
+  // A sheet's name as its refs give it (`'2024 调整'`): a finding on a row without cells (the
+  // missing title of a sheet whose first rows are empty) names its cell too, so that every finding
+  // of a workbook says its sheet. A .csv's refs have none.
+  const named = rows.find((r) => r.cells.length > 0)?.cells[0]?.ref;
+  const prefix = named !== undefined && named.includes("!") ? named.slice(0, named.lastIndexOf("!") + 1) : null;
   for (const row of rows) {
     for (const cell of row.cells) {
       if (!byLine.has(cell.line)) byLine.set(cell.line, row);
@@ -234,7 +239,10 @@ export function cellRefs(rows: readonly RawRow[]): (d: Diagnostic) => void {
   }
   return (d) => {
     const row = byLine.get(d.line);
-    if (row === undefined) return;
+    if (row === undefined) {
+      if (prefix !== null && d.line >= 1 && d.column >= 1) d.ref = `${prefix}${columnLetters(d.column - 1)}${d.line}`;
+      return;
+    }
     let ref: string | undefined;
     let containing: string | undefined;
     for (const cell of row.cells) {
@@ -295,6 +303,15 @@ async function checkStream(stream: NodeJS.ReadableStream, path: string, options:
   return checkBytes(spooled.bytes, path, options);
 }
 
+/**
+ * A workbook sheet's "no table" finding names its sheet (`noTableOnSheet`, `noTableWithinSheet`):
+ * the file's other sheets may well hold tables.
+ */
+function nameSheet(d: Diagnostic, sheet: string | null): Diagnostic {
+  if (sheet === null || d.ruleId !== "input/unreadable" || (d.messageId !== "noTable" && d.messageId !== "noTableWithin")) return d;
+  return { ...d, messageId: d.messageId === "noTable" ? "noTableOnSheet" : "noTableWithinSheet", data: { ...d.data, sheet } };
+}
+
 /** Check the bytes of a whole file (text, .csv or .xlsx by name and content). */
 async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOptions): Promise<FileReport> {
   const format = detectFormat(path, bytes);
@@ -303,7 +320,12 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
   if (!sheet.ok) return makeReport(path, null, configure(sheet.diagnostics, options.config));
   // Each finding's cell is named as it is made: a file with very many keeps them compactly. Each
   // sheet is checked on its own (its rows are numbered from 1) and its findings follow the sheet's before it.
-  const reports = sheet.sheets.map(({ rows }) => checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter }));
+  const reports = sheet.sheets.map(({ name, rows }) => {
+    const report = checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter });
+    // (A sheet without a table has few findings: never kept compactly.)
+    if (name !== null && report.eachDiagnostic === undefined) report.diagnostics = report.diagnostics.map((d) => nameSheet(d, name));
+    return report;
+  });
   const report = reports.length === 1 ? reports[0]! : joinReports(path, sheet.encoding, reports);
   const merged = sheet.diagnostics.length === 0 ? report : makeReport(path, sheet.encoding, [...configure(sheet.diagnostics, options.config), ...report.diagnostics], report.tables);
   if (options.keepSource && sheet.source !== undefined) merged.source = sheet.source;
@@ -356,8 +378,13 @@ export async function parseFile(file: string, options: FileOptions = {}): Promis
       if (name !== null) doc.sheet = name;
       value.push(doc);
     }
-    diagnostics.push(...parsed.diagnostics);
+    // Each finding names its cell, as check's do: in a workbook of several sheets, its sheet.
+    const nameCell = cellRefs(rows);
+    for (const d of parsed.diagnostics) {
+      nameCell(d);
+      diagnostics.push(nameSheet(d, name));
+    }
   }
-  if (sheet.sheets.length === 1 && sheet.diagnostics.length > 0) diagnostics.sort(compareDiagnostics);
+  if (sheet.diagnostics.length > 0) sortDiagnostics(diagnostics);
   return { path, value, diagnostics };
 }

@@ -71,6 +71,20 @@ export interface TextFacts {
   categories: { level2: Category | null; result: CategoryClassification } | null;
 }
 
+/**
+ * The exact file positions of an indicator whose cell has quotes the file wrote doubled (`""`, two
+ * columns each): there, a column cannot be worked out from a length. The parser puts it on such an
+ * indicator only, under a symbol key (not enumerable: out of JSON and of comparisons). `at` maps a
+ * UTF-16 offset into `raw` to its file position; `period` / `annual` are the offsets in `raw` of
+ * the target values (`periodAt` / `annualAt`), null when unparsed.
+ */
+export const RAW_POSITIONS = Symbol("perftable.rawPositions");
+export interface RawPositions {
+  at(offset: number): Position;
+  period: number | null;
+  annual: number | null;
+}
+
 /** The facts slot of an indicator's text, when the parser made it. */
 export function textFacts(level1: Category | null): TextFacts | undefined {
   return level1 === null ? undefined : (level1 as Category & { [TEXT_FACTS]?: TextFacts })[TEXT_FACTS];

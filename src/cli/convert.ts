@@ -44,7 +44,7 @@ function printDiagnostics(io: CliIo, path: string, diagnostics: Diagnostic[], la
   for (const d of makeReport(path, null, diagnostics).diagnostics) {
     const severity = getRule(d.ruleId)?.meta.defaultSeverity ?? d.severity;
     if (severity === "off") continue;
-    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}  ${severityWord(severity, lang)}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
+    io.stderr.write(sanitizeText(`${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${d.ref})`}  ${severityWord(severity, lang)}  ${formatMessage(d, lang)}  ${d.ruleId}`) + "\n");
   }
 }
 

@@ -120,7 +120,7 @@ function csvAmount(p: Project, k: MoneyKey): string | null {
   return p.amounts[k] ?? p.amountsRaw?.[k] ?? null;
 }
 
-/** NDJSON: one line per indicator with its department, unit and project. */
+/** NDJSON: one line per indicator with its department, unit and project (and sheet, from a workbook). */
 export function formatNdjson(docs: readonly TableDocument[]): string {
   const lines: string[] = [];
   for (const doc of docs) lines.push(...ndjsonLines(doc));
@@ -134,6 +134,8 @@ export function* ndjsonLines(doc: TableDocument): Generator<string> {
       // The project's part of its lines, made once: `indicator` is the last key, so a line is this
       // head up to `null}` and then the indicator's own JSON.
       const head = JSON.stringify({
+        // From a workbook, the sheet first: two sheets' rows are told apart (their lines both start at 1).
+        ...(doc.sheet !== undefined ? { sheet: doc.sheet } : {}),
         department: doc.department,
         moneyUnit: doc.moneyUnit,
         unit: unit.name,
@@ -177,13 +179,17 @@ function targetCells(t: Target | null | undefined): (string | null)[] {
   return t ? [t.raw, t.kind, t.comparator, t.value, t.unit] : [null, null, null, null, null];
 }
 
-/** The CSV header line (with the BOM that makes Excel read UTF-8). */
-export function csvHeader(): string {
-  return "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
+/**
+ * The CSV header line (with the BOM that makes Excel read UTF-8). `sheet`: the documents come from a
+ * workbook, and a first column `sheet` names each row's sheet (text and .csv tables keep their columns).
+ */
+export function csvHeader(sheet = false): string {
+  return "\uFEFF" + (sheet ? "sheet," : "") + CSV_COLUMNS.join(",") + "\r\n";
 }
 
-/** The CSV rows (with their CRLF) of one table; `terminal`: see csvCell. */
-export function* csvRows(doc: TableDocument, terminal = false): Generator<string> {
+/** The CSV rows (with their CRLF) of one table; `terminal`: see csvCell; `sheet`: see csvHeader. */
+export function* csvRows(doc: TableDocument, terminal = false, sheet = false): Generator<string> {
+  const first = sheet ? csvCell(doc.sheet ?? null, terminal) + "," : "";
   for (const [unit, p, i] of eachIndicator(doc)) {
     const cells = [
       doc.department, doc.moneyUnit, unit.name, p.name, p.line,
@@ -191,17 +197,18 @@ export function* csvRows(doc: TableDocument, terminal = false): Generator<string
       i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
       ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
     ];
-    yield cells.map((cell) => csvCell(cell, terminal)).join(",") + "\r\n";
+    yield first + cells.map((cell) => csvCell(cell, terminal)).join(",") + "\r\n";
   }
 }
 
 /**
- * CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends. `terminal`: cells made
- * safe to show on a terminal (see csvCell).
+ * CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends; a first column `sheet`
+ * when the documents come from a workbook. `terminal`: cells made safe to show on a terminal (see csvCell).
  */
 export function formatCsv(docs: readonly TableDocument[], terminal = false): string {
-  const parts = [csvHeader()];
-  for (const doc of docs) for (const row of csvRows(doc, terminal)) parts.push(row);
+  const sheet = docs.some((d) => d.sheet !== undefined);
+  const parts = [csvHeader(sheet)];
+  for (const doc of docs) for (const row of csvRows(doc, terminal, sheet)) parts.push(row);
   return parts.join("");
 }
 

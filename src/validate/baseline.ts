@@ -1,15 +1,20 @@
-// Baselines: accepted findings keyed by file, rule id and project (never line numbers, so an
-// unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
+// Baselines: accepted findings keyed by file, sheet (of a workbook), rule id and project (never line
+// numbers, so an unrelated edit does not break them) with a count, so a CI gate fails only on new findings.
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
-import { carryText, makeReport } from "./run.js";
+import { carryText, makeReport, sheetOfRef } from "./run.js";
 import { errnoReason, jsonErrorReason } from "../io/errors.js";
 import { realPath } from "../io/inputs.js";
 
 export interface BaselineEntry {
   file: string;
+  /**
+   * The sheet of a workbook the findings are on (absent for a text table or a .csv): a finding
+   * accepted on one sheet does not hide one of the same rule and project on another.
+   */
+  sheet?: string;
   ruleId: string;
   project: string | null;
   count: number;
@@ -20,8 +25,8 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
-function key(file: string, ruleId: string, project: string | null): string {
-  return JSON.stringify([file, ruleId, project]);
+function key(file: string, sheet: string | null, ruleId: string, project: string | null): string {
+  return JSON.stringify([file, sheet, ruleId, project]);
 }
 
 /** Normalise a path for baseline keys: forward slashes, no leading `./`. */
@@ -67,15 +72,17 @@ export class BaselineBuilder {
     // eachDiagnostic, where a huge file has it, walks its findings without making them all at once.
     for (const d of r.eachDiagnostic ? r.eachDiagnostic() : r.diagnostics) {
       if (d.ruleId === "input/unreadable") continue;
-      const k = key(file, d.ruleId, d.project);
+      const sheet = sheetOfRef(d.ref);
+      const k = key(file, sheet, d.ruleId, d.project);
       const entry = this.counts.get(k);
       if (entry) entry.count++;
-      else this.counts.set(k, { file, ruleId: d.ruleId, project: d.project, count: 1 });
+      else this.counts.set(k, sheet === null ? { file, ruleId: d.ruleId, project: d.project, count: 1 } : { file, sheet, ruleId: d.ruleId, project: d.project, count: 1 });
     }
   }
 
   build(): Baseline {
-    const entries = [...this.counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : (a.project ?? "") < (b.project ?? "") ? -1 : 1));
+    const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const entries = [...this.counts.values()].sort((a, b) => order(a.file, b.file) || order(a.sheet ?? "", b.sheet ?? "") || order(a.ruleId, b.ruleId) || ((a.project ?? "") < (b.project ?? "") ? -1 : 1));
     return { version: 1, entries };
   }
 }
@@ -100,8 +107,11 @@ export function loadBaseline(path: string): Baseline {
   const b = value as Baseline;
   if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`, `${path}：不是 perftable 基线文件（应为 {"version": 1, "entries": [...]}）`);
   for (const [i, e] of b.entries.entries()) {
-    if (typeof e?.file !== "string" || typeof e.ruleId !== "string" || !(typeof e.project === "string" || e.project === null) || !Number.isInteger(e.count)) {
-      throw new ConfigError(`${path}: entries[${i}] must have file, ruleId, project (string or null) and count`, `${path}：entries[${i}] 必须有 file、ruleId、project（字符串或 null）和 count`);
+    if (typeof e?.file !== "string" || !(e.sheet === undefined || typeof e.sheet === "string") || typeof e.ruleId !== "string" || !(typeof e.project === "string" || e.project === null) || !Number.isInteger(e.count)) {
+      throw new ConfigError(
+        `${path}: entries[${i}] must have file, ruleId, project (string or null) and count, and may have sheet (string)`,
+        `${path}：entries[${i}] 必须有 file、ruleId、project（字符串或 null）和 count，可有 sheet（字符串）`,
+      );
     }
   }
   return b;
@@ -118,14 +128,23 @@ export function applyBaseline(reports: readonly FileReport[], baseline: Baseline
  */
 export function baselineFilter(baseline: Baseline, place?: BaselinePlace): (report: FileReport) => FileReport {
   const remaining = new Map<string, number>();
-  for (const e of baseline.entries) remaining.set(key(baselinePath(e.file), e.ruleId, e.project), e.count);
+  for (const e of baseline.entries) {
+    // Two entries with one key (a hand-merged baseline) accept the findings of both.
+    const k = key(baselinePath(e.file), e.sheet ?? null, e.ruleId, e.project);
+    remaining.set(k, (remaining.get(k) ?? 0) + e.count);
+  }
   return (r) => {
     const file = fileKey(r.path, place);
     // A baseline written before keys were relative to it has the paths as they were given.
     const given = baselinePath(r.path);
     const kept = r.diagnostics.filter((d) => {
       if (d.ruleId === "input/unreadable") return true;
-      for (const k of file === given ? [key(file, d.ruleId, d.project)] : [key(file, d.ruleId, d.project), key(given, d.ruleId, d.project)]) {
+      // A workbook's finding is looked up with its sheet, then without (a baseline written before
+      // entries had sheets, when only one sheet of a workbook was read).
+      const sheet = sheetOfRef(d.ref);
+      const keys = file === given ? [key(file, sheet, d.ruleId, d.project)] : [key(file, sheet, d.ruleId, d.project), key(given, sheet, d.ruleId, d.project)];
+      if (sheet !== null) keys.push(key(file, null, d.ruleId, d.project), ...(file === given ? [] : [key(given, null, d.ruleId, d.project)]));
+      for (const k of keys) {
         const left = remaining.get(k) ?? 0;
         if (left > 0) {
           remaining.set(k, left - 1);

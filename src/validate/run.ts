@@ -386,9 +386,41 @@ export function carryText(from: FileReport, to: FileReport): FileReport {
   return to;
 }
 
-/** Build a FileReport from diagnostics: sort and count. */
+/**
+ * The sheet a finding's cell is on (`'2024 调整'!A12` → `2024 调整`), or null for a cell of a .csv
+ * (`G12`) or no cell.
+ */
+export function sheetOfRef(ref: string | undefined): string | null {
+  if (ref === undefined) return null;
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return null;
+  return ref.startsWith("'") ? ref.slice(1, bang - 1).replace(/''/g, "'") : ref.slice(0, bang);
+}
+
+/**
+ * Sort findings for a report: by line, column and rule id (compareDiagnostics); the findings of a
+ * workbook's sheets (each with its own rows from 1) stay grouped by sheet, the sheets in the order
+ * their first finding comes in (the sheet order, as checkBytes joins them), findings on no sheet first.
+ */
+export function sortDiagnostics(diagnostics: Diagnostic[]): void {
+  let sheets: Map<string, number> | null = null;
+  for (const d of diagnostics) {
+    // A .csv's refs have no `!`, a text table's findings no ref: one group, no work per finding.
+    if (d.ref === undefined || d.ref.indexOf("!") < 0) continue;
+    const sheet = sheetOfRef(d.ref)!;
+    if (!(sheets ??= new Map()).has(sheet)) sheets.set(sheet, sheets.size + 1);
+  }
+  if (sheets === null || sheets.size < 2) {
+    diagnostics.sort(compareDiagnostics);
+    return;
+  }
+  const group = (d: Diagnostic) => (d.ref === undefined ? 0 : (sheets.get(sheetOfRef(d.ref) ?? "") ?? 0));
+  diagnostics.sort((a, b) => group(a) - group(b) || compareDiagnostics(a, b));
+}
+
+/** Build a FileReport from diagnostics: sort (sortDiagnostics) and count. */
 export function makeReport(path: string, encoding: string | null, diagnostics: Diagnostic[], tables?: TableSummary[]): FileReport {
-  diagnostics.sort(compareDiagnostics);
+  sortDiagnostics(diagnostics);
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;

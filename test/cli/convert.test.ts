@@ -84,6 +84,29 @@ describe("perftable convert", () => {
     expect(validate(docs), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it("names the sheet of each NDJSON line and CSV row from a workbook (a first column sheet); a text table's CSV keeps its columns", async () => {
+    const dir = tempDir("perftable-workbook-");
+    const path = join(dir, "departments.xlsx");
+    // Two sheets of the same table but for the department: rows are told apart by sheet alone.
+    writeFileSync(path, await sheetsToXlsx([["金融工作局", SEED], ["教育局", SEED]]));
+    const nd = await runCli(["convert", path, "--to", "ndjson"]);
+    const lines = nd.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(106);
+    expect(Object.keys(lines[0]!)[0]).toBe("sheet");
+    expect([lines[0]!.sheet, lines[52]!.sheet, lines[53]!.sheet, lines[105]!.sheet]).toEqual(["金融工作局", "金融工作局", "教育局", "教育局"]);
+    const csv = (await runCli(["convert", path, "--to", "csv"])).stdout.split("\r\n");
+    expect(csv[0]).toBe("\uFEFFsheet,department,moneyUnit,unit,project,line,total,appropriation,specialAccount,other,seq,level1Code,level1,level2Code,level2,name,periodRaw,periodKind,periodComparator,periodValue,periodUnit,annualRaw,annualKind,annualComparator,annualValue,annualUnit,error");
+    expect([csv[1], csv[53], csv[54], csv[106]].map((row) => row!.split(",").slice(0, 2).join(","))).toEqual([
+      "金融工作局,广州开发区金融工作局（部门）",
+      "金融工作局,广州开发区金融工作局（部门）",
+      "教育局,广州开发区金融工作局（部门）",
+      "教育局,广州开发区金融工作局（部门）",
+    ]);
+    const text = await runCli(["convert", SEED_PATH, "--to", "ndjson"]);
+    expect(text.stdout).not.toContain('"sheet"');
+    expect((await runCli(["convert", SEED_PATH, "--to", "csv"])).stdout.startsWith("\uFEFFdepartment,")).toBe(true);
+  });
+
   it("writes NDJSON, one indicator per line", async () => {
     const r = await runCli(["convert", SEED_PATH, "--to", "ndjson"]);
     const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));

@@ -163,3 +163,28 @@ describe.each(EXPORTS)("%s", (_name, path, encoding) => {
     }
   });
 });
+
+describe("spans over doubled quotes", () => {
+  // The LibreOffice export with quotes inside the spans findings underline: the targets of
+  // 我区金融显示度提升 (qualitative) and the level-2 category of 活动投诉数量 (not in the catalogue), in
+  // the quoted 绩效指标 cell of 金融交流专项经费, where each quote is written `""`.
+  const edited = textOf(`${DIR}seed-libreoffice-utf8.txt`)
+    .replace("实施周期指标值:显示度提升；年度指标值:显示度提升", '实施周期指标值:""显示度""提升；年度指标值:""显示度""提升')
+    .replace("4、3-满意度指标；31-服务对象满意度；活动投诉数量", '4、3-满意度指标；31-服务""对象""满意度；活动投诉数量');
+
+  /** The file's text from a finding's column to its end column (a doubled quote is two columns). */
+  function spanText(text: string, d: Diagnostic): string {
+    expect(d.endLine).toBe(d.line);
+    return [...text.split("\n")[d.line - 1]!].slice(d.column - 1, d.endColumn - 1).join("");
+  }
+
+  it("underline exactly the target values and the categories", async () => {
+    const dir = tempDir("perftable-quotes-");
+    const path = join(dir, "quoted.txt");
+    writeFileSync(path, edited);
+    const report = await checkFile(path);
+    const on = (ruleId: string) => report.diagnostics.filter((d) => d.ruleId === ruleId && d.project === "金融交流专项经费" && d.line === 19).map((d) => spanText(edited, d));
+    expect(on("indicator/qualitative")).toEqual(['""显示度""提升；年度指标值:""显示度""提升']);
+    expect(on("indicator/category")).toEqual(['3-满意度指标；31-服务""对象""满意度']);
+  });
+});

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { checkFile, parseFile } from "../../src/api.js";
+import { applyBaseline, createBaseline } from "../../src/validate/baseline.js";
+import { runCli } from "../helpers/cli.js";
 import { Decimal } from "decimal.js";
 import { formatNumber, readXlsxSheets, showNumber } from "../../src/io/xlsx.js";
 import type { Diagnostic, TableDocument } from "../../src/types.js";
@@ -244,7 +246,7 @@ describe("choosing the sheet", () => {
   test("a named sheet without a table gets noTable", async () => {
     const path = writeTemp("two.xlsx", await twoTables());
     const report = await checkFile(path, { sheet: "说明" });
-    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "noTable"]]);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.messageId, d.data.sheet])).toEqual([["input/unreadable", "noTableOnSheet", "说明"]]);
   });
 
   test("without any table header the first sheet is read", async () => {
@@ -255,6 +257,70 @@ describe("choosing the sheet", () => {
     const read = await readXlsxSheets(bytes);
     expect(read.value.map((s) => s.name)).toEqual(["甲"]);
     expect(read.value[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(["第一"]);
+  });
+});
+
+describe("a workbook of several sheets in every output", () => {
+  const lines = SEED.split("\n");
+  const header = lines.findIndex((l) => l.startsWith("项目名称"));
+  // 教育局: the header on row 1, a 合计 that does not add up (two errors on row 2).
+  const bare = lines.slice(header).join("\n").replace("合计\t15,812.52\t15,812.52", "合计\t15,900.00\t15,900.00");
+  // 金融工作局: a 合计 that does not add up either (two errors on row 10).
+  const finance = SEED.replace("合计\t15,812.52\t15,812.52", "合计\t15,800.00\t15,800.00");
+  const sheetOf = (ref: string | undefined) => ref!.slice(0, ref!.indexOf("!"));
+
+  test("findings stay grouped by sheet through a baseline and --quiet", async () => {
+    const path = writeTemp("departments.xlsx", await sheetsToXlsx([["金融工作局", finance], ["教育局", bare]]));
+    const report = await checkFile(path);
+    const order = report.diagnostics.map((d) => sheetOf(d.ref));
+    expect(order.indexOf("教育局")).toBeGreaterThan(0);
+    expect(order.lastIndexOf("金融工作局")).toBeLessThan(order.indexOf("教育局"));
+    // A baseline that accepts nothing leaves the report as it was.
+    const filtered = applyBaseline([report], { version: 1, entries: [] })[0]!;
+    expect(filtered.diagnostics.map((d) => d.ref)).toEqual(report.diagnostics.map((d) => d.ref));
+    // --quiet: the errors, 金融工作局's before 教育局's (rows 10 and 2).
+    const quiet = await runCli(["check", path, "--quiet", "-f", "json"]);
+    const errors = (JSON.parse(quiet.stdout) as { files: { diagnostics: Diagnostic[] }[] }).files[0]!.diagnostics;
+    expect(errors.map((d) => d.ref)).toEqual(["金融工作局!B10", "金融工作局!C10", "教育局!B2", "教育局!C2"]);
+  });
+
+  test("a sheet whose header is more than 1,000 rows down: the finding names the sheet, the other sheets are read", async () => {
+    const notes = Array.from({ length: 1001 }, (_, i) => `填报口径说明第${i + 1}条`).join("\n");
+    const path = writeTemp("far.xlsx", await sheetsToXlsx([["金融工作局", finance], ["附表", `${notes}\n${SEED}`]]));
+    const report = await checkFile(path);
+    const unreadable = report.diagnostics.filter((d) => d.ruleId === "input/unreadable");
+    expect(unreadable.map((d) => [d.messageId, d.data, d.ref])).toEqual([["noTableWithinSheet", { line: "1001", sheet: "附表" }, "附表!A1"]]);
+    expect(report.tables!.map((t) => t.department)).toEqual(["广州开发区金融工作局（部门）"]);
+    expect(report.diagnostics.at(-1)).toBe(unreadable[0]);
+    const check = await runCli(["check", path, "--lang", "en"]);
+    expect(check.stdout).toContain(
+      "(附表!A1)  error    no performance table read on sheet 附表: no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by row 1001, and the rest of the sheet was not read",
+    );
+    const convert = await runCli(["convert", path, "--lang", "zh"]);
+    expect(convert.stderr).toContain(`far.xlsx:1:1 (附表!A1)  错误  工作表“附表”中没有读到绩效目标表：到第 1001 行仍未找到`);
+    expect((JSON.parse(convert.stdout) as TableDocument).sheet).toBe("金融工作局");
+  });
+
+  test("a baseline names the sheet: a finding accepted on one sheet does not hide the same on another", async () => {
+    const renamed = editSeed("综合工作经费", "综合经费");
+    const before = writeTemp("before.xlsx", await sheetsToXlsx([["甲", SEED], ["乙", renamed]]));
+    const baseline = createBaseline([await checkFile(before)]);
+    expect(baseline.entries.find((e) => e.project === "综合工作经费" && e.ruleId === "project/missing-satisfaction")).toEqual({
+      file: before,
+      sheet: "甲",
+      ruleId: "project/missing-satisfaction",
+      project: "综合工作经费",
+      count: 1,
+    });
+    // The sheets' tables swapped in the same file: each of the two projects' findings is on the other sheet now, so new.
+    const swapped = before;
+    writeFileSync(swapped, await sheetsToXlsx([["甲", renamed], ["乙", SEED]]));
+    const kept = applyBaseline([await checkFile(swapped)], baseline)[0]!;
+    const projects = [...new Set(kept.diagnostics.map((d) => `${sheetOf(d.ref)} ${d.project}`))];
+    expect(projects).toEqual(["甲 综合经费", "乙 综合工作经费"]);
+    // A baseline of entries without sheets (written before) still accepts a workbook's findings.
+    const old = { version: 1 as const, entries: baseline.entries.map(({ sheet: _sheet, ...e }) => e) };
+    expect(applyBaseline([await checkFile(swapped)], old)[0]!.diagnostics).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { CATEGORY_MESSAGES, classifyCategories } from "../../targets/index.js";
 import type { Indicator, Span } from "../../types.js";
 import { defineRule } from "../types.js";
-import { countCodePoints, indicatorLabel, indicatorSpan } from "./util.js";
+import { indicatorLabel, indicatorSpan, rawPosition } from "./util.js";
 
 function isSeparator(ch: string): boolean {
   return ch === "；" || ch === ";";
@@ -23,8 +23,10 @@ function categoriesSpan(i: Indicator): Span {
     }
   }
   if (end < 0) return indicatorSpan(i);
-  const column = i.column + countCodePoints(raw.slice(0, start + 1));
-  return { line: i.line, column, endLine: i.line, endColumn: column + countCodePoints(raw.slice(start + 1, end)) };
+  // Through the indicator's positions: a doubled quote in the file is two columns.
+  const from = rawPosition(i, start + 1);
+  const to = rawPosition(i, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
 export default defineRule({

@@ -2,7 +2,7 @@
 import type { Indicator, Project, Span } from "../../types.js";
 import { defineRule } from "../types.js";
 import { isDigit, isSpace } from "../../../grammar/tokens.js";
-import { indicatorLabel } from "./util.js";
+import { indicatorLabel, rawPosition } from "./util.js";
 
 /**
  * The span of the indicator's sequence number (its leading digits, ASCII or full-width). The raw
@@ -20,7 +20,8 @@ function seqSpan(i: Indicator): Span {
   }
   const digits = end - start;
   if (digits === 0) return { line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn };
-  return { line: i.line, column: i.column, endLine: i.line, endColumn: i.column + digits };
+  const to = rawPosition(i, end);
+  return { line: i.line, column: i.column, endLine: to.line, endColumn: to.column };
 }
 
 export default defineRule({

@@ -2,7 +2,7 @@
 // exact decimal comparisons, the classification of indicator names and category groups of projects.
 import { Decimal } from "decimal.js";
 import { classifyCategories, type CategoryGroup } from "../../targets/index.js";
-import type { Comparator, Indicator, Position, Project, Span, Target } from "../../types.js";
+import { type Comparator, type Indicator, type Position, type Project, RAW_POSITIONS, type RawPositions, type Span, type Target } from "../../types.js";
 import type { Bilingual, RuleContext } from "../types.js";
 
 /** Which target(s) of an indicator a finding concerns. */
@@ -31,7 +31,25 @@ export function indicatorSpan(i: Indicator): Span {
   return { line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn };
 }
 
-function valueEnd(at: Position, t: Target): Position {
+/**
+ * The file position of a UTF-16 offset into an indicator's `raw` on its first line: exact through
+ * the parser's positions when its cell has doubled quotes (RawPositions), else counted in code
+ * points from the indicator's first character (spaces before it in `raw` are not columns of it).
+ */
+export function rawPosition(i: Indicator, offset: number): Position {
+  const exact = (i as Indicator & { [RAW_POSITIONS]?: RawPositions })[RAW_POSITIONS];
+  if (exact !== undefined) return exact.at(offset);
+  const raw = i.raw;
+  let lead = 0;
+  while (lead < offset && (raw.charCodeAt(lead) === 0x20 || raw.charCodeAt(lead) === 0x3000 || raw.charCodeAt(lead) === 0x09)) lead++;
+  return { line: i.line, column: i.column + countCodePoints(raw.slice(lead, offset)) };
+}
+
+function valueEnd(i: Indicator, which: "period" | "annual", at: Position, t: Target): Position {
+  // Doubled quotes inside or before the value: its end through the parser's positions.
+  const exact = (i as Indicator & { [RAW_POSITIONS]?: RawPositions })[RAW_POSITIONS];
+  const offset = exact?.[which];
+  if (exact !== undefined && offset !== null && offset !== undefined) return exact.at(offset + t.raw.length);
   return { line: at.line, column: at.column + countCodePoints(t.raw) };
 }
 
@@ -45,7 +63,7 @@ export function targetSpan(i: Indicator, which: TargetWhich): Span {
   const endAt = which === "period" ? i.periodAt : i.annualAt;
   const endTarget = which === "period" ? i.period : i.annual;
   if (!startAt || !endAt || !endTarget || endTarget.raw.length === 0) return indicatorSpan(i);
-  const end = valueEnd(endAt, endTarget);
+  const end = valueEnd(i, which === "period" ? "period" : "annual", endAt, endTarget);
   return { line: startAt.line, column: startAt.column, endLine: end.line, endColumn: end.column };
 }
 

@@ -40,6 +40,14 @@ export default defineRule({
         zh: "文件中没有绩效目标表（到第 {line} 行仍未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行，其后未再读取）",
         en: "no performance table in the file (no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by line {line}; the rest was not read)",
       },
+      noTableOnSheet: {
+        zh: "工作表“{sheet}”中没有绩效目标表（未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行）",
+        en: "no performance table on sheet {sheet} (no header row with 项目名称, 总计, 绩效目标 and 绩效指标)",
+      },
+      noTableWithinSheet: {
+        zh: "工作表“{sheet}”中没有读到绩效目标表：到第 {line} 行仍未找到含“项目名称”“总计”“绩效目标”“绩效指标”的表头行，其后未再读取（表头前的非空行超过 1000 行：请删除表头上方的行，或将表格移到工作表顶部）",
+        en: "no performance table read on sheet {sheet}: no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by row {line}, and the rest of the sheet was not read (more than 1,000 rows with text above a header: delete them, or move the table to the top of the sheet)",
+      },
       xls: {
         zh: "不支持旧的二进制 .xls 格式：请在 Excel 或 LibreOffice 中另存为 .xlsx 或“Unicode 文本”（.txt）后再检查",
         en: "old binary .xls files are not supported: save it as .xlsx or as Unicode text (.txt) in Excel or LibreOffice, then check that",
