@@ -324,6 +324,7 @@ async function checkBytes(bytes: Uint8Array, path: string, options: CheckFileOpt
     const report = checkRows(rows, sheet.encoding, { path, config: options.config, nameCell: cellRefs(rows), compactAfter: options.compactAfter });
     // (A sheet without a table has few findings: never kept compactly.)
     if (name !== null && report.eachDiagnostic === undefined) report.diagnostics = report.diagnostics.map((d) => nameSheet(d, name));
+    if (name !== null) for (const t of report.tables ?? []) t.sheet = name;
     return report;
   });
   const report = reports.length === 1 ? reports[0]! : joinReports(path, sheet.encoding, reports);

@@ -260,6 +260,17 @@ export interface TableSummary {
   moneyTotal: string | null;
   /** Indicators by level-1 and level-2 category name (for charts). */
   categories?: Record<string, number>;
+  /** 1-based line where the table starts (TableDocument's `line`); in a workbook, on its `sheet`. */
+  line?: number;
+  /** For .xlsx input: the sheet the table is on. */
+  sheet?: string;
+  /**
+   * `audit`: the findings in this table (each finding counted in the table its line falls in; those
+   * before a file's first table, in its first). Set when the file holds several tables.
+   */
+  errorCount?: number;
+  warningCount?: number;
+  infoCount?: number;
 }
 
 /**

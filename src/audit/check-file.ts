@@ -5,9 +5,9 @@ import { isMainThread } from "node:worker_threads";
 import { checkFile } from "../api.js";
 import { detectFormat } from "../io/formats.js";
 import { readSmallFile } from "../io/read-input.js";
-import { checkInput, makeReport, type ResolvedConfig } from "../validate/run.js";
+import { checkInput, makeReport, type ResolvedConfig, sheetOfRef } from "../validate/run.js";
 import { unreadable } from "../table/parse.js";
-import type { Diagnostic, FileReport } from "../types.js";
+import type { Diagnostic, FileReport, TableSummary } from "../types.js";
 import type { AuditCheckSettings, AuditFileReport, PrerenderFormat, RuleCount } from "./types.js";
 import { buildAuditJsonFile, jsonEntryChunks, renderJsonEntry } from "../reporters/audit/json.js";
 import { ndjsonLineChunks, renderNdjsonLine } from "../reporters/audit/ndjson.js";
@@ -43,12 +43,14 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
   const all = (): Iterable<Diagnostic> => (compact ? report.eachDiagnostic!() : report.diagnostics);
   const counts = new Map<string, RuleCount>();
   let unreadableId: string | null = null;
+  const tables = report.tables !== undefined && report.tables.length > 1 ? new TableCounts(report.tables) : null;
   for (const d of all()) {
     const key = `${d.ruleId}\u0000${d.severity}`;
     const c = counts.get(key);
     if (c) c.count++;
     else counts.set(key, { ruleId: d.ruleId, severity: d.severity, count: 1 });
     if (unreadableId === null && d.ruleId === "input/unreadable") unreadableId = d.messageId;
+    tables?.add(d);
   }
   const wanted = Math.max(settings.keep, report.source === undefined ? 0 : settings.excerpts);
   const out: AuditFileReport = {
@@ -61,7 +63,11 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
     ruleCounts: [...counts.values()],
     unreadable: unreadableId,
   };
-  if (report.tables !== undefined) out.tables = report.tables;
+  if (report.tables !== undefined) {
+    // (The report's own too: a compact report's entries below are rendered from it.)
+    if (tables !== null) report.tables = tables.counted();
+    out.tables = report.tables;
+  }
   if (report.source !== undefined && settings.excerpts > 0 && out.diagnostics.length > 0) {
     out.excerpts = extractExcerpts(report.source, out.diagnostics, settings.excerpts);
   }
@@ -85,6 +91,56 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
   }
   if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
   return out;
+}
+
+/**
+ * The findings of a file of several tables counted table by table (for `audit`'s totals by
+ * department): a finding is in the table of its sheet whose start is the last at or before its line;
+ * one before a sheet's first table, or on no known sheet, in the first table.
+ */
+class TableCounts {
+  /** Per sheet ("" for a text file or a .csv): the start lines of its tables, ascending, and their indexes. */
+  private readonly bySheet = new Map<string, { lines: number[]; indexes: number[] }>();
+  private readonly errors: number[];
+  private readonly warnings: number[];
+  private readonly infos: number[];
+
+  constructor(private readonly tables: readonly TableSummary[]) {
+    tables.forEach((t, i) => {
+      const key = t.sheet ?? "";
+      let group = this.bySheet.get(key);
+      if (group === undefined) this.bySheet.set(key, (group = { lines: [], indexes: [] }));
+      group.lines.push(t.line ?? 1);
+      group.indexes.push(i);
+    });
+    this.errors = tables.map(() => 0);
+    this.warnings = tables.map(() => 0);
+    this.infos = tables.map(() => 0);
+  }
+
+  add(d: Diagnostic): void {
+    const group = this.bySheet.get(sheetOfRef(d.ref) ?? "");
+    let table = 0;
+    if (group !== undefined) {
+      // The last table starting at or before the finding's line (binary search).
+      let lo = 0;
+      let hi = group.lines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (group.lines[mid]! <= d.line) lo = mid;
+        else hi = mid - 1;
+      }
+      table = group.indexes[lo]!;
+    }
+    if (d.severity === "error") this.errors[table]!++;
+    else if (d.severity === "warning") this.warnings[table]!++;
+    else this.infos[table]!++;
+  }
+
+  /** The tables with their counts (copies). */
+  counted(): TableSummary[] {
+    return this.tables.map((t, i) => ({ ...t, errorCount: this.errors[i]!, warningCount: this.warnings[i]!, infoCount: this.infos[i]! }));
+  }
 }
 
 /** The first `n` items. */

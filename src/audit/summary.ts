@@ -123,6 +123,9 @@ export function summarizeFile(report: AuditFileReport): AuditFileRow {
   };
 }
 
+/** Finding counts (of a file, or of one of its tables). */
+type Counts = Pick<FileReport, "errorCount" | "warningCount" | "infoCount">;
+
 interface DepartmentAcc extends Omit<DepartmentTotal, "money"> {
   money: Map<string, Decimal>;
 }
@@ -168,11 +171,13 @@ export class AuditSummaryBuilder {
 
     const tables = report.tables ?? [];
     const counted = new Set<string>();
-    tables.forEach((t, i) => this.addTable(t, counted, i === 0 ? report : null));
+    // Each table's findings go to its department (counted per table when the file has several);
+    // findings of a file without per-table counts, to the department of its first table.
+    tables.forEach((t, i) => this.addTable(t, counted, t.errorCount !== undefined ? (t as Counts) : i === 0 ? report : null));
     return row;
   }
 
-  private addTable(t: TableSummary, counted: Set<string>, findingsOf: FileReport | null): void {
+  private addTable(t: TableSummary, counted: Set<string>, findingsOf: Counts | null): void {
     const key = t.department ?? "\u0000";
     let dep = this.departments.get(key);
     if (!dep) {
@@ -186,7 +191,6 @@ export class AuditSummaryBuilder {
     dep.tables++;
     dep.projects += t.projects;
     dep.indicators += t.indicators;
-    // A file's findings go to the department of its first table.
     if (findingsOf) {
       dep.errorCount += findingsOf.errorCount;
       dep.warningCount += findingsOf.warningCount;

@@ -217,7 +217,7 @@ export class RuleRunner implements TableSink {
     this.listeners = l;
     // (Pooled copies: the table's text is cut from the whole file, which a kept substring would pin.)
     const strings = this.strings;
-    this.summary = { department: strings.intern(doc.department), moneyUnit: strings.intern(doc.moneyUnit), units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {} };
+    this.summary = { department: strings.intern(doc.department), moneyUnit: strings.intern(doc.moneyUnit), units: 0, projects: 0, indicators: 0, moneyTotal: null, categories: {}, line: doc.line };
     this.summaries.push(this.summary);
     // A table resumed in the middle (a part on another thread): its `table` findings are the head's.
     this.muted = this.resuming;

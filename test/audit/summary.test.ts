@@ -124,6 +124,32 @@ describe("AuditSummaryBuilder", () => {
     ]);
   });
 
+  it("counts each table's findings for its department when a file holds several tables (text: by line)", () => {
+    // Two departments' tables in one file: the second has a wrong 合计 (an error) the first has not.
+    const second = editSeed("部门名称：广州开发区金融工作局（部门）", "部门名称：乙局").replace("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
+    const both = `${SEED}\n${second}`;
+    const alone = [checkInput(SEED, { path: "a.txt" }), checkInput(second, { path: "b.txt" })];
+    expect(alone[1]!.errorCount).toBeGreaterThan(0);
+    const file = finishReport(checkInput(both, { path: "both.txt" }), { keep: 0, excerpts: 0 });
+    expect(file.tables!.map((t) => [t.department, t.errorCount, t.warningCount, t.infoCount])).toEqual(alone.map((r) => [r.tables![0]!.department, r.errorCount, r.warningCount, r.infoCount]));
+    const b = new AuditSummaryBuilder();
+    b.add(file);
+    expect(b.build().byDepartment.map((d) => [d.department, d.files, d.errorCount, d.warningCount, d.infoCount]).sort()).toEqual(
+      alone.map((r) => [r.tables![0]!.department, 1, r.errorCount, r.warningCount, r.infoCount]).sort(),
+    );
+  });
+
+  it("counts a workbook's findings by the sheet their cell is on (before a sheet's first table: in that one; on no sheet: in the file's first)", () => {
+    const sheetTable = (department: string, sheet: string, line: number): TableSummary => ({ ...table(department, "万元", "1.00"), sheet, line });
+    const onSheet = (severity: Diagnostic["severity"], sheet: string, line: number): Diagnostic => ({ ...diag("x/y", severity, line, 1, 2), ref: `${sheet}!A${line}` });
+    const findings = [diag("input/replaced-bytes", "warning", 1, 1, 2), onSheet("error", "甲", 5), onSheet("warning", "乙", 1), onSheet("warning", "乙", 9), onSheet("info", "甲", 30)];
+    const file = report("book.xlsx", findings, [sheetTable("甲局", "甲", 3), sheetTable("乙局", "乙", 2)]);
+    expect(file.tables!.map((t) => [t.department, t.errorCount, t.warningCount, t.infoCount])).toEqual([
+      ["甲局", 1, 1, 1],
+      ["乙局", 0, 2, 0],
+    ]);
+  });
+
   it("adds money exactly however many digits it has (not to decimal.js's default 20 significant digits)", () => {
     const b = new AuditSummaryBuilder();
     b.add(report("a.txt", [], [table("甲局", "万元", "123456789012345678.91")]));
