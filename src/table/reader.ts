@@ -516,7 +516,9 @@ export class TableReader {
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
-      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(col.line ?? row.line, col.column, [...col.name].length)));
+      // (A first-row cell is on a later line than the row's first after a cell with a line break.)
+      const line = col.line ?? row.cells[col.index]?.line ?? row.line;
+      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(line, col.column, [...col.name].length)));
     }
     const preambleAt = span(doc.line, 1, 1);
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
@@ -566,10 +568,13 @@ export class TableReader {
     const amounts = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
     const amountsRaw = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
     const amountColumns: Partial<Record<MoneyKey, number>> = {};
+    let amountLines: Partial<Record<MoneyKey, number>> | undefined;
     for (const key of MONEY_KEYS) {
       const c = this.cell(row, key);
       if (c === undefined) continue;
       amountColumns[key] = c.column;
+      // (After a cell with a line break: a spreadsheet's quoted cell, or a .csv's.)
+      if (c.line !== row.line) (amountLines ??= {})[key] = c.line;
       if (c.text === "") continue;
       amountsRaw[key] = c.text;
       const shown = c.amount;
@@ -581,6 +586,7 @@ export class TableReader {
       }
     }
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
+    if (amountLines !== undefined) out.amountLines = amountLines;
     if (this.unknownColumns.length > 0) {
       for (const col of this.unknownColumns) {
         const text = row.cells[col.index]?.text;
