@@ -123,6 +123,11 @@ export interface AmountRow {
   amountsRaw: Amounts;
   /** 1-based column (code points) of each money cell, for positions of amount findings. */
   amountColumns?: Partial<Record<MoneyKey, number>>;
+  /**
+   * 1-based line of each money cell that is not on the row's first line (a cell before it in the row,
+   * such as a name typed over two lines in a spreadsheet, spans lines); absent when all are.
+   */
+  amountLines?: Partial<Record<MoneyKey, number>>;
   /** Cells of columns the header did not recognise, by header name (lossless). */
   extra?: Record<string, string>;
   /** Spreadsheet cell reference of the row's name cell (`Sheet1!A12`), for .csv/.xlsx input. */

@@ -62,6 +62,11 @@ const NOTE = /^(?:注[\s\u3000]*[:：0-9０-９]|(?:说明|备注|附注|填表�
 function mayStartNote(code: number): boolean {
   return code === 0x6ce8 || code === 0x8bf4 || code === 0x5907 || code === 0x9644 || code === 0x586b;
 }
+/**
+ * A note's label alone in its cell (`注：`, `注1.`, `说明：`, `填表说明：`), its text in a cell after it: a
+ * spreadsheet's layout. Tried only on cells NOTE matches.
+ */
+const NOTE_LABEL = /^(?:注|说明|备注|附注|填表说明)[\s\u3000]*(?:[0-9０-９]+[\s\u3000]*)?[:：.．]?$/;
 /** A numbered item of a note (`2.`, `2、`, `（2）`, `(2)`, `2）`), which continues it even in a row with tabs. */
 const NOTE_ITEM = /^(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９]+[)）])/;
 
@@ -158,6 +163,8 @@ export class TableReader {
   private echo: { first: string[]; second: string[] } | null = null;
   /** The note the last row belonged to, which the next row may continue. */
   private openNote: Footnote | null = null;
+  /** The index of the cell that holds the open note's text when its label is in a cell of its own (else -1). */
+  private openNoteText = -1;
   /** Number of tables found so far. */
   tables = 0;
   /** Non-blank lines and characters read while looking for the current header, and where that began. */
@@ -194,6 +201,7 @@ export class TableReader {
       if (this.headerOpen !== null && this.readSecondHeaderRow(row)) return;
       // A note has its text in one cell: rows with more are never tried.
       if (nonEmpty === 1 && this.startsNote(row, first!)) return;
+      if (nonEmpty === 2 && this.startsLabelledNote(row, first!)) return;
       // A title or 部门名称 line after a table's rows starts the next table (also right after a note).
       if (this.seenRows && this.isPreambleRow(cells, nonEmpty)) this.endTable();
       else if (this.openNote !== null) {
@@ -218,21 +226,42 @@ export class TableReader {
   private startsNote(row: RawRow, cell: RawCell): boolean {
     const text = cell.text;
     if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text)) return false;
+    this.addNote(row, cell, text, -1);
+    return true;
+  }
+
+  /**
+   * Whether a row with text in two cells is a note whose label is the first (`注：⇥本表…`, as a
+   * spreadsheet lays it out): one footnote, the label and the text joined as they read.
+   */
+  private startsLabelledNote(row: RawRow, label: RawCell): boolean {
+    const text = label.text;
+    if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text) || !NOTE_LABEL.test(text)) return false;
+    const cells = row.cells;
+    let i = cells.indexOf(label) + 1;
+    while (cells[i]!.text === "") i++;
+    this.addNote(row, label, text + cells[i]!.text, i);
+    return true;
+  }
+
+  private addNote(row: RawRow, cell: RawCell, text: string, textIndex: number): void {
     const note: Footnote = { text: this.keepsFootnotes ? detach(text) : "", line: row.line, column: cell.column };
     if (cell.ref !== undefined) note.ref = cell.ref;
     this.openNote = note;
+    this.openNoteText = textIndex;
     if (this.keepsFootnotes) (this.doc!.footnotes ??= []).push(note);
-    return true;
   }
 
   /**
    * Whether a row right after a note (blank lines between are skipped), whose only text is `cell`,
    * continues it: the text is in its first cell and the row has no other cell (a line without tabs,
    * an .xlsx row with only column A), or the text is a numbered item (`2.…`, `（2）…`). Anything
-   * else is read as a row: a note never hides a unit or project row after it.
+   * else is read as a row: a note never hides a unit or project row after it. After a note whose label
+   * has a cell of its own, the text is under the note's text instead (`⇥2.…`).
    */
   private continuesNote(row: RawRow, cell: RawCell): boolean {
-    if (cell !== row.cells[0] || (row.cells.length > 1 && !NOTE_ITEM.test(cell.text))) return false;
+    const at = this.openNoteText === -1 ? 0 : this.openNoteText;
+    if (cell !== row.cells[at] || (row.cells.length > at + 1 && !NOTE_ITEM.test(cell.text))) return false;
     const note = this.openNote!;
     if (this.keepsFootnotes) note.text += "\n" + detach(cell.text);
     note.endLine = row.line;
@@ -311,6 +340,7 @@ export class TableReader {
     for (const c of cells) if (c.text !== "") nonEmpty++;
     // A row with text in one cell only may be a note or continue one: the rows before it decide.
     if (nonEmpty < 2 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
+    if (nonEmpty === 2 && this.isLabelledNote(cells)) return false;
     if (this.echo !== null && this.isHeaderEcho(row)) return false;
     return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
   }
@@ -358,6 +388,12 @@ export class TableReader {
   /** End a part: settle held rows and close the open unit without ending the table. */
   endPart(): void {
     this.closeUnit();
+  }
+
+  /** Whether a row with text in two cells is a note with its label apart (see startsLabelledNote). */
+  private isLabelledNote(cells: RawCell[]): boolean {
+    const text = cells.find((c) => c.text !== "")!.text;
+    return mayStartNote(text.charCodeAt(0)) && NOTE.test(text) && NOTE_LABEL.test(text);
   }
 
   private isPreambleRow(cells: RawCell[], nonEmpty: number): boolean {
@@ -480,7 +516,9 @@ export class TableReader {
     }
     for (const col of this.unknownColumns) {
       const again = col.key !== null;
-      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(col.line ?? row.line, col.column, [...col.name].length)));
+      // (A first-row cell is on a later line than the row's first after a cell with a line break.)
+      const line = col.line ?? row.cells[col.index]?.line ?? row.line;
+      this.sink.diagnostic(diag("table/header", again ? "duplicateColumn" : "unknownColumn", { name: col.name }, span(line, col.column, [...col.name].length)));
     }
     const preambleAt = span(doc.line, 1, 1);
     if (p.title === null) this.sink.diagnostic(diag("table/preamble", "missingTitle", {}, preambleAt));
@@ -530,10 +568,13 @@ export class TableReader {
     const amounts = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
     const amountsRaw = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
     const amountColumns: Partial<Record<MoneyKey, number>> = {};
+    let amountLines: Partial<Record<MoneyKey, number>> | undefined;
     for (const key of MONEY_KEYS) {
       const c = this.cell(row, key);
       if (c === undefined) continue;
       amountColumns[key] = c.column;
+      // (After a cell with a line break: a spreadsheet's quoted cell, or a .csv's.)
+      if (c.line !== row.line) (amountLines ??= {})[key] = c.line;
       if (c.text === "") continue;
       amountsRaw[key] = c.text;
       const shown = c.amount;
@@ -545,6 +586,7 @@ export class TableReader {
       }
     }
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
+    if (amountLines !== undefined) out.amountLines = amountLines;
     if (this.unknownColumns.length > 0) {
       for (const col of this.unknownColumns) {
         const text = row.cells[col.index]?.text;

@@ -332,6 +332,7 @@ export class RuleRunner implements TableSink {
       const pool = this.strings;
       const copy = (a: Amounts): Amounts => ({ total: pool.intern(a.total), appropriation: pool.intern(a.appropriation), specialAccount: pool.intern(a.specialAccount), other: pool.intern(a.other) });
       const skeleton: Unit = { name: pool.intern(unit.name), line: unit.line, nameColumn: unit.nameColumn, amounts: copy(unit.amounts), amountColumns: unit.amountColumns, projects: [] };
+      if (unit.amountLines !== undefined) skeleton.amountLines = unit.amountLines;
       if (unit.amountsRaw !== undefined) skeleton.amountsRaw = copy(unit.amountsRaw);
       this.partUnits.push(skeleton);
     }

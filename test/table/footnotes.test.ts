@@ -115,12 +115,44 @@ describe("what makes a note row", () => {
     ["说明书印制经费", "a name starting with 说明 (no colon)"],
     ["备注信息系统运维经费", "a name starting with 备注"],
     ["注册资本金注入", "a name starting with 注"],
-    ["注：", "a note's marker with text in another cell"],
+    ["注：", "a note's marker with text in two other cells"],
   ])("%s (%s) is read as a row", (name) => {
     // A bare row after the last unit's project: its amounts make it a project of that unit.
     const doc = only(`${SEED_LINES}${name}\t0.00\t0.00\t\t\t\t补充说明\n`);
     expect(doc.footnotes).toBeUndefined();
     expect(doc.units.at(-1)!.projects.map((p) => p.name)).toEqual(["综合工作经费", name]);
+  });
+
+  it.each([
+    ["注：", "本表金额单位为万元。"],
+    ["注1.", "本表金额单位为万元。"],
+    ["说明：", "数据来源于部门预算。"],
+    ["填表说明：", "金额保留两位小数。"],
+  ])("%s with its text in the next cell (a spreadsheet's layout) is one footnote, not a unit", (label, note) => {
+    for (const row of [`${label}\t${note}`, `${label}\t${note}\t\t\t\t\t`, `${label}\t\t${note}\t\t\t\t`]) {
+      const text = `${SEED_LINES}${row}\n`;
+      const doc = only(text);
+      expect(doc.footnotes).toEqual([{ text: label + note, line: 29, column: 1 }]);
+      expect(structure(doc)).toEqual(structure(only(SEED)));
+      expect(check(text).diagnostics.map(what)).toEqual(check(SEED).diagnostics.map(what));
+    }
+  });
+
+  it("a note in two cells is read the same from .csv and .xlsx, at its label's cell", async () => {
+    const { csv, xlsx } = await writeTableFormats(`${SEED_LINES}注：\t本表金额单位为万元。\n`);
+    for (const [file, ref] of [[csv, "A29"], [xlsx, "绩效目标表!A29"]] as const) {
+      const doc = (await parseFile(file)).value[0]!;
+      expect(doc.footnotes).toEqual([{ text: "注：本表金额单位为万元。", line: 29, column: 1, ref }]);
+      expect(structure(doc)).toEqual(structure(only(SEED)));
+    }
+  });
+
+  it("a note in two cells between a unit's projects, continued under its text, leaves the unit whole", () => {
+    const text = editSeed("金融交流专项经费\t70.00", `注：\t1.本页金额单位为万元。${"\t".repeat(5)}\n\t2.下页续。${"\t".repeat(5)}\n金融交流专项经费\t70.00`);
+    const doc = only(text);
+    expect(doc.footnotes).toEqual([{ text: "注：1.本页金额单位为万元。\n2.下页续。", line: 16, column: 1, endLine: 17 }]);
+    expect(structure(doc)).toEqual(structure(only(SEED)));
+    expect(check(text).diagnostics.map(what)).toEqual(check(SEED).diagnostics.map(what));
   });
 
   it("a numbered line continues a note; the row after it with more than one cell is read as a row", () => {

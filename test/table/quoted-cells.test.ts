@@ -12,8 +12,10 @@ import { streamRows } from "../../src/io/stream.js";
 import { parseTable } from "../../src/table/parse.js";
 import type { RawRow } from "../../src/table/rows.js";
 import { codePointLength, QUOTED_CELL_LIMIT, splitRows } from "../../src/table/split.js";
-import { withoutColumns } from "../helpers/convert-fixture.js";
-import { SEED } from "../helpers/fixtures.js";
+import { checkFile } from "../../src/api.js";
+import { checkInput } from "../../src/validate/run.js";
+import { quoteCsvField, withoutColumns } from "../helpers/convert-fixture.js";
+import { editSeed, SEED } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 
 /** The rows as [line, [text, line, column][]]. */
@@ -189,5 +191,46 @@ describe("an opening quote that is never closed", () => {
     // (Its row's cells are one column further right.)
     const unnamed = (d: typeof doc) => withoutColumns({ ...d, units: d.units.map((u) => ({ ...u, name: null })) });
     expect(unnamed(doc)).toEqual(unnamed(plain));
+  });
+});
+
+describe("findings in the cells after a multi-line cell of their row", () => {
+  /** [rule, message id, line, column, the file's text from there] of a report's findings of these rules. */
+  function at(text: string, diagnostics: readonly { ruleId: string; messageId: string; line: number; column: number }[], rules: RegExp) {
+    const lines = text.split("\n");
+    return diagnostics.filter((d) => rules.test(d.ruleId)).map((d) => [d.ruleId, d.messageId, d.line, d.column, [...lines[d.line - 1]!].slice(d.column - 1).join("").split("\t")[0]]);
+  }
+
+  // A project name typed over two lines (Alt+Enter): its amounts are on the name's second line.
+  const text = editSeed("直接股权投资专项资金\t855.00\t855.00", '"直接股权投资\n专项资金"\t855.0O\t855.00').replace("金融项目评审专项经费\t25.00\t25.00", '"金融项目评审\n专项经费"\t25.00\t24.00');
+
+  it("are on the line of their cell: amount/format and amount/row-sum", () => {
+    expect(at(text, checkInput(text, { path: "t.txt" }).diagnostics, /^amount\/(format|row-sum)$/)).toEqual([
+      ["amount/format", "notNumber", 14, 7, "855.0O"],
+      ["amount/row-sum", "mismatch", 16, 7, "25.00"],
+    ]);
+  });
+
+  it("name their cell in a .csv", async () => {
+    const dir = tempDir("perftable-quoted-");
+    const csv = join(dir, "t.csv");
+    const records: string[][] = [];
+    for (const row of splitRows(text)) records.push(row.cells.map((c) => c.text));
+    writeFileSync(csv, records.map((r) => r.map(quoteCsvField).join(",")).join("\n") + "\n");
+    const report = await checkFile(csv);
+    const found = report.diagnostics.filter((d) => d.ruleId === "amount/format" || d.ruleId === "amount/row-sum");
+    expect(found.map((d) => [d.ruleId, d.line, d.ref])).toEqual([
+      ["amount/format", 14, "B13"],
+      ["amount/row-sum", 16, "B14"],
+    ]);
+  });
+
+  it("of a header whose first cell has a line break are on that cell's second line", () => {
+    const header = '"项目名称\n（资金使用单位）"\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\t备用\t财政拨款';
+    const withHeader = editSeed("项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标", header);
+    expect(at(withHeader, checkInput(withHeader, { path: "t.txt" }).diagnostics, /^table\/header$/)).toEqual([
+      ["table/header", "unknownColumn", 10, 41, "备用"],
+      ["table/header", "duplicateColumn", 10, 44, "财政拨款"],
+    ]);
   });
 });

@@ -380,7 +380,7 @@ describe("footnotes and a two-row header in a table read in parts", () => {
   const TABS = "\t".repeat(6);
   /**
    * The big table with a two-row header, and before each unit row a note (continued on a numbered
-   * line, or followed by blank lines), or a page break repeating both header rows after a note; more
+   * line, or followed by blank lines, its label in a cell of its own or not), or a page break repeating both header rows after a note; more
    * notes after the last row. Returns the text, the notes and the lines where cuts are looked for.
    */
   function layouts(): { text: string; notes: number; near: number[] } {
@@ -394,7 +394,7 @@ describe("footnotes and a two-row header in a table read in parts", () => {
         near.push(out.length);
         notes++;
         if (notes % 3 === 0) out.push(`注：第${notes}页金额单位为万元。`, `2.本页续上页。${TABS}`);
-        else if (notes % 3 === 1) out.push(`说明：以下为第${notes}个资金使用单位。${TABS}`, "", "");
+        else if (notes % 3 === 1) out.push(notes % 2 === 1 ? `说明：以下为第${notes}个资金使用单位。${TABS}` : `说明：\t以下为第${notes}个资金使用单位。\t\t\t\t\t`, "", "");
         else out.push(`备注：第${notes}页。`, "", TOP, SECOND);
         near.push(out.length - 1);
       }

@@ -112,8 +112,8 @@ export class TotalAccumulator {
 }
 
 /** The span of a money cell of a row (falls back to the row's first column). */
-export function cellSpan(row: { line: number | null; amountColumns?: Partial<Record<MoneyKey, number>>; amountsRaw?: Record<MoneyKey, string | null>; nameColumn?: number }, column: MoneyKey): Span {
-  const line = row.line ?? 1;
+export function cellSpan(row: { line: number | null; amountColumns?: Partial<Record<MoneyKey, number>>; amountLines?: Partial<Record<MoneyKey, number>>; amountsRaw?: Record<MoneyKey, string | null>; nameColumn?: number }, column: MoneyKey): Span {
+  const line = row.amountLines?.[column] ?? row.line ?? 1;
   const start = row.amountColumns?.[column] ?? row.nameColumn ?? 1;
   const length = [...(row.amountsRaw?.[column] ?? "")].length || 1;
   return { line, column: start, endLine: line, endColumn: start + length };
