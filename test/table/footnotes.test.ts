@@ -6,6 +6,7 @@ import { parseFile } from "../../src/api.js";
 import { parseTable } from "../../src/table/parse.js";
 import type { Diagnostic, FileReport, TableDocument } from "../../src/types.js";
 import { checkInput } from "../../src/validate/run.js";
+import { onlyTable as only } from "../helpers/check.js";
 import { writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, fixture, SEED } from "../helpers/fixtures.js";
 
@@ -13,12 +14,6 @@ const FOOTNOTES = fixture("layouts/footnotes.txt");
 /** The seed ends without a line break. */
 const SEED_LINES = `${SEED}\n`;
 const TABS = "\t".repeat(6);
-
-function only(text: string): TableDocument {
-  const result = parseTable(text);
-  expect(result.value).toHaveLength(1);
-  return result.value[0]!;
-}
 
 /** Units and projects by name, with their money and indicators: what must not change. */
 function structure(doc: TableDocument): unknown {

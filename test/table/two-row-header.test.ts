@@ -5,10 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { parseFile } from "../../src/api.js";
 import { mergeHeaderRows } from "../../src/table/reader.js";
-import { parseTable } from "../../src/table/parse.js";
 import { splitLine } from "../../src/table/split.js";
 import type { Diagnostic, TableDocument } from "../../src/types.js";
 import { checkInput } from "../../src/validate/run.js";
+import { onlyTable as only } from "../helpers/check.js";
 import { writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, fixture, SEED } from "../helpers/fixtures.js";
 
@@ -19,12 +19,6 @@ const KEYS = ["name", "total", "appropriation", "specialAccount", "other", "goal
 /** The seed with its header replaced by `rows`. */
 function withHeader(...rows: string[]): string {
   return editSeed(HEADER, rows.join("\n"));
-}
-
-function only(text: string): TableDocument {
-  const result = parseTable(text);
-  expect(result.value).toHaveLength(1);
-  return result.value[0]!;
 }
 
 function structure(doc: TableDocument): unknown {
