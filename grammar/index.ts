@@ -301,9 +301,13 @@ export function parseIndicators(text: string, start: Position = FILE_START, oneL
       body = parseSegment(text.slice(first, segEnd), base - first);
     }
     // A broken indicator that holds `；N、` (a ； typed for the 。 that ends it, or text after its
-    // targets) ends there, and the next indicator is read from that `N、`.
-    const cut = body.problem === null ? -1 : findSemicolonSeq(text, Math.max(first, base + body.problem.start), segEnd);
+    // targets) ends there, and the next indicator is read from that `N、`. The `；` may be the one
+    // right before the broken spot: an indicator short of its second target (`…:≥100人次；2、…`)
+    // breaks at the `N、`; it is then parsed again up to the `；`, to say what it lacks.
+    const broken = body.problem === null ? -1 : base + body.problem.start;
+    const cut = broken < 0 ? -1 : findSemicolonSeq(text, Math.max(first, skipSpacesBack(text, first, broken) - 1), segEnd);
     if (cut >= 0) {
+      if (broken > cut) body = parseSegment(text.slice(first, cut), base - first);
       const end = skipSpacesBack(text, first, cut) - base;
       indicators.push(materialize(text, at, { ...body, end }, seq, first, base, segStart, cut, diagnostics));
       if (exact) keepPositions(indicators.at(-1)!, at, segStart, base, body);

@@ -387,6 +387,19 @@ describe("parseIndicators: syntax errors and recovery", () => {
     expect(half.diagnostics).toHaveLength(1);
   });
 
+  it("an indicator short of its second target and ended with ； (…:≥100人次；2、…): it lacks a target there, and the next is read", () => {
+    const first = "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥100人次";
+    const text = `${first}；2、1-产出指标；12-质量指标；合格率；实施周期指标值:≥95%；年度指标值:≥95%。`;
+    const r = parseIndicators(text);
+    expect(r.value.map((i) => [i.seq, i.error === undefined, i.name])).toEqual([
+      [1, false, null],
+      [2, true, "合格率"],
+    ]);
+    expect(r.value[0]!.raw).toBe(first);
+    // Said where the indicator ends, not at the next one's number.
+    expect(only(r.diagnostics)).toMatchObject({ messageId: "missingTarget", line: 1, column: col(text, "；2、") });
+  });
+
   it("several broken indicators in one cell each get a diagnostic", () => {
     const text = "1、1-产出指标；名称；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；名称；目标:1；年度指标值:1。3、x";
     const r = parseIndicators(text);
