@@ -4,7 +4,7 @@
 // node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
 import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
-import { MONEY_KEYS } from "../types.js";
+import { MONEY_KEYS, NAME_DOUBLED } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
 import { detach } from "./split.js";
@@ -733,6 +733,7 @@ export class TableReader {
       indicators: [],
     };
     if (goalCell?.text) project.goalColumn = goalCell.column;
+    if (nameCell.doubled !== undefined) Object.defineProperty(project, NAME_DOUBLED, { value: nameCell.doubled.length, enumerable: false });
     if (text !== "" && this.options.skipIndicators !== true) {
       const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column }, indCell!.oneLine === true, indCell!.doubled);
       project.indicators = parsed.value;
