@@ -79,6 +79,12 @@ export interface TextFacts {
  * the target values (`periodAt` / `annualAt`), null when unparsed.
  */
 export const RAW_POSITIONS = Symbol("perftable.rawPositions");
+/**
+ * How many quotes a project's name cell wrote doubled (`""`, two columns each, read as one `"`: see
+ * RawCell.doubled), so that a span of the name ends where it does in the file. Put by the reader on
+ * such a project only, under a symbol key (not enumerable: out of JSON and of comparisons).
+ */
+export const NAME_DOUBLED = Symbol("perftable.nameDoubled");
 export interface RawPositions {
   at(offset: number): Position;
   period: number | null;

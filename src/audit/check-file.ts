@@ -43,13 +43,17 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
   const all = (): Iterable<Diagnostic> => (compact ? report.eachDiagnostic!() : report.diagnostics);
   const counts = new Map<string, RuleCount>();
   let unreadableId: string | null = null;
+  let unreadableFinding: Diagnostic | null = null;
   const tables = report.tables !== undefined && report.tables.length > 1 ? new TableCounts(report.tables) : null;
   for (const d of all()) {
     const key = `${d.ruleId}\u0000${d.severity}`;
     const c = counts.get(key);
     if (c) c.count++;
     else counts.set(key, { ruleId: d.ruleId, severity: d.severity, count: 1 });
-    if (unreadableId === null && d.ruleId === "input/unreadable") unreadableId = d.messageId;
+    if (unreadableId === null && d.ruleId === "input/unreadable") {
+      unreadableId = d.messageId;
+      unreadableFinding = d;
+    }
     tables?.add(d);
   }
   const wanted = Math.max(settings.keep, report.source === undefined ? 0 : settings.excerpts);
@@ -89,7 +93,11 @@ export function finishReport(report: FileReport, settings: Pick<AuditCheckSettin
     }
     out.rendered = rendered;
   }
-  if (out.diagnostics.length > settings.keep) out.diagnostics = out.diagnostics.slice(0, settings.keep);
+  if (out.diagnostics.length > settings.keep) {
+    out.diagnostics = out.diagnostics.slice(0, settings.keep);
+    // (Why the file is unreadable, for the HTML report: a workbook's sheet comes after the others' findings.)
+    if (unreadableFinding !== null && settings.keep > 0 && !out.diagnostics.includes(unreadableFinding)) out.unreadableFinding = unreadableFinding;
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Data that crosses the audit's thread boundary: the settings a worker checks files with, and the
 // per-file result it sends back (a FileReport without source text, plus excerpts for the HTML report).
 import type { EncodingOption } from "../io/decode.js";
-import type { FileReport, Lang, Severity } from "../types.js";
+import type { Diagnostic, FileReport, Lang, Severity } from "../types.js";
 import type { ResolvedConfig } from "../validate/run.js";
 
 /** ResolvedConfig as plain arrays, so it can be posted to a worker and rebuilt there. */
@@ -52,6 +52,8 @@ export interface RuleCount {
 export interface AuditFileReport extends FileReport {
   ruleCounts: RuleCount[];
   unreadable: string | null;
+  /** The input/unreadable finding when `diagnostics` was cut before it (a workbook's sheet after many findings on the others). */
+  unreadableFinding?: Diagnostic;
   excerpts?: string[];
   /**
    * The file's entry in each prerendered report (UTF-8, in pieces of about a megabyte), made before

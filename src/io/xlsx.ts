@@ -24,8 +24,8 @@ export interface XlsxSheet {
 /**
  * Read the rows of the sheets that hold a table. They are the sheet named `sheet`; else every sheet
  * in view (not hidden) holding a performance-table header (a row with cells 项目名称…, 总计 or 合计,
- * and 绩效指标…), in the workbook's order; else every hidden one holding one; else the first sheet in
- * view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
+ * and 绩效指标…, or two rows with them, 项目名称 on the first), in the workbook's order; else every
+ * hidden one holding one; else the first sheet in view. `line` is the sheet's row number, `column` the sheet's column number (1-based), `ref`
  * `Sheet!G12`. Cell text is what the sheet shows: numbers through their number format (`#,##0.00` →
  * `15,812.52`, `0!.0000` → `1234.5678`) or plainly (`15812.52`), a negative number with its minus even
  * where the format shows it by colour alone (a number shown with text around it, `¥1,234.50`, also
@@ -116,21 +116,25 @@ function describeError(error: unknown): string {
   return message.split("\n")[0]!.slice(0, 200) || "unknown error";
 }
 
-/** Whether a row of the sheet looks like the header of a performance table. */
+/**
+ * Whether a row of the sheet looks like the header of a performance table, or two rows do (a
+ * two-row header: 项目名称 on the first, 总计 and 绩效指标 on either, under a merged group cell).
+ */
 function hasTableHeader(ws: ExcelJS.Worksheet): boolean {
   let found = false;
-  ws.eachRow((row) => {
+  let prev: { number: number; name: boolean; total: boolean; indicators: boolean } | null = null;
+  ws.eachRow((row, number) => {
     if (found) return;
-    let name = false;
-    let total = false;
-    let indicators = false;
+    const f = { number, name: false, total: false, indicators: false };
     row.eachCell((cell) => {
       const t = cellText(cell).replace(/[\s\u3000]/g, "");
-      if (t.startsWith("项目名称")) name = true;
-      else if (t === "总计" || t === "合计") total = true;
-      else if (t.startsWith("绩效指标")) indicators = true;
+      if (t.startsWith("项目名称")) f.name = true;
+      else if (t === "总计" || t === "合计") f.total = true;
+      else if (t.startsWith("绩效指标")) f.indicators = true;
     });
-    found = name && total && indicators;
+    const top = prev !== null && prev.name && prev.number === number - 1 ? prev : null;
+    found = (f.name && f.total && f.indicators) || (top !== null && (top.total || f.total) && (top.indicators || f.indicators));
+    prev = f;
   });
   return found;
 }

@@ -4,7 +4,7 @@
 // node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
 import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
-import { MONEY_KEYS } from "../types.js";
+import { MONEY_KEYS, NAME_DOUBLED } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
 import { detach } from "./split.js";
@@ -47,6 +47,12 @@ const HEADER_ALIASES: [RegExp, ColumnKey][] = [
 const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
 /** The published header name of each required column, for the Chinese message. */
 const REQUIRED_ZH: Partial<Record<ColumnKey, string>> = { name: "项目名称", total: "总计", goal: "绩效目标", indicators: "绩效指标" };
+/**
+ * A merged cell over the 绩效目标 and 绩效指标 columns, their names on the row below (`绩效信息`,
+ * `绩效目标及指标`, `绩效目标和绩效指标`, spaces removed). The first row of such a header has too
+ * few column names to be a header alone (or takes the group for 绩效目标): see mergeHeaderRows.
+ */
+const PERFORMANCE_GROUP = /^绩效(?:信息|目标(?:及|和|与|、|以及)?(?:绩效)?指标)$/;
 const TITLE = /绩效目标表|绩效目标申报表/;
 const DEPARTMENT = /^(部门|单位)名称\s*[:：]\s*(.*)$/s;
 const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.*)$/s;
@@ -85,6 +91,24 @@ export function headerKey(text: string): ColumnKey | null {
   const t = text.replace(/[\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
   for (const [re, key] of HEADER_ALIASES) if (re.test(t)) return key;
   return null;
+}
+
+/** Whether a header cell is a group over the performance columns (PERFORMANCE_GROUP). */
+function isPerformanceGroup(text: string): boolean {
+  return PERFORMANCE_GROUP.test(text.replace(/[\s\u3000]/g, ""));
+}
+
+/** Whether the texts of a row (by index) make a header row alone, as TableReader.isHeaderRow says of its cells. */
+function namesHeader(texts: readonly (string | undefined)[]): boolean {
+  let name = false;
+  let known = 0;
+  for (const text of texts) {
+    if (text === undefined) continue;
+    const key = headerKey(text);
+    if (key === "name") name = true;
+    if (key !== null) known++;
+  }
+  return name && known >= 3;
 }
 
 function span(line: number, column: number, length: number): Span {
@@ -153,14 +177,21 @@ export class TableReader {
    * the header's second row (see mergeHeaderRows). Null once the header is complete.
    */
   private headerOpen: { row: RawRow; preamble: Preamble } | null = null;
+  /**
+   * A row before a header that may be the first row of a two-row header although it does not name
+   * enough columns to be a header alone (项目名称 and a group over the performance columns: see
+   * mayOpenTwoRowHeader). Held until the next row says: a header with it, or a preamble row.
+   */
+  private heldTop: RawRow | null = null;
   /** Cells past the header's last column are kept from this index on; `gaps`: indices before it without a header cell. */
   private width = 0;
   private gaps: number[] = [];
   /**
    * For a two-row header, the texts a repeat of its second row has at each index (a page break
-   * repeats both rows; the first is a header row, the second is skipped by this). Null otherwise.
+   * repeats both rows; the first is a header row, the second is skipped by this; a first row that
+   * is no header row alone, of `topCells` texts, is skipped by this too). Null otherwise.
    */
-  private echo: { first: string[]; second: string[] } | null = null;
+  private echo: HeaderEcho | null = null;
   /** The note the last row belonged to, which the next row may continue. */
   private openNote: Footnote | null = null;
   /** The index of the cell that holds the open note's text when its label is in a cell of its own (else -1). */
@@ -210,7 +241,9 @@ export class TableReader {
       }
     }
     if (this.doc === null) {
+      if (this.heldTop !== null && this.readHeldTop(row)) return;
       if (this.isHeaderRow(cells)) this.startTable(row);
+      else if (this.mayOpenTwoRowHeader(cells)) this.heldTop = row;
       else if (this.searched(row)) this.readPreamble(row, first!);
       return;
     }
@@ -316,6 +349,7 @@ export class TableReader {
 
   /** Finish the last table. Returns the number of tables found. */
   end(): number {
+    if (this.heldTop !== null) this.releaseHeldTop();
     if (this.doc !== null) this.endTable();
     return this.tables;
   }
@@ -403,7 +437,7 @@ export class TableReader {
 
   private isHeaderRow(cells: RawCell[]): boolean {
     // Cheap test first: a header has a cell starting with 项目名称 (possibly after spaces).
-    if (!cells.some((c) => c.text.charCodeAt(0) === 0x9879 /* 项 */ || c.text.includes("项目名称"))) return false;
+    if (!mayNameProject(cells)) return false;
     let name = false;
     let known = 0;
     for (const c of cells) {
@@ -412,6 +446,49 @@ export class TableReader {
       if (key !== null) known++;
     }
     return name && known >= 3;
+  }
+
+  /**
+   * Whether a row that is no header row (before a table) may be the first row of a two-row header
+   * whose group is over the performance columns: a 项目名称 cell and a PERFORMANCE_GROUP cell
+   * (`项目名称⇥总计⇥资金来源⇥⇥⇥绩效信息⇥`). It is one only if the row after it completes the
+   * required columns (readHeldTop).
+   */
+  private mayOpenTwoRowHeader(cells: RawCell[]): boolean {
+    if (!mayNameProject(cells)) return false;
+    let name = false;
+    let group = false;
+    for (const c of cells) {
+      if (c.text === "") continue;
+      if (headerKey(c.text) === "name") name = true;
+      else if (isPerformanceGroup(c.text)) group = true;
+    }
+    return name && group;
+  }
+
+  /**
+   * The row after a held first row (heldTop): when the two make a header with every required column
+   * (mergeHeaderRows), the table starts with it (true). Otherwise the held row is read as the
+   * preamble row it is, and `row` as usual (false; true when the reader stopped looking).
+   */
+  private readHeldTop(row: RawRow): boolean {
+    const top = this.heldTop!;
+    const columns = mergeHeaderRows(top, row);
+    if (columns !== null && REQUIRED.every((key) => columns.some((c) => c.key === key))) {
+      this.heldTop = null;
+      this.startTable(top);
+      this.readSecondHeaderRow(row);
+      return true;
+    }
+    this.releaseHeldTop();
+    return this.stopped !== null;
+  }
+
+  /** Read the held first row (heldTop) as a preamble row: no row after it made a header with it. */
+  private releaseHeldTop(): void {
+    const top = this.heldTop!;
+    this.heldTop = null;
+    if (this.searched(top)) this.readPreamble(top, top.cells.find((c) => c.text !== "")!);
   }
 
   private readPreamble(row: RawRow, first: RawCell): void {
@@ -546,17 +623,22 @@ export class TableReader {
     for (let i = 0; i < width; i++) if (!named.has(i)) this.gaps.push(i);
   }
 
-  /** Whether `row` repeats a two-row header's second row (see `echo`). */
+  /**
+   * Whether `row` repeats a two-row header's second row (see `echo`), or its whole first row when
+   * that row is no header row alone (a group over the performance columns: see mayOpenTwoRowHeader).
+   */
   private isHeaderEcho(row: RawRow): boolean {
     const echo = this.echo!;
     let second = false;
+    let first = 0;
     for (let i = 0; i < row.cells.length; i++) {
       const text = row.cells[i]!.text;
       if (text === "") continue;
       if (text === echo.second[i]) second = true;
-      else if (text !== echo.first[i]) return false;
+      else if (text === echo.first[i]) first++;
+      else return false;
     }
-    return second;
+    return second || (echo.topCells > 0 && first === echo.topCells);
   }
 
   private cell(row: RawRow, key: ColumnKey): RawCell | undefined {
@@ -733,6 +815,7 @@ export class TableReader {
       indicators: [],
     };
     if (goalCell?.text) project.goalColumn = goalCell.column;
+    if (nameCell.doubled !== undefined) Object.defineProperty(project, NAME_DOUBLED, { value: nameCell.doubled.length, enumerable: false });
     if (text !== "" && this.options.skipIndicators !== true) {
       const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column }, indCell!.oneLine === true, indCell!.doubled);
       project.indicators = parsed.value;
@@ -777,7 +860,8 @@ export class TableReader {
 /**
  * The columns of a two-row header, or null when `second` is not a header's second row. It is one
  * when each of its cells stands under an empty cell of the first row, under a cell the first row
- * names with a text the reader does not know (a merged group: 资金来源, 其中), or repeats the first
+ * names with a text the reader does not know (a merged group: 资金来源, 其中) or with a group over the
+ * performance columns (绩效信息, 绩效目标及指标: PERFORMANCE_GROUP), or repeats the first
  * row's text above it (an exporter that writes a merged cell's text into every row); and at least one
  * of them is a known column name (财政拨款, 其他资金…) under an empty or unknown cell. A 合计 or
  * data row never is (its cells stand under named columns with other text). A column takes the second
@@ -793,7 +877,7 @@ export function mergeHeaderRows(first: RawRow, second: RawRow): HeaderColumn[] |
     if (text === "") continue;
     const above = top[i]?.text ?? "";
     if (text === above) continue;
-    if (above !== "" && headerKey(above) !== null) return null;
+    if (above !== "" && headerKey(above) !== null && !isPerformanceGroup(above)) return null;
     if (headerKey(text) !== null) fills++;
   }
   if (fills === 0) return null;
@@ -814,8 +898,19 @@ export function mergeHeaderRows(first: RawRow, second: RawRow): HeaderColumn[] |
   return columns;
 }
 
-/** What a repeat of a two-row header's second row holds at each index (see TableReader.echo); null for a one-row header. */
-function headerEcho(columns: readonly HeaderColumn[]): { first: string[]; second: string[] } | null {
+/**
+ * What the rows of a two-row header hold at each index (see TableReader.echo); `topCells`: the
+ * number of texts of the first row when it is no header row alone (then repeated, it is skipped as
+ * the second row is), else 0.
+ */
+interface HeaderEcho {
+  first: string[];
+  second: string[];
+  topCells: number;
+}
+
+/** What a repeat of a two-row header holds at each index (see TableReader.echo); null for a one-row header. */
+function headerEcho(columns: readonly HeaderColumn[]): HeaderEcho | null {
   const first: string[] = [];
   const second: string[] = [];
   for (const col of columns) {
@@ -825,7 +920,13 @@ function headerEcho(columns: readonly HeaderColumn[]): { first: string[]; second
       if (col.group !== undefined) first[col.index] = col.group;
     }
   }
-  return second.length === 0 ? null : { first, second };
+  if (second.length === 0) return null;
+  return { first, second, topCells: namesHeader(first) ? 0 : first.filter((t) => t !== undefined).length };
+}
+
+/** The cheap test of a header row: a cell starting with 项 or holding 项目名称 (项目名称 may follow spaces). */
+function mayNameProject(cells: readonly RawCell[]): boolean {
+  return cells.some((c) => c.text.charCodeAt(0) === 0x9879 /* 项 */ || c.text.includes("项目名称"));
 }
 
 function renderJoined(indicators: readonly { raw: string }[], finalStop: boolean): string {

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
 import { runCli } from "../helpers/cli.js";
-import { ROOT } from "../helpers/fixtures.js";
+import { sheetsToXlsx } from "../helpers/convert-fixture.js";
+import { ROOT, SEED } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 
 const DIR = "fixtures/audit";
@@ -272,5 +273,51 @@ describe("perftable audit progress", () => {
     const r = await runCli(["audit", DIR, ...flags], { cwd: ROOT, tty: true, env: { LANG: "en_US.UTF-8", NO_COLOR: "1", ...env } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/9\/9 files \| [\d.]+ files\/s \| ETA/);
+  });
+});
+
+describe("a workbook with a sheet whose table could not be read", () => {
+  // 金融工作局: the seed, read. 附表: the seed under 1,001 rows of notes, its table not found.
+  const dir = tempDir("perftable-audit-sheet-");
+  const path = join(dir, "departments.xlsx");
+  const notes = Array.from({ length: 1001 }, (_, i) => `填报口径说明第${i + 1}条`).join("\n");
+  const department = "广州开发区金融工作局（部门）";
+  const written = sheetsToXlsx([
+    ["金融工作局", SEED],
+    ["附表", `${notes}\n${SEED}`],
+  ]).then((bytes) => writeFileSync(path, bytes));
+
+  it("lists the departments of the sheets read, marked partly unreadable (table, en and zh)", async () => {
+    await written;
+    const en = await runCli(["audit", path, "--lang", "en"]);
+    expect(en.code).toBe(1);
+    const row = en.stdout.split("\n").find((l) => l.includes("departments.xlsx"))!;
+    expect(row).toContain(`│ ${department} (partly unreadable) │`);
+    expect(en.stdout).toContain("(1 unreadable)");
+    const zh = await runCli(["audit", path, "--lang", "zh"]);
+    expect(zh.stdout.split("\n").find((l) => l.includes("departments.xlsx"))).toContain(`│ ${department}（部分无法读取） │`);
+    // A file with no table read at all keeps the mark alone.
+    const none = await runCli(["audit", join(ROOT, "fixtures/audit/unreadable/empty.txt"), "--lang", "en"]);
+    expect(none.stdout).toMatch(/│ \(unreadable\)\s+│/);
+    // check says the same file is unreadable input (exit 2), as before.
+    expect((await runCli(["check", path])).code).toBe(2);
+  });
+
+  it("csv, json and html give the status unreadable with the departments read and why", async () => {
+    await written;
+    const csv = await runCli(["audit", path, "-f", "csv", "--lang", "en"]);
+    expect(csv.stdout.split("\r\n")[1]).toBe(`${path},unreadable,${department},1,2,13,53,15812.52,万元,1,8,9`);
+    const json = JSON.parse((await runCli(["audit", path, "-f", "json", "--lang", "en"])).stdout) as {
+      files: { tables: { department: string; sheet: string }[]; diagnostics: { ruleId: string; messageId: string }[] }[];
+      summary: { unreadableFiles: number; byDepartment: { department: string }[] };
+    };
+    expect(json.files[0]!.tables.map((t) => [t.sheet, t.department])).toEqual([["金融工作局", department]]);
+    expect(json.files[0]!.diagnostics.filter((d) => d.ruleId === "input/unreadable").map((d) => d.messageId)).toEqual(["noTableWithinSheet"]);
+    expect(json.summary.unreadableFiles).toBe(1);
+    expect(json.summary.byDepartment.map((d) => d.department)).toEqual([department]);
+    const html = (await runCli(["audit", path, "-f", "html", "--lang", "en"])).stdout;
+    const data = JSON.parse(/id="pt-files">([\s\S]*?)<\/script>/.exec(html)![1]!) as { status: string; departments: string[]; reason: string }[];
+    expect(data.map((f) => [f.status, f.departments])).toEqual([["unreadable", [department]]]);
+    expect(data[0]!.reason).toMatch(/^no performance table read on sheet 附表: /);
   });
 });

@@ -7,6 +7,7 @@ import { createTableFormatter } from "../../src/reporters/audit/table.js";
 import { buildHtmlFile, createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
 import { finishReport } from "../../src/audit/check-file.js";
 import { AuditSummaryBuilder, summarizeFile } from "../../src/audit/summary.js";
+import type { Diagnostic } from "../../src/types.js";
 import { makeReport } from "../../src/validate/run.js";
 
 describe("csvText", () => {
@@ -165,5 +166,21 @@ describe("money without a unit (a table with no 单位 line)", () => {
     const { table, html } = reports("zh");
     expect(table).toContain("13,855.00（无单位）");
     expect(html).toContain("+ 13,855.00（无单位）");
+  });
+});
+
+describe("the html report of a workbook with a sheet it could not read", () => {
+  it("says why even when the sheet's finding comes after the first 200 of the others", () => {
+    const warning = (line: number): Diagnostic => ({ ruleId: "project/missing-satisfaction", severity: "warning", messageId: "missing", data: { name: "综合工作经费" }, line, column: 1, endLine: line, endColumn: 7, project: "综合工作经费", indicator: null, ref: `金融工作局!A${line}` });
+    const sheet: Diagnostic = { ruleId: "input/unreadable", severity: "error", messageId: "noTableWithinSheet", data: { line: "1001", sheet: "附表" }, line: 1, column: 1, endLine: 1, endColumn: 2, project: null, indicator: null, ref: "附表!A1" };
+    const findings = [...Array.from({ length: 250 }, (_, i) => warning(i + 10)), sheet];
+    const tables = [{ department: "甲局", moneyUnit: "万元", units: 1, projects: 250, indicators: 1000, moneyTotal: "100.00", categories: {}, sheet: "金融工作局" }];
+    const report = finishReport(makeReport("departments.xlsx", "utf-8", findings, tables), { keep: 200, excerpts: 0 });
+    expect(report.diagnostics).toHaveLength(200);
+    const file = buildHtmlFile(report, summarizeFile(report), "en");
+    expect([file.status, file.departments]).toEqual(["unreadable", ["甲局"]]);
+    expect(file.reason).toMatch(/^no performance table read on sheet 附表: no header row .* by row 1001/);
+    // The table and csv reports keep no findings, and need none.
+    expect(finishReport(makeReport("departments.xlsx", "utf-8", findings, tables), { keep: 0, excerpts: 0 }).unreadableFinding).toBeUndefined();
   });
 });

@@ -1,12 +1,13 @@
 // The audit HTML report in a real headless browser (Debian's /usr/bin/chromium via playwright-core):
 // opened from disk, charts drawn, filter / search / sort working, hostile names inert, no network.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { ROOT } from "../helpers/fixtures.js";
+import { sheetsToXlsx } from "../helpers/convert-fixture.js";
+import { ROOT, SEED } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -156,5 +157,26 @@ describe("the audit HTML report in chromium", () => {
     await page.mouse.wheel(0, -100000);
     await page.screenshot({ path: join(ROOT, "test-results/audit-report.png"), fullPage: true });
     expect(readFileSync(join(ROOT, "test-results/audit-report.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("a workbook with a sheet whose table could not be read", () => {
+  it("shows the departments of the sheets read, and why under them", async () => {
+    const dir = tempDir("perftable-html-sheet-");
+    const book = join(dir, "departments.xlsx");
+    const notes = Array.from({ length: 1001 }, (_, i) => `填报口径说明第${i + 1}条`).join("\n");
+    writeFileSync(book, await sheetsToXlsx([["金融工作局", SEED], ["附表", `${notes}\n${SEED}`]]));
+    const report = join(dir, "audit.html");
+    expect((await runCli(["audit", book, join(ROOT, "fixtures/audit/unreadable/empty.txt"), "-f", "html", "--lang", "en", "-o", report])).code).toBe(1);
+    const sheetPage = await browser.newPage();
+    await sheetPage.goto(pathToFileURL(report).href, { waitUntil: "load" });
+    const cells = sheetPage.locator("#pt-rows tr");
+    expect(await cells.evaluateAll((rows) => rows.map((r) => r.className))).toEqual(["status-unreadable", "status-unreadable"]);
+    const department = cells.nth(0).locator("td").nth(2);
+    expect(await department.evaluate((td) => td.firstChild!.textContent)).toBe("广州开发区金融工作局（部门）");
+    expect(await department.locator(".reason").textContent()).toMatch(/^no performance table read on sheet 附表: /);
+    // A file with nothing read: the reason alone, as before.
+    expect(await cells.nth(1).locator("td").nth(2).textContent()).toBe(await cells.nth(1).locator("td .reason").textContent());
+    await sheetPage.close();
   });
 });

@@ -187,4 +187,23 @@ describe("spans over doubled quotes", () => {
     expect(on("indicator/qualitative")).toEqual(['""显示度""提升；年度指标值:""显示度""提升']);
     expect(on("indicator/category")).toEqual(['3-满意度指标；31-服务""对象""满意度']);
   });
+
+  it("underline exactly a project's name that holds quotes, whole or streamed", async () => {
+    // 金融项目评审专项经费 (no satisfaction indicator) renamed in the spreadsheet: its cell is quoted.
+    const renamed = edited.replace("\n金融项目评审专项经费\t", '\n"金融项目""评审""专项经费"\t');
+    expect(renamed).not.toBe(edited);
+    const dir = tempDir("perftable-quotes-");
+    const path = join(dir, "quoted-name.txt");
+    writeFileSync(path, renamed);
+    for (const report of [await checkFile(path), await checkFile(path, { wholeFileLimit: 0 })]) {
+      const named = report.diagnostics.filter((d) => d.project === '金融项目"评审"专项经费' && d.ruleId.startsWith("project/"));
+      expect(named.map((d) => d.ruleId)).toEqual(["project/missing-satisfaction"]);
+      expect(named.map((d) => [d.line, d.column, d.endColumn, spanText(renamed, d)])).toEqual([[16, 2, 16, '金融项目""评审""专项经费']]);
+    }
+    // With its 总计 left empty, amount/zero-project underlines the name too.
+    const empty = renamed.replace('"金融项目""评审""专项经费"\t25.00\t', '"金融项目""评审""专项经费"\t\t');
+    writeFileSync(path, empty);
+    const zero = (await checkFile(path)).diagnostics.filter((d) => d.ruleId === "amount/zero-project");
+    expect(zero.map((d) => [d.line, spanText(empty, d)])).toEqual([[16, '金融项目""评审""专项经费']]);
+  });
 });

@@ -4,6 +4,7 @@
 // the header name the row their cell is on.
 import { describe, expect, it } from "vitest";
 import { parseFile } from "../../src/api.js";
+import { parseTable } from "../../src/table/parse.js";
 import { mergeHeaderRows } from "../../src/table/reader.js";
 import { splitLine } from "../../src/table/split.js";
 import type { Diagnostic, TableDocument } from "../../src/types.js";
@@ -13,6 +14,7 @@ import { writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, fixture, SEED } from "../helpers/fixtures.js";
 
 const TWO_ROWS = fixture("layouts/two-row-header.txt");
+const GROUPED = fixture("layouts/two-row-header-performance-group.txt");
 const HEADER = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标";
 const KEYS = ["name", "total", "appropriation", "specialAccount", "other", "goal", "indicators"];
 
@@ -121,6 +123,71 @@ describe("the two-row shapes understood", () => {
   });
 });
 
+describe("a group over 绩效目标 and 绩效指标 (the performance-group fixture)", () => {
+  const doc = only(GROUPED);
+
+  it("combines the two rows although the first names too few columns to be a header alone", () => {
+    expect(doc.header!.line).toBe(9);
+    expect(doc.header!.columns.map((c) => [c.key, c.name, c.line ?? 9, c.group ?? null])).toEqual([
+      ["name", "项目名称（资金使用单位）", 9, null],
+      ["total", "总计", 9, null],
+      ["appropriation", "财政拨款", 10, "资金来源"],
+      ["specialAccount", "财政专户拨款", 10, null],
+      ["other", "其他资金", 10, null],
+      ["goal", "绩效目标", 10, "绩效信息"],
+      ["indicators", "绩效指标", 10, null],
+    ]);
+    expect(doc.notes).toBeUndefined();
+  });
+
+  it("reads and checks as the seed (both rows repeated at the page break are skipped)", () => {
+    expect(structure(doc)).toEqual(structure(only(SEED)));
+    expect(checkInput(GROUPED, { path: "t.txt" }).diagnostics.map(what)).toEqual(checkInput(SEED, { path: "t.txt" }).diagnostics.map(what));
+  });
+
+  it("is read the same from .csv and .xlsx", async () => {
+    const { csv, xlsx } = await writeTableFormats(GROUPED);
+    for (const file of [csv, xlsx]) {
+      const read = (await parseFile(file)).value;
+      expect(read).toHaveLength(1);
+      expect(read[0]!.header!.columns.map((c) => c.key)).toEqual(KEYS);
+      expect(structure(read[0]!)).toEqual(structure(doc));
+    }
+  });
+
+  it.each([
+    ["绩效目标及指标 (read alone as 绩效目标)", ["项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标及指标\t", "\t\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"], [2, 5]],
+    ["绩效目标和指标", ["项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标和指标\t", "\t\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"], [2, 5]],
+    ["绩效信息 and the sources on the first row", ["项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效信息\t", "\t\t\t\t\t绩效目标\t绩效指标"], [5]],
+    ["绩效目标及指标 and the sources on the first row", ["项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标及指标\t", "\t\t\t\t\t绩效目标\t绩效指标"], [5]],
+    ["资金来源 over 总计 and the sources, 绩效信息", ["项目名称（资金使用单位）\t资金来源\t\t\t\t绩效信息\t", "\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"], [1, 5]],
+    ["the merged cells' text in every cell of them", ["项目名称（资金使用单位）\t总计\t资金来源\t资金来源\t资金来源\t绩效信息\t绩效信息", HEADER], [2, 3, 4, 5, 6]],
+  ])("%s", (_name, rows, grouped) => {
+    const text = withHeader(...rows);
+    const read = only(text);
+    expect(read.header!.columns.map((c) => c.key)).toEqual(KEYS);
+    expect(read.header!.columns.filter((c) => c.group !== undefined).map((c) => c.index)).toEqual(grouped);
+    expect(structure(read)).toEqual(structure(only(SEED)));
+    expect(checkInput(text, { path: "t.txt" }).diagnostics.map(what)).toEqual(checkInput(SEED, { path: "t.txt" }).diagnostics.map(what));
+  });
+
+  it("a first row with the group is a preamble line when the next row does not complete the header", () => {
+    // No 绩效指标 under the group: no header, so no table.
+    const short = withHeader("项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效信息\t", "\t\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t");
+    expect(parseTable(short).value).toEqual([]);
+    expect(checkInput(short, { path: "t.txt" }).diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "noTable"]]);
+    // A line naming 项目名称 and 绩效信息 above a one-row header: kept in the notes, the header read as usual.
+    const above = editSeed(HEADER, `项目名称\t绩效信息\n${HEADER}`);
+    const doc = only(above);
+    expect(doc.header!.line).toBe(10);
+    expect(doc.notes).toEqual([
+      { line: 9, text: "项目名称" },
+      { line: 9, text: "绩效信息" },
+    ]);
+    expect(structure(doc)).toEqual(structure(only(SEED)));
+  });
+});
+
 describe("rows that are not a header's second row", () => {
   const top = splitLine("项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标\t绩效指标", 9);
 
@@ -132,6 +199,14 @@ describe("rows that are not a header's second row", () => {
     ["the first row again (a repeated header)", "项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标\t绩效指标"],
   ])("%s", (_name, line) => {
     expect(mergeHeaderRows(top, splitLine(line, 10))).toBeNull();
+  });
+
+  it.each([
+    ["a project row", "金融交流专项经费\t70.00\t70.00\t\t\t通过组织参展金交会…\t1、1-产出指标；…"],
+    ["a goal under the group with its name", "金融交流专项经费\t\t\t\t\t通过组织参展金交会…\t"],
+  ])("under a first row with 绩效目标及指标: %s", (_name, line) => {
+    const grouped = splitLine("项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标及指标\t", 9);
+    expect(mergeHeaderRows(grouped, splitLine(line, 10))).toBeNull();
   });
 
   it("the seed's one-row header is left as it is", () => {

@@ -374,9 +374,11 @@ describe("converting a big table in parts", () => {
   });
 });
 
-describe("footnotes and a two-row header in a table read in parts", () => {
-  const TOP = "项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标\t绩效指标";
-  const SECOND = "\t\t财政拨款\t财政专户拨款\t其他资金\t\t";
+describe.each([
+  ["资金来源 over the sources", "项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效目标\t绩效指标", "\t\t财政拨款\t财政专户拨款\t其他资金\t\t"],
+  // A first row that is no header alone (held until the second row completes it), and repeated.
+  ["绩效信息 over 绩效目标 and 绩效指标 too", "项目名称（资金使用单位）\t总计\t资金来源\t\t\t绩效信息\t", "\t\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"],
+])("footnotes and a two-row header (%s) in a table read in parts", (_shape, TOP, SECOND) => {
   const TABS = "\t".repeat(6);
   /**
    * The big table with a two-row header, and before each unit row a note (continued on a numbered

@@ -51,6 +51,7 @@ table.files th[aria-sort=descending] button::after{content:" ▼";color:var(--ac
 table.files .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.files tbody tr:hover{background:#f8faff}
 table.files td.path{overflow-wrap:anywhere;min-width:260px}
+table.files td .reason{color:var(--muted)}
 table.files td.path a{color:var(--accent);text-decoration:none}
 table.files td.path a:hover{text-decoration:underline}
 table.files td.empty{text-align:center;color:var(--muted);padding:22px}
@@ -160,7 +161,10 @@ export const REPORT_SCRIPT = String.raw`(function () {
       path.appendChild(link);
     } else path.textContent = file.path;
     tr.appendChild(path);
-    tr.appendChild(el("td", null, file.unreadable ? file.reason : file.departments.join("; ")));
+    // An unreadable file: why, under the departments of the tables that were read (a workbook's other sheets).
+    var department = el("td", null, file.departments.join("; "));
+    if (file.unreadable) department.appendChild(el("div", "reason", file.reason));
+    tr.appendChild(department);
     tr.appendChild(numberCell(file.units));
     tr.appendChild(numberCell(file.projects));
     tr.appendChild(numberCell(file.indicators));

@@ -148,7 +148,7 @@ export function escapeHtml(text: string): string {
 export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: Lang): HtmlFile {
   const clean = (s: string | null) => (s === null ? null : sanitizeText(s));
   const shown = report.diagnostics.slice(0, EXCERPT_FINDINGS);
-  const unreadable = report.diagnostics.find((d) => d.ruleId === "input/unreadable");
+  const unreadable = report.diagnostics.find((d) => d.ruleId === "input/unreadable") ?? report.unreadableFinding;
   // Converted as the department totals are (元, 千元 … into 万元); -1: no money in such a unit.
   const wan = moneyInWan(row.money);
   const moneyValue = wan === null ? -1 : Number(wan);

@@ -15,6 +15,7 @@ const LABELS = {
     byRule: "Findings by rule",
     byDepartment: "By department",
     unreadable: "(unreadable)",
+    partlyUnreadable: "(partly unreadable)",
     noDepartment: "(no department)",
     noFindings: "no findings",
     noUnit: " (no unit)",
@@ -26,6 +27,7 @@ const LABELS = {
     byRule: "按规则统计",
     byDepartment: "按部门统计",
     unreadable: "（无法读取）",
+    partlyUnreadable: "（部分无法读取）",
     noDepartment: "（未注明部门）",
     noFindings: "没有发现问题",
     noUnit: "（无单位）",
@@ -54,6 +56,17 @@ export function formatVerdict(summary: AuditSummary, lang: Lang, chalk: ChalkIns
   return chalk.red.bold(text);
 }
 
+/**
+ * A file's departments; for an unreadable file, a mark after those of the tables that were read (a
+ * workbook with a sheet whose table could not be read), or the mark alone when none was.
+ */
+function departmentCell(r: AuditFileRow, labels: (typeof LABELS)[Lang], chalk: ChalkInstance): string {
+  const departments = sanitizeText(r.departments.join("; "));
+  if (!r.unreadable) return departments;
+  if (r.tables === 0) return chalk.dim(labels.unreadable);
+  return departments + (departments === "" || labels === LABELS.zh ? "" : " ") + chalk.dim(labels.partlyUnreadable);
+}
+
 export function createTableFormatter(options: ReportOptions): AuditFormatter {
   const chalk = createChalk(options.color);
   const labels = LABELS[options.lang];
@@ -70,7 +83,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
       for (const r of rows) {
         files.push([
           sanitizeText(r.path),
-          r.unreadable ? chalk.dim(labels.unreadable) : sanitizeText(r.departments.join("; ")),
+          departmentCell(r, labels, chalk),
           String(r.units),
           String(r.projects),
           String(r.indicators),

@@ -1,5 +1,6 @@
 // amount/zero-project: a project whose 总计 is 0 or empty.
 import { defineRule } from "../types.js";
+import { projectSpan } from "../indicator/util.js";
 import { cellSpan } from "./sums.js";
 
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
         const total = p.amounts.total;
         if (p.amountsRaw.total !== null && total === null) return; // amount/format reports it
         if (total === null || /^-?0*(\.0*)?$/.test(total)) {
-          const span = p.amountsRaw.total !== null ? cellSpan(p, "total") : { line: p.line, column: p.nameColumn, endLine: p.line, endColumn: p.nameColumn + ([...p.name].length || 1) };
+          const span = p.amountsRaw.total !== null ? cellSpan(p, "total") : p.name !== "" ? projectSpan(p) : { line: p.line, column: p.nameColumn, endLine: p.line, endColumn: p.nameColumn + 1 };
           ctx.report({ messageId: "zero", data: { name: p.name }, span, project: p.name });
         }
       },

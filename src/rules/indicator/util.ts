@@ -2,7 +2,7 @@
 // exact decimal comparisons, the classification of indicator names and category groups of projects.
 import { Decimal } from "decimal.js";
 import { classifyCategories, type CategoryGroup } from "../../targets/index.js";
-import { type Comparator, type Indicator, type Position, type Project, RAW_POSITIONS, type RawPositions, type Span, type Target } from "../../types.js";
+import { type Comparator, type Indicator, NAME_DOUBLED, type Position, type Project, RAW_POSITIONS, type RawPositions, type Span, type Target } from "../../types.js";
 import type { Bilingual, RuleContext } from "../types.js";
 
 /** Which target(s) of an indicator a finding concerns. */
@@ -142,9 +142,13 @@ export function reportTargets(
   });
 }
 
-/** The span of a project's name on its row. */
+/**
+ * The span of a project's name on its row: its code points, and one column more for each quote its
+ * cell wrote doubled (`""`, see NAME_DOUBLED).
+ */
 export function projectSpan(p: { line: number; nameColumn: number; name: string }): Span {
-  return { line: p.line, column: p.nameColumn, endLine: p.line, endColumn: p.nameColumn + countCodePoints(p.name) };
+  const doubled = (p as { [NAME_DOUBLED]?: number })[NAME_DOUBLED] ?? 0;
+  return { line: p.line, column: p.nameColumn, endLine: p.line, endColumn: p.nameColumn + countCodePoints(p.name) + doubled };
 }
 
 // ---- exact comparisons of decimal strings ----
