@@ -73,6 +73,14 @@ function mayStartNote(code: number): boolean {
  * spreadsheet's layout. Tried only on cells NOTE matches.
  */
 const NOTE_LABEL = /^(?:注|说明|备注|附注|填表说明)[\s\u3000]*(?:[0-9０-９]+[\s\u3000]*)?[:：.．]?$/;
+/** Whether a cell's text starts a note (NOTE; the first character is tried before the expression). */
+function isNote(text: string): boolean {
+  return mayStartNote(text.charCodeAt(0)) && NOTE.test(text);
+}
+/** Whether a cell's text is a note's label alone (NOTE_LABEL), its text in a cell after it. */
+function isNoteLabel(text: string): boolean {
+  return isNote(text) && NOTE_LABEL.test(text);
+}
 /** A numbered item of a note (`2.`, `2、`, `（2）`, `(2)`, `2）`), which continues it even in a row with tabs. */
 const NOTE_ITEM = /^(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９]+[)）])/;
 
@@ -98,7 +106,7 @@ function isPerformanceGroup(text: string): boolean {
   return PERFORMANCE_GROUP.test(text.replace(/[\s\u3000]/g, ""));
 }
 
-/** Whether the texts of a row (by index) make a header row alone, as TableReader.isHeaderRow says of its cells. */
+/** Whether the texts of a row (by index; a sparse array or undefined for an empty cell) make a header row alone: 项目名称 and at least three known column names. */
 function namesHeader(texts: readonly (string | undefined)[]): boolean {
   let name = false;
   let known = 0;
@@ -258,7 +266,7 @@ export class TableReader {
    */
   private startsNote(row: RawRow, cell: RawCell): boolean {
     const text = cell.text;
-    if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text)) return false;
+    if (!isNote(text)) return false;
     this.addNote(row, cell, text, -1);
     return true;
   }
@@ -269,7 +277,7 @@ export class TableReader {
    */
   private startsLabelledNote(row: RawRow, label: RawCell): boolean {
     const text = label.text;
-    if (!mayStartNote(text.charCodeAt(0)) || !NOTE.test(text) || !NOTE_LABEL.test(text)) return false;
+    if (!isNoteLabel(text)) return false;
     const cells = row.cells;
     let i = cells.indexOf(label) + 1;
     while (cells[i]!.text === "") i++;
@@ -374,7 +382,8 @@ export class TableReader {
     for (const c of cells) if (c.text !== "") nonEmpty++;
     // A row with text in one cell only may be a note or continue one: the rows before it decide.
     if (nonEmpty < 2 || this.isPreambleRow(cells, nonEmpty) || this.isHeaderRow(cells)) return false;
-    if (nonEmpty === 2 && this.isLabelledNote(cells)) return false;
+    // (A note with its label apart: see startsLabelledNote.)
+    if (nonEmpty === 2 && isNoteLabel(cells.find((c) => c.text !== "")!.text)) return false;
     if (this.echo !== null && this.isHeaderEcho(row)) return false;
     return (this.cell(row, "goal")?.text ?? "") === "" && (this.cell(row, "indicators")?.text ?? "") === "";
   }
@@ -424,12 +433,6 @@ export class TableReader {
     this.closeUnit();
   }
 
-  /** Whether a row with text in two cells is a note with its label apart (see startsLabelledNote). */
-  private isLabelledNote(cells: RawCell[]): boolean {
-    const text = cells.find((c) => c.text !== "")!.text;
-    return mayStartNote(text.charCodeAt(0)) && NOTE.test(text) && NOTE_LABEL.test(text);
-  }
-
   private isPreambleRow(cells: RawCell[], nonEmpty: number): boolean {
     if (nonEmpty > 2) return false;
     return cells.some((c) => c.text !== "" && (DEPARTMENT.test(c.text) || (TITLE.test(c.text) && c.text.length < 60)));
@@ -437,15 +440,7 @@ export class TableReader {
 
   private isHeaderRow(cells: RawCell[]): boolean {
     // Cheap test first: a header has a cell starting with 项目名称 (possibly after spaces).
-    if (!mayNameProject(cells)) return false;
-    let name = false;
-    let known = 0;
-    for (const c of cells) {
-      const key = headerKey(c.text);
-      if (key === "name") name = true;
-      if (key !== null) known++;
-    }
-    return name && known >= 3;
+    return mayNameProject(cells) && namesHeader(cells.map((c) => c.text));
   }
 
   /**
