@@ -2,6 +2,7 @@
 // diagnostics. Splits the cell at `。N、`, lexes and parses each indicator, and recovers at the next.
 import { EOF, tokenMatcher } from "chevrotain";
 import type { IRecognitionException, IToken } from "chevrotain";
+import { detach } from "../src/table/split.js";
 import { parseTarget } from "../src/targets/parse-target.js";
 import { RAW_POSITIONS, type RawPositions, TEXT_FACTS, type Category, type Diagnostic, type Indicator, type Position, type Result, type Target, type TextFacts } from "../src/types.js";
 import { describeSyntaxError, SYNTAX_RULE_ID } from "./messages.js";
@@ -75,14 +76,6 @@ const MAX_CACHED_BODY = 1000;
 const bodyCache = new GenerationalCache<ParsedBody>(15000);
 /** Typed targets by text (a miss of bodyCache usually still has common targets: `100%`, `≥95%`). */
 const targetCache = new GenerationalCache<Target>(10000);
-
-/**
- * A copy of a string that does not keep the string it was cut from alive (V8 keeps the parent of
- * a substring): cached results must not pin whole table lines in memory.
- */
-function detach(s: string): string {
-  return (" " + s).slice(1);
-}
 
 function endOf(t: IToken): number {
   return t.startOffset + t.image.length;

@@ -7,7 +7,7 @@ import type { Rule, RuleListeners } from "../rules/types.js";
 import { noTable, noTableBefore, replacedBytes, unreadable, whyNoTable } from "../table/parse.js";
 import { TableReader, type TableSink } from "../table/reader.js";
 import type { RawRow } from "../table/rows.js";
-import { splitRows } from "../table/split.js";
+import { detach, splitRows } from "../table/split.js";
 import { textFacts, type AmountRow, type Amounts, type Diagnostic, type FileReport, type Indicator, type Project, type Severity, type TableDocument, type TableSummary, type Unit } from "../types.js";
 import { COMPACT_THRESHOLD, type CompactData, CompactDiagnostics } from "./compact.js";
 
@@ -26,14 +26,6 @@ export function defaultConfig(): ResolvedConfig {
     severities: new Map(allRules.map((r) => [r.meta.id, r.meta.defaultSeverity])),
     options: new Map(allRules.map((r) => [r.meta.id, { ...(r.meta.defaultOptions ?? {}) }])),
   };
-}
-
-/**
- * A copy of a string that does not keep its parent alive: cell texts are slices of a whole chunk of
- * the file, and a finding kept to the end must not pin that chunk in memory.
- */
-function detach(s: string): string {
-  return (" " + s).slice(1);
 }
 
 /**
