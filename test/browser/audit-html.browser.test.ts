@@ -1,6 +1,6 @@
 // The audit HTML report in a real headless browser (Debian's /usr/bin/chromium via playwright-core):
 // opened from disk, charts drawn, filter / search / sort working, hostile names inert, no network.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -166,8 +166,13 @@ describe("a workbook with a sheet whose table could not be read", () => {
     const book = join(dir, "departments.xlsx");
     const notes = Array.from({ length: 1001 }, (_, i) => `填报口径说明第${i + 1}条`).join("\n");
     writeFileSync(book, await sheetsToXlsx([["金融工作局", SEED], ["附表", `${notes}\n${SEED}`]]));
+    // Both files in one folder: the rows' order follows the paths, and the
+    // fixtures folder sorts before or after the temporary folder depending on
+    // where the clone is.
+    const empty = join(dir, "empty.txt");
+    copyFileSync(join(ROOT, "fixtures/audit/unreadable/empty.txt"), empty);
     const report = join(dir, "audit.html");
-    expect((await runCli(["audit", book, join(ROOT, "fixtures/audit/unreadable/empty.txt"), "-f", "html", "--lang", "en", "-o", report])).code).toBe(1);
+    expect((await runCli(["audit", book, empty, "-f", "html", "--lang", "en", "-o", report])).code).toBe(1);
     const sheetPage = await browser.newPage();
     await sheetPage.goto(pathToFileURL(report).href, { waitUntil: "load" });
     const cells = sheetPage.locator("#pt-rows tr");
