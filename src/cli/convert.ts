@@ -33,6 +33,8 @@ export interface ConvertCliOptions {
   stdinFilename?: string;
   sheet?: string;
   jobs?: number;
+  /** CSV: a leading `'` on cells a spreadsheet would run as formulas (opt-in; see csvCell). */
+  escapeFormulas?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
       // A big table in parts on worker threads, whose text comes back as bytes (not on a terminal,
       // where the text is made safe first).
       const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal);
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal, opts.escapeFormulas === true);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();
@@ -110,7 +112,7 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
   if (result.value.length === 0) return 2;
   try {
     const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true;
-    await emit(formatDocuments(opts.to, result.value, { terminal }), opts.output, io);
+    await emit(formatDocuments(opts.to, result.value, { terminal, escapeFormulas: opts.escapeFormulas === true }), opts.output, io);
   } catch (error) {
     printError(io, messageIn(error, lang));
     return 2;

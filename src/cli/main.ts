@@ -98,6 +98,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
     .option("--stdin-filename <name>", t("the name of standard input in messages", "消息中标准输入的文件名"))
     .option("--sheet <name>", t("for .xlsx input: the one sheet to read (default: every sheet with a table)", "读取 .xlsx 时只读此工作表（默认：读取每个含表格的工作表）"))
     .option("--jobs <n>", t("threads for one big text table (default: number of cores; tables under 16 MB use one)", "处理单个大文本表的线程数（默认：CPU 核数；16 MB 以下的表用一个线程）"), (v) => parseCount(v, "--jobs", 1))
+    .option("--escape-formulas", t("CSV: put ' before cells that start with = + - @, so that a spreadsheet shows them as text instead of running them as formulas (changes those cells' text)", "CSV：在以 = + - @ 开头的单元格前加 '，使电子表格将其显示为文本而不是作为公式执行（会改变这些单元格的文本）"))
     .addHelpText(
       "after",
       t(
@@ -105,6 +106,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
 Examples:
   perftable convert table.txt                       the JSON document
   perftable convert table.txt --to csv -o table.csv one row per indicator, opens in Excel
+  perftable convert table.txt --to csv --escape-formulas -o table.csv  for Excel, from a source you do not trust
   perftable convert table.txt --to ndjson | jq .indicator.name
   perftable convert - < table.txt
 
@@ -113,6 +115,7 @@ Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 
 示例：
   perftable convert table.txt                       输出 JSON 文档
   perftable convert table.txt --to csv -o table.csv 每个指标一行，可用 Excel 打开
+  perftable convert table.txt --to csv --escape-formulas -o table.csv  来源不可信时，供 Excel 打开
   perftable convert table.txt --to ndjson | jq .indicator.name
   perftable convert - < table.txt
 

@@ -46,6 +46,19 @@ function named(o: OutputTarget): string {
 }
 
 /**
+ * Standard input when it is a regular file (`< table.txt`), so that `-o table.txt` is seen to
+ * overwrite the input it is read from; else null.
+ */
+function stdinFile(): FileId | null {
+  try {
+    const info = fstatSync(0);
+    return info.isFile() ? { path: "<standard input>", dev: info.dev, ino: info.ino } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Standard output when it is a regular file (`> out.txt`), so that `-o` through a link to it
  * (`/proc/self/fd/1`) and a report to `-` are seen as one file; else null.
  */
@@ -115,12 +128,13 @@ export function withoutOutputs(files: readonly string[], args: readonly string[]
   const given = new Set(args.filter((a) => a !== "-").map((a) => resolve(cwd, a)));
   const kept: string[] = [];
   for (const file of files) {
-    const id = file === "-" ? null : identify(file, cwd);
+    const id = file === "-" ? stdinFile() : identify(file, cwd);
     const hit = id === null ? undefined : targets.find((t) => same(t.id!, id));
     if (hit === undefined) kept.push(file);
-    else if (given.has(resolve(cwd, file)) || holdsTable(resolve(cwd, file))) {
+    else if (file === "-" || given.has(resolve(cwd, file)) || holdsTable(resolve(cwd, file))) {
       const flag = named(hit.o);
-      return { files: kept, error: lang === "zh" ? `${flag} 会覆盖输入文件 ${file}；请把输出写到别处` : `${flag} would overwrite the input ${file}; write it somewhere else` };
+      const input = file !== "-" ? file : lang === "zh" ? "-（标准输入读的文件）" : "- (the file standard input reads)";
+      return { files: kept, error: lang === "zh" ? `${flag} 会覆盖输入文件 ${input}；请把输出写到别处` : `${flag} would overwrite the input ${input}; write it somewhere else` };
     }
   }
   return { files: kept, error: null };

@@ -162,15 +162,17 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Quote a CSV cell (RFC 4180) and defuse spreadsheet formulas: a text cell starting with = + - @
- * (or a tab / carriage return) gets a leading apostrophe, unless it is a plain number. `terminal`:
- * the CSV is shown on a terminal, so control and bidi characters become visible `\uXXXX` text (and
- * a tab a space) as in the other terminal reports, before the cell is quoted.
+ * Quote a CSV cell (RFC 4180). The text is the table's, exactly, unless `escapeFormulas` (the opt-in
+ * `--escape-formulas`): then a text cell that a spreadsheet would run as a formula — starting with
+ * = + - @ (or a tab / carriage return), longer than that one character, and not a plain number such
+ * as `-3.00` — gets a leading apostrophe (OWASP's advice). `terminal`: the CSV is shown on a
+ * terminal, so control and bidi characters become visible `\uXXXX` text (and a tab a space) as in
+ * the other terminal reports, before the cell is quoted.
  */
-export function csvCell(value: string | number | null | undefined, terminal = false): string {
+export function csvCell(value: string | number | null | undefined, terminal = false, escapeFormulas = false): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
+  if (escapeFormulas && typeof value === "string" && s.length > 1 && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
   if (terminal) s = sanitizeText(s);
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -187,9 +189,9 @@ export function csvHeader(sheet = false): string {
   return "\uFEFF" + (sheet ? "sheet," : "") + CSV_COLUMNS.join(",") + "\r\n";
 }
 
-/** The CSV rows (with their CRLF) of one table; `terminal`: see csvCell; `sheet`: see csvHeader. */
-export function* csvRows(doc: TableDocument, terminal = false, sheet = false): Generator<string> {
-  const first = sheet ? csvCell(doc.sheet ?? null, terminal) + "," : "";
+/** The CSV rows (with their CRLF) of one table; `terminal`, `escapeFormulas`: see csvCell; `sheet`: see csvHeader. */
+export function* csvRows(doc: TableDocument, terminal = false, sheet = false, escapeFormulas = false): Generator<string> {
+  const first = sheet ? csvCell(doc.sheet ?? null, terminal, escapeFormulas) + "," : "";
   for (const [unit, p, i] of eachIndicator(doc)) {
     const cells = [
       doc.department, doc.moneyUnit, unit.name, p.name, p.line,
@@ -197,18 +199,19 @@ export function* csvRows(doc: TableDocument, terminal = false, sheet = false): G
       i?.seq ?? null, i?.level1?.code ?? null, i?.level1?.name ?? null, i?.level2?.code ?? null, i?.level2?.name ?? null, i?.name ?? null,
       ...targetCells(i?.period), ...targetCells(i?.annual), i?.error ?? null,
     ];
-    yield first + cells.map((cell) => csvCell(cell, terminal)).join(",") + "\r\n";
+    yield first + cells.map((cell) => csvCell(cell, terminal, escapeFormulas)).join(",") + "\r\n";
   }
 }
 
 /**
  * CSV: a header and one row per indicator, UTF-8 with BOM, CRLF line ends; a first column `sheet`
- * when the documents come from a workbook. `terminal`: cells made safe to show on a terminal (see csvCell).
+ * when the documents come from a workbook. `terminal`: cells made safe to show on a terminal;
+ * `escapeFormulas`: cells a spreadsheet would run as formulas get a leading `'` (see csvCell).
  */
-export function formatCsv(docs: readonly TableDocument[], terminal = false): string {
+export function formatCsv(docs: readonly TableDocument[], terminal = false, escapeFormulas = false): string {
   const sheet = docs.some((d) => d.sheet !== undefined);
   const parts = [csvHeader(sheet)];
-  for (const doc of docs) for (const row of csvRows(doc, terminal, sheet)) parts.push(row);
+  for (const doc of docs) for (const row of csvRows(doc, terminal, sheet, escapeFormulas)) parts.push(row);
   return parts.join("");
 }
 
@@ -216,10 +219,12 @@ export function formatCsv(docs: readonly TableDocument[], terminal = false): str
  * Format documents in one of the convert formats. `terminal`: the text is shown on a terminal, so
  * no control, C1 or bidi character of the data is written raw: JSON and NDJSON have them as `\uXXXX`
  * escapes (the same JSON values), CSV cells show them as `\uXXXX` text (see csvCell).
+ * `escapeFormulas` (CSV only): a leading `'` on cells a spreadsheet would run as formulas; off by
+ * default, so that the CSV carries the table's text exactly as JSON does.
  */
-export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean } = {}): string {
+export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean; escapeFormulas?: boolean } = {}): string {
   const terminal = options.terminal === true;
-  if (format === "csv") return formatCsv(docs, terminal);
+  if (format === "csv") return formatCsv(docs, terminal, options.escapeFormulas === true);
   // (A caller without the types gets an error, not NDJSON for a format it did not ask for.)
   if (format !== "json" && format !== "ndjson") throw new RangeError(`unknown format "${String(format)}": use one of ${CONVERT_FORMATS.join(", ")}`);
   const text = format === "json" ? formatJson(docs) : formatNdjson(docs);

@@ -66,7 +66,7 @@ class JsonSink implements TableSink {
   }
 }
 
-/** Writes NDJSON lines or CSV rows per project (`terminal`: CSV cells made safe to show, see csvCell). */
+/** Writes NDJSON lines or CSV rows per project (`terminal`, `escapeFormulas`: CSV cells, see csvCell). */
 class RowSink implements TableSink {
   private out: string[] = [];
   readonly diagnostics: Diagnostic[] = [];
@@ -74,6 +74,7 @@ class RowSink implements TableSink {
   constructor(
     private readonly format: "ndjson" | "csv",
     private readonly terminal = false,
+    private readonly escapeFormulas = false,
   ) {}
   drain(): string {
     const s = this.out.join("");
@@ -88,7 +89,7 @@ class RowSink implements TableSink {
   project(project: Project, unit: Unit, doc: TableDocument): void {
     const one: TableDocument = { ...doc, units: [{ ...unit, projects: [project] }] };
     if (this.format === "ndjson") for (const line of ndjsonLines(one)) this.out.push(line);
-    else for (const row of csvRows(one, this.terminal)) this.out.push(row);
+    else for (const row of csvRows(one, this.terminal, false, this.escapeFormulas)) this.out.push(row);
   }
   endUnit(): void {}
   endTable(): void {}
@@ -204,7 +205,7 @@ export interface ConvertPartFindings {
 export async function convertPart(request: PartRequest): Promise<PartAnswer<ConvertPartFindings>> {
   const task = request.task;
   if (task.kind !== "convert") return { ok: false, reason: "not a conversion" };
-  const sink = task.format === "json" ? new JsonSink(1) : new RowSink(task.format);
+  const sink = task.format === "json" ? new JsonSink(1) : new RowSink(task.format, false, task.escapeFormulas === true);
   let handle: FileHandle | null = null;
   try {
     handle = await open(task.file, "wx", 0o600);
@@ -277,6 +278,7 @@ export interface StreamConvertResult {
  * Returns the number of tables and the reader's diagnostics (an `input/unreadable` one when the
  * file is not a readable table; then nothing was written). `terminal`: the output is shown on a
  * terminal, made safe as by formatDocuments' `terminal` (on one thread: `split` is not used).
+ * `escapeFormulas`: CSV cells a spreadsheet would run as formulas get a leading `'` (see csvCell).
  */
 export function convertStreamed(
   path: string,
@@ -286,6 +288,7 @@ export function convertStreamed(
   encoding: EncodingOption = "auto",
   split?: ConvertSplit,
   terminal = false,
+  escapeFormulas = false,
 ): Promise<StreamConvertResult> {
   if (terminal) split = undefined;
   const write: Write = terminal && format !== "csv" ? (text) => output(escapeJsonForTerminal(text)) : output;
@@ -314,7 +317,7 @@ export function convertStreamed(
         expected = counter.tables;
         if (expected === 0) return { tables: 0, diagnostics: [counted.text || counter.stopped !== null ? noTable(counter, plan.notUtf8) : unreadable("empty")], encoding: plan.encoding };
       }
-      const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal);
+      const sink = format === "json" ? new JsonSink(expected) : new RowSink(format, terminal, escapeFormulas);
       // JSON writes the footnotes at each table's end: the reader keeps them (the other formats have none).
       const reader = new TableReader(sink, { encoding: plan.encoding, retain: false, footnotes: format === "json" });
       const mayRead = reader.mayRead.bind(reader);
@@ -341,7 +344,7 @@ export function convertStreamed(
             threads,
             workerUrl: workerUrl!,
             name: path,
-            task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`) }),
+            task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`), escapeFormulas }),
             at: split!.at,
           });
         }

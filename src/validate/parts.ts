@@ -29,7 +29,7 @@ function workerThreads(): typeof import("node:worker_threads") {
 /** What a worker does with its part: check it, or convert it into a file. */
 export type PartTask =
   | { kind: "check"; severities: [string, Severity][]; options: [string, Record<string, number | string | boolean>][] }
-  | { kind: "convert"; format: "json" | "ndjson" | "csv"; file: string };
+  | { kind: "convert"; format: "json" | "ndjson" | "csv"; file: string; escapeFormulas?: boolean };
 
 /** A part for a worker: bytes `start` (a line start) to `end` (null: the end of the file). */
 export interface PartRequest {

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { sheetsToXlsx } from "../helpers/convert-fixture.js";
@@ -131,7 +132,7 @@ describe("perftable convert", () => {
     const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
     expect(r.code).toBe(0);
     const row = r.stdout.split("\r\n").find((l) => l.includes(",金融工作业务经费,"))!;
-    expect(row).toContain(`,金融工作业务经费,17,５８.５０,"'-5,8.50",,,1,`);
+    expect(row).toContain(`,金融工作业务经费,17,５８.５０,"-5,8.50",,,1,`);
     expect(r.stdout).toContain(",金融发展专项资金,12,13000.00,13000.00,,,1,");
   });
 
@@ -142,10 +143,33 @@ describe("perftable convert", () => {
     expect(JSON.parse(r.stdout).units[0].projects).toHaveLength(12);
   });
 
-  it("guards CSV cells against formula injection", async () => {
-    const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60");
-    const r = await runCli(["convert", "-", "--to", "csv"], { stdin: text });
-    expect(r.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
+  it("CSV keeps the table's text exactly, comparators and `-5%` included; --escape-formulas puts ' before formulas only", async () => {
+    const text = editSeed("综合工作经费\t1.60", "=HYPERLINK(\"http://x\")\t1.60").replace("年度指标值:≥40", "年度指标值:-5%");
+    const path = join(tempDir("perftable-convert-formulas-"), "table.txt");
+    writeFileSync(path, text);
+    const rowOf = (csv: string, project: string) => (parseCsv(csv, { bom: true }) as string[][]).find((r) => r[3] === project)!;
+    const header = (csv: string) => (parseCsv(csv, { bom: true }) as string[][])[0]!;
+    // Streamed from a file, and read whole from standard input: the same bytes.
+    for (const args of [["convert", path, "--to", "csv"], ["convert", "-", "--to", "csv"]]) {
+      const plain = await runCli(args, { stdin: text });
+      expect(plain.code).toBe(0);
+      const cols = header(plain.stdout);
+      const col = (row: string[], key: string) => row[cols.indexOf(key)];
+      // The seed's `100%` is typed with comparator `=`: an enum value, never `'=`.
+      expect(col(rowOf(plain.stdout, "金融发展专项资金"), "periodComparator")).toBe(">=");
+      const hundred = (parseCsv(plain.stdout, { bom: true }) as string[][]).filter((r) => col(r, "periodRaw") === "100%");
+      expect(hundred.length).toBeGreaterThan(0);
+      expect(hundred.map((r) => col(r, "periodComparator"))).toEqual(hundred.map(() => "="));
+      expect(plain.stdout).not.toContain("'=");
+      expect(plain.stdout).toContain(`"=HYPERLINK(""http://x"")"`);
+      expect(plain.stdout).toContain(",-5%,");
+      const escaped = await runCli([...args, "--escape-formulas"], { stdin: text });
+      expect(escaped.code).toBe(0);
+      expect(escaped.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
+      expect(escaped.stdout).toContain(",'-5%,");
+      // Only those cells changed: typed comparators and values stay as they are.
+      expect(escaped.stdout.replaceAll(`"'=HYPERLINK`, `"=HYPERLINK`).replaceAll(",'-5%,", ",-5%,")).toBe(plain.stdout);
+    }
   });
 
   it("prints parse problems to stderr but still converts (exit 0)", async () => {

