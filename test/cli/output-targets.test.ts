@@ -38,6 +38,47 @@ describe("an output that is an input", () => {
   });
 });
 
+describe("an output that is the configuration or the baseline read by the run", () => {
+  const CONFIG = '{\n  "rules": { "indicator/qualitative": "off" },\n  "maxWarnings": 20\n}\n';
+  function withSettings(): { dir: string; baseline: string } {
+    const dir = folder();
+    writeFileSync(join(dir, "perftable.config.json"), CONFIG);
+    const baseline = '{\n  "version": 1,\n  "entries": []\n}\n';
+    writeFileSync(join(dir, "perftable.baseline.json"), baseline);
+    return { dir, baseline };
+  }
+
+  it.each([
+    ["check -o over the configuration found", ["check", "a.txt", "-f", "json", "-o", "perftable.config.json"], "-o perftable.config.json would overwrite the configuration"],
+    ["check --report over --config", ["check", "a.txt", "--config", "perftable.config.json", "--report", "sarif=./perftable.config.json"], "--report sarif=./perftable.config.json would overwrite the configuration"],
+    ["check --write-baseline over the configuration", ["check", "a.txt", "--write-baseline", "perftable.config.json"], "--write-baseline=perftable.config.json would overwrite the configuration"],
+    ["check -o over --baseline", ["check", "a.txt", "--baseline", "perftable.baseline.json", "-f", "json", "-o", "perftable.baseline.json"], "-o perftable.baseline.json would overwrite the baseline perftable.baseline.json"],
+    ["audit -o over the configuration found", ["audit", "a.txt", "-f", "json", "-o", "perftable.config.json", "--no-progress"], "-o perftable.config.json would overwrite the configuration"],
+  ])("%s: exit 2, both files untouched", async (_name, args, message) => {
+    const { dir, baseline } = withSettings();
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(join(dir, "perftable.config.json"), "utf8")).toBe(CONFIG);
+    expect(readFileSync(join(dir, "perftable.baseline.json"), "utf8")).toBe(baseline);
+  });
+
+  it("in Chinese too", async () => {
+    const { dir } = withSettings();
+    const r = await runCli(["check", "a.txt", "--baseline", "perftable.baseline.json", "-o", "perftable.baseline.json"], { cwd: dir, env: { LANG: "zh_CN.UTF-8" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("perftable: -o perftable.baseline.json 会覆盖基线文件 perftable.baseline.json；请把输出写到别处\n");
+  });
+
+  it("--write-baseline over the --baseline it applies is allowed: the accepted findings are brought up to date", async () => {
+    const { dir } = withSettings();
+    const r = await runCli(["check", "a.txt", "--no-config", "--baseline", "perftable.baseline.json", "--write-baseline", "perftable.baseline.json", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "perftable.baseline.json"), "utf8")).entries.length).toBeGreaterThan(0);
+  });
+});
+
 describe("two outputs in one file", () => {
   it.each([
     ["-o and --report", ["check", "a.txt", "-f", "json", "-o", "r.json", "--report", "sarif=./r.json"]],
