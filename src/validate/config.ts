@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
 import type { Severity } from "../types.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
-import { errnoReason, jsonErrorReason } from "../io/errors.js";
+import { errnoReason, jsonSyntaxError } from "../io/errors.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
@@ -92,9 +92,9 @@ export function loadConfigFile(path: string): ConfigFile {
   const json = text.replace(/^\uFEFF/, "");
   try {
     value = JSON.parse(json);
-  } catch (error) {
-    const reason = jsonErrorReason(error, json);
-    throw new ConfigError(`${path}: not valid JSON (${reason})`, `${path}：不是有效的 JSON（${reason}）`);
+  } catch {
+    const { line, column, en, zh } = jsonSyntaxError(json);
+    throw new ConfigError(`${path}:${line}:${column}: the configuration is not valid JSON: ${en}`, `${path}:${line}:${column}：配置文件不是有效的 JSON：${zh}`);
   }
   return validateConfig(value, path);
 }
