@@ -194,12 +194,17 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 us
       exitCode = await (await import("./init.js")).runInit(opts, io);
     });
 
+  // No command is a usage error (an empty `$CMD` in a CI script must not pass): the help, exit 2.
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return 2;
+  }
+  // `help <name>` of no command: commander printed the general help, exit 0; as `<name>` it is an
+  // unknown command, with a suggestion.
+  const known = (name: string) => program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  const args = argv[0] === "help" && argv[1] !== undefined && !argv[1].startsWith("-") && !known(argv[1]) ? argv.slice(1) : argv;
   try {
-    await program.parseAsync([...argv], { from: "user" });
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return 2;
-    }
+    await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -45,3 +45,23 @@ describe("help", () => {
     expect(en.stdout).toMatch(/check \[options\] <inputs\.\.\.> +check tables against the rules/);
   });
 });
+
+describe("no command, or help for an unknown one", () => {
+  it("perftable alone prints the help to standard error and is a usage error (exit 2): an empty $CMD in CI never passes", async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^Usage: perftable /);
+  });
+
+  it("perftable help chek: the unknown command with a suggestion, exit 2 (it printed the general help, exit 0)", async () => {
+    const r = await runCli(["help", "chek"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)");
+    const zh = await runCli(["help", "chek"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(zh.stderr).toContain("错误：未知命令 'chek'\n（是否想输入 check？）");
+    const ok = await runCli(["help", "check"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Usage: perftable check /);
+  });
+});
