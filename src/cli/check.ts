@@ -177,7 +177,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     await writeOut(
       io.stderr,
-      lang === "zh" ? `perftable：警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n` : `perftable: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`,
+      lang === "zh" ? `perftable: 警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n` : `perftable: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`,
     );
     return 1;
   }

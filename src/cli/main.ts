@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--report <format=file>", t("also write a report in another format to a file (repeatable)", "另外把某种格式的报告写入文件（可重复）"), collect, [])
     .addOption(langOption("language of messages (default: from LANG / LC_ALL)", "消息的语言（默认取自 LANG / LC_ALL）"))
     .addOption(encodingOption())
-    .option("--max-warnings <n>", t("fail (exit 1) when there are more warnings than this", "警告多于此数时不通过（退出码 1）"), (v) => parseCount(v, "--max-warnings", -1))
+    .option("--max-warnings <n>", t("fail (exit 1) when there are more warnings than this (-1: no limit)", "警告多于此数时不通过（退出码 1；-1 表示不限）"), (v) => parseCount(v, "--max-warnings", -1))
     .option("--quiet", t("report errors only (--max-warnings still counts the warnings)", "只报告错误（--max-warnings 仍计入警告）"))
     .option("--rule <id=severity>", t("set a rule's severity: off, info, warning, error (repeatable)", "设置规则的级别：off、info、warning、error（可重复）"), collect, [])
     .option("--config <file>", t("configuration file (default: perftable.config.json here or in a parent folder)", "配置文件（默认：当前或上级目录中的 perftable.config.json）"))

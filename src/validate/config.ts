@@ -72,7 +72,7 @@ export function validateConfig(value: unknown, file: string): ConfigFile {
         const defaults = rule.meta.defaultOptions ?? {};
         for (const [name, v] of Object.entries(options as object)) {
           if (!(name in defaults)) throw new ConfigError(`${file}: rules["${id}"][1].${name}: unknown option (options: ${Object.keys(defaults).join(", ") || "none"})`, `${file}：rules["${id}"][1].${name}：未知的选项（可用：${Object.keys(defaults).join("、") || "无"}）`);
-          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`, `${file}：rules["${id}"][1].${name}：类型必须是 ${typeof defaults[name]}`);
+          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`, `${file}：rules["${id}"][1].${name}：必须是${TYPE_ZH[typeof defaults[name]] ?? typeof defaults[name]}`);
         }
       }
     }
@@ -140,3 +140,6 @@ export function starterConfig(): ConfigFile {
   }
   return { $schema: "./node_modules/perftable/schema/perftable.config.schema.json", rules: ruleSettings };
 }
+
+/** The types of rule options, in Chinese. */
+const TYPE_ZH: Record<string, string> = { number: "数字", string: "字符串", boolean: "true 或 false" };

@@ -65,3 +65,17 @@ describe("no command, or help for an unknown one", () => {
     expect(ok.stdout).toMatch(/^Usage: perftable check /);
   });
 });
+
+describe("rules <id> in Chinese", () => {
+  it("labels and examples without English (the failing example of input/unreadable was an English sentence; options: was English)", async () => {
+    for (const id of ["input/unreadable", "input/replaced-bytes", "project/few-indicators"]) {
+      const r = await runCli(["rules", id, "--lang", "zh"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^默认级别：(error|warning|info)$/m);
+      expect(r.stdout).toMatch(/^不通过的例子：$/m);
+      expect(r.stdout, id).not.toMatch(/[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}/);
+    }
+    expect((await runCli(["rules", "project/few-indicators", "--lang", "zh"])).stdout).toContain('\n选项：{"min":3}\n');
+    expect((await runCli(["rules", "project/few-indicators", "--lang", "en"])).stdout).toContain('\noptions: {"min":3}\n');
+  });
+});

@@ -154,6 +154,14 @@ describe("counts on the command line", () => {
   it("--max-warnings -1 is no limit", async () => {
     expect((await runCli(["check", "a.txt", "--max-warnings", "-1"], { cwd: folder() })).code).toBe(0);
   });
+  it("more warnings than --max-warnings: exit 1, said with the same perftable: prefix as every message", async () => {
+    const en = await runCli(["check", "a.txt", "--max-warnings", "7", "-f", "summary"], { cwd: folder() });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe("perftable: 8 warnings, more than --max-warnings 7\n");
+    const zh = await runCli(["check", "a.txt", "--max-warnings", "7", "-f", "summary", "--lang", "zh"], { cwd: folder() });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe("perftable: 警告 8 条，超过 --max-warnings 7\n");
+  });
 });
 
 describe("a baseline names files relative to itself", () => {
@@ -193,6 +201,7 @@ describe("configuration and option errors in the run's language", () => {
   it.each([
     ["a bad lang in the configuration", '{"lang": "fr"}', ["check", "a.txt"], "perftable.config.json：“lang”只能是“zh”或“en”"],
     ["an unknown rule", '{"rules": {"nope/x": "error"}}', ["check", "a.txt"], "rules[\"nope/x\"]：未知的规则编号"],
+    ["an option of the wrong type (it said 类型必须是 number)", '{"rules": {"indicator/satisfaction-threshold": ["warning", {"floor": "85"}]}}', ["check", "a.txt"], "rules[\"indicator/satisfaction-threshold\"][1].floor：必须是数字\n"],
   ])("%s (zh from LANG)", async (_name, config, args, message) => {
     const dir = folder();
     writeFileSync(join(dir, "perftable.config.json"), config);
