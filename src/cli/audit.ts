@@ -15,7 +15,7 @@ import { expandInputs } from "../io/inputs.js";
 import type { Lang } from "../types.js";
 import { type CliIo, isBrokenPipe, isCi, wantsColor } from "./io.js";
 import { loadRunSettings, messageIn, printError } from "./shared.js";
-import { type OutputTarget, withoutOutputs } from "./targets.js";
+import { type OutputTarget, overwritesSettings, withoutOutputs } from "./targets.js";
 
 // cli-progress is loaded only when a bar is shown (it stays out of the bundle and of start-up).
 const requireLazy = createRequire(import.meta.url);
@@ -55,6 +55,11 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
   const expanded = expandInputs(inputs, io.cwd);
   const missing = expanded.missing;
   const outputTargets: OutputTarget[] = [{ flag: "-o", file: opts.output }, ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file }))];
+  const overwrites = config.path === null ? null : overwritesSettings(outputTargets, [{ kind: "configuration", file: config.path }], io.cwd, lang);
+  if (overwrites !== null) {
+    printError(io, overwrites);
+    return 2;
+  }
   const separated = withoutOutputs(expanded.files, inputs, outputTargets, io.cwd, lang);
   if (separated.error !== null) {
     printError(io, separated.error);

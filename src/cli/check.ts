@@ -11,7 +11,7 @@ import { carryText, makeReport } from "../validate/run.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { type CliIo, wantsColor, writeOut } from "./io.js";
 import { ConfigError, loadRunSettings, messageIn, printError } from "./shared.js";
-import { type OutputTarget, withoutOutputs } from "./targets.js";
+import { type OutputTarget, overwritesSettings, type SettingsFile, withoutOutputs } from "./targets.js";
 import { AtomicWriter, writeFileAtomic, writeTarget } from "../io/write.js";
 import { collectGarbage } from "../io/stream.js";
 import { errnoReason } from "../io/errors.js";
@@ -69,6 +69,14 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file })),
     { flag: "--write-baseline", file: opts.writeBaseline },
   ];
+  const settingsFiles: SettingsFile[] = [];
+  if (config.path !== null) settingsFiles.push({ kind: "configuration", file: config.path });
+  if (opts.baseline) settingsFiles.push({ kind: "baseline", file: opts.baseline });
+  const overwrites = overwritesSettings(targets, settingsFiles, io.cwd, lang);
+  if (overwrites !== null) {
+    printError(io, overwrites);
+    return 2;
+  }
   const separated = withoutOutputs(expanded.files, inputs, targets, io.cwd, lang);
   if (separated.error !== null) {
     printError(io, separated.error);
@@ -169,7 +177,7 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     await writeOut(
       io.stderr,
-      lang === "zh" ? `perftable：警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n` : `perftable: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`,
+      lang === "zh" ? `perftable: 警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n` : `perftable: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`,
     );
     return 1;
   }

@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--report <format=file>", t("also write a report in another format to a file (repeatable)", "另外把某种格式的报告写入文件（可重复）"), collect, [])
     .addOption(langOption("language of messages (default: from LANG / LC_ALL)", "消息的语言（默认取自 LANG / LC_ALL）"))
     .addOption(encodingOption())
-    .option("--max-warnings <n>", t("fail (exit 1) when there are more warnings than this", "警告多于此数时不通过（退出码 1）"), (v) => parseCount(v, "--max-warnings", -1))
+    .option("--max-warnings <n>", t("fail (exit 1) when there are more warnings than this (-1: no limit)", "警告多于此数时不通过（退出码 1；-1 表示不限）"), (v) => parseCount(v, "--max-warnings", -1))
     .option("--quiet", t("report errors only (--max-warnings still counts the warnings)", "只报告错误（--max-warnings 仍计入警告）"))
     .option("--rule <id=severity>", t("set a rule's severity: off, info, warning, error (repeatable)", "设置规则的级别：off、info、warning、error（可重复）"), collect, [])
     .option("--config <file>", t("configuration file (default: perftable.config.json here or in a parent folder)", "配置文件（默认：当前或上级目录中的 perftable.config.json）"))
@@ -197,12 +197,17 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 us
       exitCode = await (await import("./init.js")).runInit(opts, io);
     });
 
+  // No command is a usage error (an empty `$CMD` in a CI script must not pass): the help, exit 2.
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return 2;
+  }
+  // `help <name>` of no command: commander printed the general help, exit 0; as `<name>` it is an
+  // unknown command, with a suggestion.
+  const known = (name: string) => program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  const args = argv[0] === "help" && argv[1] !== undefined && !argv[1].startsWith("-") && !known(argv[1]) ? argv.slice(1) : argv;
   try {
-    await program.parseAsync([...argv], { from: "user" });
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return 2;
-    }
+    await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -18,10 +18,11 @@ export async function runRules(id: string | undefined, opts: { format: string; l
   }
   if (id !== undefined) {
     const m = selected[0]!.meta;
-    const heads = lang === "zh" ? ["默认级别", "为什么", "不通过的例子", "通过的例子"] : ["default severity", "why", "failing example", "passing example"];
+    const heads = lang === "zh" ? ["默认级别", "为什么", "不通过的例子", "通过的例子", "选项"] : ["default severity", "why", "failing example", "passing example", "options"];
+    const colon = lang === "zh" ? "：" : ": ";
     io.stdout.write(
-      `${m.id} — ${m.docs.summary[lang]}\n\n${heads[0]}: ${m.defaultSeverity}\n\n${heads[1]}:\n  ${m.docs.why[lang]}\n\n${heads[2]}:\n  ${m.docs.bad.replace(/\n/g, "\n  ")}\n\n${heads[3]}:\n  ${m.docs.good.replace(/\n/g, "\n  ")}\n` +
-        (m.defaultOptions ? `\noptions: ${JSON.stringify(m.defaultOptions)}\n` : ""),
+      `${m.id} — ${m.docs.summary[lang]}\n\n${heads[0]}${colon}${m.defaultSeverity}\n\n${heads[1]}${colon.trimEnd()}\n  ${m.docs.why[lang]}\n\n${heads[2]}${colon.trimEnd()}\n  ${m.docs.bad.replace(/\n/g, "\n  ")}\n\n${heads[3]}${colon.trimEnd()}\n  ${m.docs.good.replace(/\n/g, "\n  ")}\n` +
+        (m.defaultOptions ? `\n${heads[4]}${colon}${JSON.stringify(m.defaultOptions)}\n` : ""),
     );
     return 0;
   }

@@ -1,6 +1,6 @@
 // Pieces the commands share: loading configuration, run settings, report flags and writing
 // outputs.
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { type ConfigFile, ConfigError, findConfig, loadConfigFile, resolveConfig } from "../validate/config.js";
 import type { ResolvedConfig } from "../validate/run.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -16,15 +16,24 @@ export interface ConfigOptions {
   rule?: string[];
 }
 
-/** The config file (if any) and the resolved severities. Throws ConfigError. */
-export function loadConfig(opts: ConfigOptions, io: CliIo): { file: ConfigFile | null; resolved: ResolvedConfig } {
+/**
+ * The config file (if any), its name (as given with --config, else relative to the working folder:
+ * an input of the run that no output may replace) and the resolved severities. Throws ConfigError.
+ */
+export function loadConfig(opts: ConfigOptions, io: CliIo): { file: ConfigFile | null; path: string | null; resolved: ResolvedConfig } {
   let file: ConfigFile | null = null;
-  if (typeof opts.config === "string") file = loadConfigFile(resolve(io.cwd, opts.config));
-  else if (opts.config !== false) {
+  let path: string | null = null;
+  if (typeof opts.config === "string") {
+    file = loadConfigFile(resolve(io.cwd, opts.config));
+    path = opts.config;
+  } else if (opts.config !== false) {
     const found = findConfig(io.cwd);
-    if (found) file = loadConfigFile(found);
+    if (found) {
+      file = loadConfigFile(found);
+      path = relative(io.cwd, found);
+    }
   }
-  return { file, resolved: resolveConfig(file, opts.rule ?? []) };
+  return { file, path, resolved: resolveConfig(file, opts.rule ?? []) };
 }
 
 /** Write text to a file (atomically) or to stdout for `-` / undefined. */

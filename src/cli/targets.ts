@@ -114,6 +114,34 @@ function holdsTable(path: string): boolean {
 }
 const HEAD = 256 * 1024;
 
+/** A file the run reads besides its tables: its configuration, or the baseline it applies. */
+export interface SettingsFile {
+  kind: "configuration" | "baseline";
+  /** As the user gave it, or relative to the working folder (a configuration found by the search). */
+  file: string;
+}
+
+/**
+ * The message when an output would replace the configuration or the baseline the run reads (`-o
+ * perftable.baseline.json` next to `--baseline perftable.baseline.json`), else null. `--write-baseline`
+ * over the baseline applied is allowed: that brings the accepted findings up to date.
+ */
+export function overwritesSettings(outputs: readonly OutputTarget[], settings: readonly SettingsFile[], cwd: string, lang: Lang): string | null {
+  for (const s of settings) {
+    const id = identify(s.file, cwd);
+    if (id === null) continue;
+    for (const o of outputs) {
+      if (s.kind === "baseline" && o.flag === "--write-baseline") continue;
+      // (Standard output sent there by the shell has already emptied it: the run has stopped on it.)
+      const target = identify(o.file, cwd);
+      if (target === null || !same(target, id)) continue;
+      const what = s.kind === "configuration" ? (lang === "zh" ? "配置文件" : "the configuration") : lang === "zh" ? "基线文件" : "the baseline";
+      return lang === "zh" ? `${named(o)} 会覆盖${what} ${s.file}；请把输出写到别处` : `${named(o)} would overwrite ${what} ${s.file}; write it somewhere else`;
+    }
+  }
+  return null;
+}
+
 /**
  * The inputs without the run's own output files. Two outputs in one file, or an output that is an
  * input named on the command line or a table found in a folder or by a glob, are an error (the

@@ -41,17 +41,142 @@ function placeOf(text: string, offset: number): { line: number; column: number }
   return { line, column };
 }
 
+/** Where a JSON text first breaks its syntax, and why, in English and Chinese. */
+export interface JsonSyntaxError {
+  line: number;
+  column: number;
+  en: string;
+  zh: string;
+}
+
 /**
- * JSON.parse's message about `text`, the same on every Node.js: "at position N" (to which V8 from
- * Node 22 on adds "(line L column C)") becomes "at line L, column C" in code points, and a line break
- * of the text V8 quotes is written `\n`, so that the message stays on one line.
+ * The first syntax error of a JSON text that JSON.parse refused: its line and column (code points)
+ * and the reason in words, the same on every Node.js (V8's messages differ between versions, are in
+ * English only, and on Node 20 some name no place at all). Called only after JSON.parse failed.
  */
-export function jsonErrorReason(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message
-    .replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/, (_, offset: string) => {
-      const { line, column } = placeOf(text, Number(offset));
-      return ` at line ${line}, column ${column}`;
-    })
-    .replace(/\r\n|\r|\n/g, "\\n");
+export function jsonSyntaxError(text: string): JsonSyntaxError {
+  const problem = firstJsonProblem(text) ?? { offset: 0, en: "not readable", zh: "无法解析" };
+  return { ...placeOf(text, problem.offset), en: problem.en, zh: problem.zh };
+}
+
+interface JsonProblem {
+  offset: number;
+  en: string;
+  zh: string;
+}
+
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A scan of the text as JSON: null when it is valid. */
+function firstJsonProblem(text: string): JsonProblem | null {
+  const n = text.length;
+  let i = 0;
+  const open: string[] = [];
+  let want: "value" | "key" | "after" = "value";
+  let afterComma = false;
+  const shown = (at: number) => {
+    const c = String.fromCodePoint(text.codePointAt(at)!);
+    return c < " " ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c;
+  };
+  const ended = (): JsonProblem => {
+    let end = n;
+    while (end > 0 && isSpace(text[end - 1])) end--;
+    if (end === 0) return { offset: 0, en: "the file is empty", zh: "文件为空" };
+    return { offset: end, en: "the file ends before the JSON is complete", zh: "JSON 不完整：文件提前结束" };
+  };
+  for (;;) {
+    while (i < n && isSpace(text[i])) i++;
+    if (want === "after" && open.length === 0) return i < n ? { offset: i, en: "more text after the end of the JSON value", zh: "JSON 值结束后还有多余的内容" } : null;
+    if (i >= n) return ended();
+    const c = text[i]!;
+    if (want === "after") {
+      const close = open[open.length - 1] === "{" ? "}" : "]";
+      if (c === close) {
+        open.pop();
+        i++;
+      } else if (c === ",") {
+        i++;
+        want = close === "}" ? "key" : "value";
+        afterComma = true;
+        continue;
+      } else {
+        const missing = c === '"' || c === "{" || c === "[";
+        return {
+          offset: i,
+          en: missing ? `expected "," or "${close}", found "${shown(i)}" (a comma missing before it?)` : `expected "," or "${close}", found "${shown(i)}"`,
+          zh: missing ? `此处应为“,”或“${close}”，而不是“${shown(i)}”（前面缺少逗号？）` : `此处应为“,”或“${close}”，而不是“${shown(i)}”`,
+        };
+      }
+      continue;
+    }
+    if (afterComma && (c === "}" || c === "]")) return { offset: i, en: `a comma before "${c}" (JSON allows none after the last entry)`, zh: `“${c}”前多了逗号（JSON 的最后一项后面不能有逗号）` };
+    afterComma = false;
+    if (want === "key") {
+      if (c !== '"') {
+        const word = /^[A-Za-z_$][\w$-]*/.exec(text.slice(i, i + 64))?.[0];
+        if (word !== undefined) return { offset: i, en: `expected a property name in double quotes, found ${word} (write "${word}")`, zh: `此处应为带双引号的属性名，而不是 ${word}（应写作 "${word}"）` };
+        return { offset: i, en: `expected a property name in double quotes, found "${shown(i)}"`, zh: `此处应为带双引号的属性名，而不是“${shown(i)}”` };
+      }
+      const bad = scanString();
+      if (bad) return bad;
+      while (i < n && isSpace(text[i])) i++;
+      if (i >= n) return ended();
+      if (text[i] !== ":") return { offset: i, en: `expected ":" after the property name, found "${shown(i)}"`, zh: `属性名后应为“:”，而不是“${shown(i)}”` };
+      i++;
+      want = "value";
+      continue;
+    }
+    // A value.
+    if (c === "{" || c === "[") {
+      open.push(c);
+      i++;
+      while (i < n && isSpace(text[i])) i++;
+      if (text[i] === (c === "{" ? "}" : "]")) {
+        open.pop();
+        i++;
+        want = "after";
+      } else want = c === "{" ? "key" : "value";
+      continue;
+    }
+    if (c === '"') {
+      const bad = scanString();
+      if (bad) return bad;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(text)) return { offset: i, en: "not a valid number", zh: "不是有效的数字" };
+      i = NUMBER.lastIndex;
+    } else {
+      const word = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 64))?.[0];
+      if (word === "true" || word === "null" || word === "false") i += word.length;
+      else if (word !== undefined)
+        return { offset: i, en: `expected a value, found ${word} (text is written in double quotes: "${word}")`, zh: `此处应为一个值，而不是 ${word}（文字要加双引号："${word}"）` };
+      else return { offset: i, en: `expected a value, found "${shown(i)}"`, zh: `此处应为一个值，而不是“${shown(i)}”` };
+    }
+    want = "after";
+  }
+
+  /** A string from its opening quote at i; i is then after its closing quote. */
+  function scanString(): JsonProblem | null {
+    const start = i++;
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return null;
+      }
+      if (c < " ") return { offset: i, en: "a line break or control character inside a string (write a line break as \\n)", zh: "字符串中有换行或控制字符（换行应写作 \\n）" };
+      if (c === "\\") {
+        const e = text[i + 1];
+        if (e === "u" ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : e === undefined || !'"\\/bfnrt'.includes(e)) {
+          const escape = text.slice(i, e === "u" ? i + 6 : i + 2);
+          return { offset: i, en: `an invalid escape "${escape}" in a string`, zh: `字符串中的转义“${escape}”无效` };
+        }
+        i += e === "u" ? 6 : 2;
+        continue;
+      }
+      i++;
+    }
+    return { offset: start, en: "a string that is never closed (no closing double quote)", zh: "字符串没有结束的双引号" };
+  }
 }

@@ -5,7 +5,7 @@ import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport, sheetOfRef } from "./run.js";
-import { errnoReason, jsonErrorReason } from "../io/errors.js";
+import { errnoReason, jsonSyntaxError } from "../io/errors.js";
 import { realPath } from "../io/inputs.js";
 
 export interface BaselineEntry {
@@ -100,9 +100,9 @@ export function loadBaseline(path: string): Baseline {
   text = text.replace(/^\uFEFF/, "");
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const reason = jsonErrorReason(error, text);
-    throw new ConfigError(`${path}: cannot read the baseline: ${reason}`, `${path}：无法读取基线文件：${reason}`);
+  } catch {
+    const { line, column, en, zh } = jsonSyntaxError(text);
+    throw new ConfigError(`${path}:${line}:${column}: the baseline is not valid JSON: ${en}`, `${path}:${line}:${column}：基线文件不是有效的 JSON：${zh}`);
   }
   const b = value as Baseline;
   if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new ConfigError(`${path}: not a perftable baseline (expected {"version": 1, "entries": [...]})`, `${path}：不是 perftable 基线文件（应为 {"version": 1, "entries": [...]}）`);

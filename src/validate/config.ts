@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
 import type { Severity } from "../types.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
-import { errnoReason, jsonErrorReason } from "../io/errors.js";
+import { errnoReason, jsonSyntaxError } from "../io/errors.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
@@ -72,7 +72,7 @@ export function validateConfig(value: unknown, file: string): ConfigFile {
         const defaults = rule.meta.defaultOptions ?? {};
         for (const [name, v] of Object.entries(options as object)) {
           if (!(name in defaults)) throw new ConfigError(`${file}: rules["${id}"][1].${name}: unknown option (options: ${Object.keys(defaults).join(", ") || "none"})`, `${file}：rules["${id}"][1].${name}：未知的选项（可用：${Object.keys(defaults).join("、") || "无"}）`);
-          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`, `${file}：rules["${id}"][1].${name}：类型必须是 ${typeof defaults[name]}`);
+          if (typeof v !== typeof defaults[name]) throw new ConfigError(`${file}: rules["${id}"][1].${name}: must be a ${typeof defaults[name]}`, `${file}：rules["${id}"][1].${name}：必须是${TYPE_ZH[typeof defaults[name]] ?? typeof defaults[name]}`);
         }
       }
     }
@@ -92,9 +92,9 @@ export function loadConfigFile(path: string): ConfigFile {
   const json = text.replace(/^\uFEFF/, "");
   try {
     value = JSON.parse(json);
-  } catch (error) {
-    const reason = jsonErrorReason(error, json);
-    throw new ConfigError(`${path}: not valid JSON (${reason})`, `${path}：不是有效的 JSON（${reason}）`);
+  } catch {
+    const { line, column, en, zh } = jsonSyntaxError(json);
+    throw new ConfigError(`${path}:${line}:${column}: the configuration is not valid JSON: ${en}`, `${path}:${line}:${column}：配置文件不是有效的 JSON：${zh}`);
   }
   return validateConfig(value, path);
 }
@@ -140,3 +140,6 @@ export function starterConfig(): ConfigFile {
   }
   return { $schema: "./node_modules/perftable/schema/perftable.config.schema.json", rules: ruleSettings };
 }
+
+/** The types of rule options, in Chinese. */
+const TYPE_ZH: Record<string, string> = { number: "数字", string: "字符串", boolean: "true 或 false" };

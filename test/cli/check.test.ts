@@ -215,7 +215,7 @@ describe("configuration", () => {
     writeFileSync(join(dir, "perftable.config.json"), "{ rules: ");
     const r = await runCli(["check", SEED_PATH], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("not valid JSON");
+    expect(r.stderr).toBe(`perftable: ${join(dir, "perftable.config.json")}:1:3: the configuration is not valid JSON: expected a property name in double quotes, found rules (write "rules")\n`);
   });
 
   it("init writes a starter config that check accepts, and refuses to overwrite it", async () => {

@@ -45,3 +45,37 @@ describe("help", () => {
     expect(en.stdout).toMatch(/check \[options\] <inputs\.\.\.> +check tables against the rules/);
   });
 });
+
+describe("no command, or help for an unknown one", () => {
+  it("perftable alone prints the help to standard error and is a usage error (exit 2): an empty $CMD in CI never passes", async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^Usage: perftable /);
+  });
+
+  it("perftable help chek: the unknown command with a suggestion, exit 2 (it printed the general help, exit 0)", async () => {
+    const r = await runCli(["help", "chek"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)");
+    const zh = await runCli(["help", "chek"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(zh.stderr).toContain("错误：未知命令 'chek'\n（是否想输入 check？）");
+    const ok = await runCli(["help", "check"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Usage: perftable check /);
+  });
+});
+
+describe("rules <id> in Chinese", () => {
+  it("labels and examples without English (the failing example of input/unreadable was an English sentence; options: was English)", async () => {
+    for (const id of ["input/unreadable", "input/replaced-bytes", "project/few-indicators"]) {
+      const r = await runCli(["rules", id, "--lang", "zh"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^默认级别：(error|warning|info)$/m);
+      expect(r.stdout).toMatch(/^不通过的例子：$/m);
+      expect(r.stdout, id).not.toMatch(/[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}/);
+    }
+    expect((await runCli(["rules", "project/few-indicators", "--lang", "zh"])).stdout).toContain('\n选项：{"min":3}\n');
+    expect((await runCli(["rules", "project/few-indicators", "--lang", "en"])).stdout).toContain('\noptions: {"min":3}\n');
+  });
+});

@@ -71,6 +71,47 @@ describe("an output that is the file standard input reads (`- -o a.txt < a.txt`)
   });
 });
 
+describe("an output that is the configuration or the baseline read by the run", () => {
+  const CONFIG = '{\n  "rules": { "indicator/qualitative": "off" },\n  "maxWarnings": 20\n}\n';
+  function withSettings(): { dir: string; baseline: string } {
+    const dir = folder();
+    writeFileSync(join(dir, "perftable.config.json"), CONFIG);
+    const baseline = '{\n  "version": 1,\n  "entries": []\n}\n';
+    writeFileSync(join(dir, "perftable.baseline.json"), baseline);
+    return { dir, baseline };
+  }
+
+  it.each([
+    ["check -o over the configuration found", ["check", "a.txt", "-f", "json", "-o", "perftable.config.json"], "-o perftable.config.json would overwrite the configuration"],
+    ["check --report over --config", ["check", "a.txt", "--config", "perftable.config.json", "--report", "sarif=./perftable.config.json"], "--report sarif=./perftable.config.json would overwrite the configuration"],
+    ["check --write-baseline over the configuration", ["check", "a.txt", "--write-baseline", "perftable.config.json"], "--write-baseline=perftable.config.json would overwrite the configuration"],
+    ["check -o over --baseline", ["check", "a.txt", "--baseline", "perftable.baseline.json", "-f", "json", "-o", "perftable.baseline.json"], "-o perftable.baseline.json would overwrite the baseline perftable.baseline.json"],
+    ["audit -o over the configuration found", ["audit", "a.txt", "-f", "json", "-o", "perftable.config.json", "--no-progress"], "-o perftable.config.json would overwrite the configuration"],
+  ])("%s: exit 2, both files untouched", async (_name, args, message) => {
+    const { dir, baseline } = withSettings();
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(join(dir, "perftable.config.json"), "utf8")).toBe(CONFIG);
+    expect(readFileSync(join(dir, "perftable.baseline.json"), "utf8")).toBe(baseline);
+  });
+
+  it("in Chinese too", async () => {
+    const { dir } = withSettings();
+    const r = await runCli(["check", "a.txt", "--baseline", "perftable.baseline.json", "-o", "perftable.baseline.json"], { cwd: dir, env: { LANG: "zh_CN.UTF-8" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("perftable: -o perftable.baseline.json 会覆盖基线文件 perftable.baseline.json；请把输出写到别处\n");
+  });
+
+  it("--write-baseline over the --baseline it applies is allowed: the accepted findings are brought up to date", async () => {
+    const { dir } = withSettings();
+    const r = await runCli(["check", "a.txt", "--no-config", "--baseline", "perftable.baseline.json", "--write-baseline", "perftable.baseline.json", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "perftable.baseline.json"), "utf8")).entries.length).toBeGreaterThan(0);
+  });
+});
+
 describe("two outputs in one file", () => {
   it.each([
     ["-o and --report", ["check", "a.txt", "-f", "json", "-o", "r.json", "--report", "sarif=./r.json"]],
@@ -146,6 +187,14 @@ describe("counts on the command line", () => {
   it("--max-warnings -1 is no limit", async () => {
     expect((await runCli(["check", "a.txt", "--max-warnings", "-1"], { cwd: folder() })).code).toBe(0);
   });
+  it("more warnings than --max-warnings: exit 1, said with the same perftable: prefix as every message", async () => {
+    const en = await runCli(["check", "a.txt", "--max-warnings", "7", "-f", "summary"], { cwd: folder() });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe("perftable: 8 warnings, more than --max-warnings 7\n");
+    const zh = await runCli(["check", "a.txt", "--max-warnings", "7", "-f", "summary", "--lang", "zh"], { cwd: folder() });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe("perftable: 警告 8 条，超过 --max-warnings 7\n");
+  });
 });
 
 describe("a baseline names files relative to itself", () => {
@@ -185,6 +234,7 @@ describe("configuration and option errors in the run's language", () => {
   it.each([
     ["a bad lang in the configuration", '{"lang": "fr"}', ["check", "a.txt"], "perftable.config.json：“lang”只能是“zh”或“en”"],
     ["an unknown rule", '{"rules": {"nope/x": "error"}}', ["check", "a.txt"], "rules[\"nope/x\"]：未知的规则编号"],
+    ["an option of the wrong type (it said 类型必须是 number)", '{"rules": {"indicator/satisfaction-threshold": ["warning", {"floor": "85"}]}}', ["check", "a.txt"], "rules[\"indicator/satisfaction-threshold\"][1].floor：必须是数字\n"],
   ])("%s (zh from LANG)", async (_name, config, args, message) => {
     const dir = folder();
     writeFileSync(join(dir, "perftable.config.json"), config);
@@ -198,7 +248,8 @@ describe("configuration and option errors in the run's language", () => {
     writeFileSync(join(dir, "perftable.config.json"), '{\n  "lang": "zh",\n  "rules": }\n');
     const r = await runCli(["check", "a.txt", "--lang", "zh"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/perftable\.config\.json：不是有效的 JSON（/);
+    // File, line and column, and no English: V8's message was quoted as it was.
+    expect(r.stderr).toBe(`perftable: ${join(dir, "perftable.config.json")}:3:12：配置文件不是有效的 JSON：此处应为一个值，而不是“}”\n`);
   });
 
   it("--report, --rule, a missing baseline, rules and init in Chinese with --lang zh", async () => {

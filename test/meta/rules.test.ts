@@ -59,6 +59,8 @@ describe("the rule catalogue", () => {
       for (const text of [d.summary.zh, d.summary.en, d.why.zh, d.why.en, d.bad, d.good]) expect(text.trim().length).toBeGreaterThan(0);
       expect(d.summary.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(d.bad).not.toBe(d.good);
+      // The examples are shown as they are in both languages (rules <id>, SARIF help): table text, no prose.
+      for (const text of [d.bad, d.good]) expect(text).not.toMatch(/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/);
     });
 
     it("has every message in zh and en with the same placeholders", () => {

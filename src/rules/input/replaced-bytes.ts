@@ -13,7 +13,7 @@ export default defineRule({
         zh: "无效的字节会被悄悄替换为 �：项目名称、金额或指标可能已经损坏，而检查结果看起来一切正常。请按原始编码重新导出文件。",
         en: "Invalid bytes are silently replaced by �: a project name, an amount or an indicator may be garbled while the check looks clean. Export the file again in its encoding.",
       },
-      bad: "科技企业研发\\xFF补助资金 (GB18030 with a byte 0xFF, read as 科技企业研发�补助资金)",
+      bad: "科技企业研发\\xFF补助资金 → 科技企业研发�补助资金",
       good: "科技企业研发补助资金",
     },
     messages: {

@@ -12,7 +12,7 @@ export default defineRule({
         zh: "缺失、为空、二进制或不含绩效目标表的文件无法检查，必须让提交者知道。",
         en: "A missing, empty or binary file, or one without a performance table, cannot be checked; the submitter must know.",
       },
-      bad: "(an empty file, a PDF, a spreadsheet saved as .txt without a header row)",
+      bad: "%PDF-1.7\n%âãÏÓ\n1 0 obj …",
       good: "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
     },
     messages: {
