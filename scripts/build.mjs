@@ -93,7 +93,7 @@ const common = {
   keepNames: false,
   // Loaded lazily (createRequire / dynamic import) from node_modules by the commands that need them,
   // so a plain check does not pay for parsing them at start-up.
-  external: ["iconv-lite", "exceljs", "csv-parse", "csv-parse/sync", "cli-progress"],
+  external: ["iconv-lite", "exceljs", "csv-parse", "csv-parse/sync", "cli-progress", "jsonc-parser"],
   logLevel: "warning",
   plugins: [lazyChildProcess, patchDependencies],
 };

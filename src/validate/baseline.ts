@@ -5,7 +5,8 @@ import { relative, resolve } from "node:path";
 import type { FileReport } from "../types.js";
 import { ConfigError } from "./config.js";
 import { carryText, makeReport, sheetOfRef } from "./run.js";
-import { errnoReason, jsonSyntaxError } from "../io/errors.js";
+import { errnoReason } from "../io/errors.js";
+import { jsonSyntaxError } from "../io/json-errors.js";
 import { realPath } from "../io/inputs.js";
 
 export interface BaselineEntry {

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
 import type { Severity } from "../types.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
-import { errnoReason, jsonSyntaxError } from "../io/errors.js";
+import { errnoReason } from "../io/errors.js";
+import { jsonSyntaxError } from "../io/json-errors.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];

@@ -1,6 +1,7 @@
 // A configuration or baseline file that is not valid JSON gets the same one-line message on every
 // Node.js the package supports, naming file, line and column, with its reason in the run's language:
 // V8's own messages differ between versions (some name no place on Node 20) and are English only.
+// (jsonc-parser finds the error; src/io/json-errors.ts says it.)
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,6 +46,14 @@ describe("JSON syntax errors in configuration and baseline files", () => {
     ['{"lang": "zh"}\n}', "2:1", "more text after the end of the JSON value", "JSON 值结束后还有多余的内容"],
     ['{\n  "lang": "zh"\n\n', "2:15", "the file ends before the JSON is complete", "JSON 不完整：文件提前结束"],
     [" \n", "1:1", "the file is empty", "文件为空"],
+    ['{"lang": "zh", maxWarnings: 3}', "1:16", 'expected a property name in double quotes, found maxWarnings (write "maxWarnings")', '此处应为带双引号的属性名，而不是 maxWarnings（应写作 "maxWarnings"）'],
+    ['{"entries": [{"rule": "a"} {"rule": "b"}]}', "1:28", 'expected "," or "]", found "{" (a comma missing before it?)', "此处应为“,”或“]”，而不是“{”（前面缺少逗号？）"],
+    ['{\n  // comments are not JSON\n  "lang": "zh"\n}', "2:3", "a comment (JSON has none)", "注释（JSON 不允许注释）"],
+    ['{"lang": "z\th"}', "1:12", "a line break or control character inside a string (write a line break as \\n)", "字符串中有换行或控制字符（换行应写作 \\n）"],
+    ['{"lang": "\\u12"}', "1:11", 'an invalid escape "\\u12" in a string', "字符串中的转义“\\u12”无效"],
+    ['{lang: "zh"}', "1:2", 'expected a property name in double quotes, found lang (write "lang")', '此处应为带双引号的属性名，而不是 lang（应写作 "lang"）'],
+    ["zh", "1:1", 'expected a value, found zh (text is written in double quotes: "zh")', '此处应为一个值，而不是 zh（文字要加双引号："zh"）'],
+    ['{"maxWarnings": [1, 2', "1:22", "the file ends before the JSON is complete", "JSON 不完整：文件提前结束"],
   ])("%j: at %s, in English and Chinese", (text, place, en, zh) => {
     const config = temp("perftable.config.json", text);
     let error: ConfigError | undefined;
