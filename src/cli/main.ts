@@ -197,15 +197,18 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 us
       exitCode = await (await import("./init.js")).runInit(opts, io);
     });
 
+  // `perftable --lang zh check …`: a --lang before the command is the command's own (commander
+  // reads a command's options after its name); before --help or --version it chose their language.
+  const given = langAfterCommand(argv);
   // No command is a usage error (an empty `$CMD` in a CI script must not pass): the help, exit 2.
-  if (argv.length === 0) {
+  if (given.length === 0) {
     program.outputHelp({ error: true });
     return 2;
   }
   // `help <name>` of no command: commander printed the general help, exit 0; as `<name>` it is an
   // unknown command, with a suggestion.
   const known = (name: string) => program.commands.some((c) => c.name() === name || c.aliases().includes(name));
-  const args = argv[0] === "help" && argv[1] !== undefined && !argv[1].startsWith("-") && !known(argv[1]) ? argv.slice(1) : argv;
+  const args = given[0] === "help" && given[1] !== undefined && !given[1].startsWith("-") && !known(given[1]) ? given.slice(1) : given;
   try {
     await program.parseAsync([...args], { from: "user" });
     return exitCode;
@@ -217,6 +220,14 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 us
     io.stderr.write(`perftable: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** `--lang X cmd …` (or `--lang=X cmd …`) as `cmd --lang X …`; a leading --lang before no command dropped. */
+function langAfterCommand(argv: readonly string[]): readonly string[] {
+  const n = argv[0] === "--lang" ? 2 : argv[0]?.startsWith("--lang=") === true ? 1 : 0;
+  if (n === 0) return argv;
+  const rest = argv.slice(n);
+  return rest[0] !== undefined && !rest[0].startsWith("-") ? [rest[0], ...argv.slice(0, n), ...rest.slice(1)] : rest;
 }
 
 /** A whole number of at least `min` (--max-warnings: -1 is "no limit"; --jobs: 1). */

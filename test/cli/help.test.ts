@@ -44,6 +44,20 @@ describe("help", () => {
     const en = await runCli(["--help"]);
     expect(en.stdout).toMatch(/check \[options\] <inputs\.\.\.> +check tables against the rules/);
   });
+
+  it("takes --lang before the command too (perftable --lang zh check …), as the command's own", async () => {
+    const SEED = "fixtures/seed-guangzhou-finance-bureau.txt";
+    const zh = await runCli(["--lang", "zh", "check", SEED, "-f", "summary"], { env: { LANG: "en_US.UTF-8" } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^按规则/);
+    const en = await runCli(["--lang=en", "check", SEED, "-f", "summary"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(en.stdout).toMatch(/^By rule/);
+    // A bad value is the command's usage error; before --help it chooses the help's language.
+    expect((await runCli(["--lang", "fr", "check", SEED])).code).toBe(2);
+    const help = await runCli(["--lang", "zh", "--help"], { env: { LANG: "en_US.UTF-8" } });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法： perftable /);
+  });
 });
 
 describe("no command, or help for an unknown one", () => {
