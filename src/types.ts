@@ -80,9 +80,10 @@ export interface TextFacts {
  */
 export const RAW_POSITIONS = Symbol("perftable.rawPositions");
 /**
- * How many quotes a project's name cell wrote doubled (`""`, two columns each, read as one `"`: see
- * RawCell.doubled), so that a span of the name ends where it does in the file. Put by the reader on
- * such a project only, under a symbol key (not enumerable: out of JSON and of comparisons).
+ * How many quotes a project's or unit's name cell wrote doubled (`""`, two columns each, read as one
+ * `"`: see RawCell.doubled), so that a span of the name ends where it does in the file. Put by the
+ * reader on such a project or unit only, under a symbol key (not enumerable: out of JSON and of
+ * comparisons).
  */
 export const NAME_DOUBLED = Symbol("perftable.nameDoubled");
 export interface RawPositions {

@@ -771,12 +771,15 @@ export class TableReader {
     if (!this.columns.has("goal") && !this.columns.has("indicators")) return;
     unit.ambiguous = true;
     const name = unit.name ?? "";
-    this.sink.diagnostic(diag("table/ambiguous-row", "unitOrProject", { name }, span(unit.line, unit.nameColumn ?? 1, [...name].length), unit.name));
+    // Each quote its cell wrote doubled (`""`) takes two columns in the file (see NAME_DOUBLED).
+    const doubled = (unit as { [NAME_DOUBLED]?: number })[NAME_DOUBLED] ?? 0;
+    this.sink.diagnostic(diag("table/ambiguous-row", "unitOrProject", { name }, span(unit.line, unit.nameColumn ?? 1, [...name].length + doubled), unit.name));
   }
 
   private openUnit(nameCell: RawCell, amountRow: AmountRow): void {
     this.closeUnit();
     const unit: Unit = { ...amountRow, name: nameCell.text, line: amountRow.line, nameColumn: nameCell.column, projects: [] };
+    if (nameCell.doubled !== undefined) Object.defineProperty(unit, NAME_DOUBLED, { value: nameCell.doubled.length, enumerable: false });
     this.open = { unit, sum: new MoneySum() };
     this.doc!.units.push(unit);
   }
