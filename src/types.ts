@@ -177,7 +177,8 @@ export interface Unit extends Partial<Omit<AmountRow, "line">> {
 
 /** A header column as found in the file. */
 export interface HeaderColumn {
-  key: ColumnKey | null;
+  /** The column's key: canonical, optional (`seq`, `remarks`), or null for an unknown column. */
+  key: ColumnKey | OptionalColumnKey | null;
   /** The header text as published. */
   name: string;
   /** 1-based column (code points) where the header cell starts. */
@@ -214,6 +215,11 @@ export interface Footnote {
 }
 
 export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";
+/**
+ * Columns known besides the canonical ones (SPEC §2): `seq` (序号, a row number) and `remarks` (备注).
+ * Their cells are kept in each row's `extra` under the header's name, as an unknown column's are.
+ */
+export type OptionalColumnKey = "seq" | "remarks";
 
 /** One performance table: the JSON document of `perftable convert` (SPEC §4). */
 export interface TableDocument {
