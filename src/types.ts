@@ -141,7 +141,10 @@ export interface AmountRow {
   ref?: string;
 }
 
-/** The 合计 row. `name`: its name cell as published, present only when it is not `合计` (`合\u3000计`, `总计`). */
+/**
+ * The 合计 row. `name`: its name cell as published, present only when it is not `合计` (`合\u3000计`,
+ * `总计`; empty when 合计 is in the 序号 column, kept in `extra`).
+ */
 export interface TotalRow extends AmountRow {
   name?: string;
 }

@@ -720,8 +720,9 @@ export class TableReader {
     const doc = this.doc!;
     const nameCell = this.cell(row, "name") ?? row.cells[0]!;
     const amountRow = this.readAmounts(row);
-    if (!this.seenRows && doc.total === null && TOTAL_NAME.test(nameCell.text)) {
-      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`): lossless.
+    if (!this.seenRows && doc.total === null && (TOTAL_NAME.test(nameCell.text) || this.totalInSeq(row, nameCell))) {
+      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`, or empty when
+      // 合计 is in the 序号 column, kept in `extra`): lossless.
       if (nameCell.text !== "合计") (amountRow as TotalRow).name = nameCell.text;
       doc.total = amountRow;
       this.sink.total(amountRow, doc);
@@ -765,6 +766,15 @@ export class TableReader {
     }
     // Otherwise the rows after it decide: hold them until the next bare row or the table's end.
     this.pending = { nameCell, amountRow, asProject: this.buildProject(nameCell, amountRow, goalCell, indCell), following: [] };
+  }
+
+  /**
+   * Whether a row's 合计 is in its 序号 column, its name cell empty: a cell merged over 序号 and
+   * 项目名称 exports its text into the first. (Tried only before the table's first row.)
+   */
+  private totalInSeq(row: RawRow, nameCell: RawCell): boolean {
+    const seq = this.columns.get("seq");
+    return nameCell.text === "" && seq !== undefined && TOTAL_NAME.test(row.cells[seq]?.text ?? "");
   }
 
   /** Decide a held bare row: a project of the open unit, a new unit, or (neither fits) an ambiguous unit. */

@@ -106,6 +106,16 @@ describe("序号 and 备注 columns", () => {
     expect(structure(doc)).toEqual(structure(onlyTable(SEED)));
   });
 
+  it("read a 合计 written in the 序号 column (a cell merged over 序号 and 项目名称) as the 合计 row", () => {
+    const merged = editSeed("\n\t合计\t15,812.52", "\n合计\t\t15,812.52", text);
+    const report = checkInput(merged, { path: "t.txt" });
+    expect(report.diagnostics.map(what)).toEqual(checkInput(SEED, { path: "t.txt" }).diagnostics.map(what));
+    const doc = onlyTable(merged);
+    expect(structure(doc)).toEqual(structure(onlyTable(SEED)));
+    // Its name cell as published (empty), and the 序号 cell in extra: nothing lost.
+    expect(doc.total).toMatchObject({ line: 10, name: "", extra: { 序号: "合计" } });
+  });
+
   it("still report a column the reader does not know, and a repeated 序号", () => {
     const other = editSeed("\t备注\n", "\t资金性质\t备注\n", text);
     expect(checkInput(other, { path: "t.txt" }).diagnostics.filter((d) => d.ruleId === "table/header").map((d) => [d.messageId, d.data.name])).toEqual([["unknownColumn", "资金性质"]]);
