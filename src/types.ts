@@ -80,9 +80,10 @@ export interface TextFacts {
  */
 export const RAW_POSITIONS = Symbol("perftable.rawPositions");
 /**
- * How many quotes a project's name cell wrote doubled (`""`, two columns each, read as one `"`: see
- * RawCell.doubled), so that a span of the name ends where it does in the file. Put by the reader on
- * such a project only, under a symbol key (not enumerable: out of JSON and of comparisons).
+ * How many quotes a project's or unit's name cell wrote doubled (`""`, two columns each, read as one
+ * `"`: see RawCell.doubled), so that a span of the name ends where it does in the file. Put by the
+ * reader on such a project or unit only, under a symbol key (not enumerable: out of JSON and of
+ * comparisons).
  */
 export const NAME_DOUBLED = Symbol("perftable.nameDoubled");
 export interface RawPositions {
@@ -140,7 +141,10 @@ export interface AmountRow {
   ref?: string;
 }
 
-/** The 合计 row. `name`: its name cell as published, present only when it is not `合计` (`合\u3000计`, `总计`). */
+/**
+ * The 合计 row. `name`: its name cell as published, present only when it is not `合计` (`合\u3000计`,
+ * `总计`; empty when 合计 is in the 序号 column, kept in `extra`).
+ */
 export interface TotalRow extends AmountRow {
   name?: string;
 }
@@ -176,7 +180,8 @@ export interface Unit extends Partial<Omit<AmountRow, "line">> {
 
 /** A header column as found in the file. */
 export interface HeaderColumn {
-  key: ColumnKey | null;
+  /** The column's key: canonical, optional (`seq`, `remarks`), or null for an unknown column. */
+  key: ColumnKey | OptionalColumnKey | null;
   /** The header text as published. */
   name: string;
   /** 1-based column (code points) where the header cell starts. */
@@ -213,6 +218,11 @@ export interface Footnote {
 }
 
 export type ColumnKey = "name" | MoneyKey | "goal" | "indicators";
+/**
+ * Columns known besides the canonical ones (SPEC §2): `seq` (序号, a row number) and `remarks` (备注).
+ * Their cells are kept in each row's `extra` under the header's name, as an unknown column's are.
+ */
+export type OptionalColumnKey = "seq" | "remarks";
 
 /** One performance table: the JSON document of `perftable convert` (SPEC §4). */
 export interface TableDocument {

@@ -4,7 +4,7 @@ import type { ChalkInstance } from "chalk";
 import { formatMessage } from "../i18n/format.js";
 import type { Diagnostic, FileReport, ReportOptions } from "../types.js";
 import { streamPieces, streamText, type TextReportStream } from "./load.js";
-import { sanitizeChar, sanitizeText } from "./sanitize.js";
+import { displayText, sanitizeChar, sanitizeText } from "./sanitize.js";
 import {
   createChalk,
   formatFileCountsTable,
@@ -144,7 +144,7 @@ function* fileBlockChunks(report: FileReport, options: ReportOptions, chalk: Cha
   let n = 0;
   try {
     for (const d of findings()) {
-      const message = sanitizeText(formatMessage(d, options.lang));
+      const message = displayText(formatMessage(d, options.lang));
       chunk += `\n${path}:${d.line}:${d.column}${d.ref === undefined ? "" : ` (${sanitizeText(d.ref)})`}  ${colorSeverity(words[d.severity], d, chalk)}  ${message}  ${chalk.dim(sanitizeText(d.ruleId))}`;
       let cps = codePoints.get(d.line);
       if (cps === undefined && d.line >= 1) {

@@ -49,6 +49,21 @@ export function sanitizeText(text: string): string {
   return MAY_NEED_SANITIZING.test(text) ? sanitizeEach(text) : text;
 }
 
+/** How a line break inside a name (a spreadsheet cell's Alt+Enter) is shown in the reports people read. */
+export const LINE_BREAK_MARK = "\u23ce"; // ⏎
+
+/**
+ * Text of a table (a department, unit or project name, a message that quotes one) as the reports
+ * people read show it (pretty, summary, audit table and html): as sanitizeText, but a line break
+ * inside it (LF or CRLF: a spreadsheet cell typed over two lines) is one LINE_BREAK_MARK, readable and
+ * still on one line. A lone CR stays escaped (`\u000d`: a terminal would go back to the line's start),
+ * as does every other control character. The data formats keep the text exactly.
+ */
+export function displayText(text: string): string {
+  if (!MAY_NEED_SANITIZING.test(text)) return text;
+  return sanitizeText(text.indexOf("\n") === -1 ? text : text.replace(/\r?\n/g, LINE_BREAK_MARK));
+}
+
 /**
  * A character sanitizeChar may change: tab and every unsafe code point, and any surrogate (a pair
  * is safe, but is left to the careful path).

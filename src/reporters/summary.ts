@@ -2,7 +2,7 @@
 // table's department, projects and indicators when known) — as cli-table3 tables.
 import type { FileReport, ReportOptions } from "../types.js";
 import { streamText, type TextReportStream } from "./load.js";
-import { sanitizeText } from "./sanitize.js";
+import { displayText, sanitizeText } from "./sanitize.js";
 import {
   countRule,
   createChalk,
@@ -83,7 +83,7 @@ function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileR
       const indicators = tables.reduce((n, t) => n + t.indicators, 0);
       rows.push([
         sanitizeText(r.path),
-        departments.length > 0 ? sanitizeText(departments.join("、")) : "-",
+        departments.length > 0 ? displayText(departments.join("、")) : "-",
         tables.length > 0 ? String(projects) : "-",
         tables.length > 0 ? String(indicators) : "-",
         String(r.errorCount),

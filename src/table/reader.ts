@@ -3,7 +3,7 @@
 // (SPEC §2) and keeps note rows (注：…) apart as footnotes, parses indicator cells, and hands every
 // node to a sink as soon as it is complete, so a check never needs the whole table in memory.
 import { parseIndicators } from "../../grammar/index.js";
-import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
+import type { AmountRow, ColumnKey, Diagnostic, Footnote, HeaderColumn, MoneyKey, OptionalColumnKey, Project, Span, TableDocument, TotalRow, Unit } from "../types.js";
 import { MONEY_KEYS, NAME_DOUBLED } from "../types.js";
 import { compareSum, MoneySum, parseAmount } from "./amount.js";
 import type { RawCell, RawRow } from "./rows.js";
@@ -44,6 +44,18 @@ const HEADER_ALIASES: [RegExp, ColumnKey][] = [
   [/^(年度)?绩效目标/, "goal"],
   [/^绩效指标/, "indicators"],
 ];
+/**
+ * Columns that published tables often have besides the canonical ones (SPEC §2), known by their exact
+ * names (spaces removed): 序号, the row number, first, and 备注, remarks, last. Not reported as
+ * unknown; their cells are kept in each row's `extra` as an unknown column's are, and never change
+ * how a row is read. They do not count towards a header row (namesHeader) nor decide a two-row
+ * header (mergeHeaderRows): those use the canonical names only, as before.
+ */
+const OPTIONAL_COLUMNS: ReadonlyMap<string, OptionalColumnKey> = new Map([
+  ["序号", "seq"],
+  ["备注", "remarks"],
+]);
+const OPTIONAL_COLUMNS_KEYS: ReadonlySet<string> = new Set(OPTIONAL_COLUMNS.values());
 const REQUIRED: ColumnKey[] = ["name", "total", "goal", "indicators"];
 /** The published header name of each required column, for the Chinese message. */
 const REQUIRED_ZH: Partial<Record<ColumnKey, string>> = { name: "项目名称", total: "总计", goal: "绩效目标", indicators: "绩效指标" };
@@ -99,6 +111,11 @@ export function headerKey(text: string): ColumnKey | null {
   const t = text.replace(/[\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
   for (const [re, key] of HEADER_ALIASES) if (re.test(t)) return key;
   return null;
+}
+
+/** The key of a header cell in the document: a canonical column's (headerKey), an optional one's (OPTIONAL_COLUMNS), or null. */
+function columnKey(text: string): ColumnKey | OptionalColumnKey | null {
+  return headerKey(text) ?? OPTIONAL_COLUMNS.get(text.replace(/[\s\u3000]/g, "")) ?? null;
 }
 
 /** Whether a header cell is a group over the performance columns (PERFORMANCE_GROUP). */
@@ -171,8 +188,10 @@ interface PendingRow {
  */
 export class TableReader {
   private doc: TableDocument | null = null;
-  private columns: Map<ColumnKey, number> = new Map();
-  private unknownColumns: HeaderColumn[] = [];
+  /** The index of the first column of each key. */
+  private columns: Map<ColumnKey | OptionalColumnKey, number> = new Map();
+  /** Columns whose cells are kept in `extra`: unknown, repeated and optional (OPTIONAL_COLUMNS) ones. */
+  private extraColumns: HeaderColumn[] = [];
   private hasUnits: boolean | undefined;
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
@@ -536,7 +555,7 @@ export class TableReader {
     const p = this.preamble;
     const columns: HeaderColumn[] = [];
     row.cells.forEach((c, index) => {
-      if (c.text !== "") columns.push({ key: headerKey(c.text), name: c.text, column: c.column, index });
+      if (c.text !== "") columns.push({ key: columnKey(c.text), name: c.text, column: c.column, index });
     });
     const doc: TableDocument = {
       title: p.title,
@@ -586,7 +605,9 @@ export class TableReader {
     for (const key of REQUIRED) {
       if (!this.columns.has(key)) this.sink.diagnostic(diag("table/header", "missingColumn", { column: key, columnZh: REQUIRED_ZH[key] ?? key }, headerSpan));
     }
-    for (const col of this.unknownColumns) {
+    for (const col of this.extraColumns) {
+      // An optional column (序号, 备注) is known: reported only when repeated.
+      if (col.key !== null && this.columns.get(col.key) === col.index) continue;
       const again = col.key !== null;
       // (A first-row cell is on a later line than the row's first after a cell with a line break.)
       const line = col.line ?? row.cells[col.index]?.line ?? row.line;
@@ -601,15 +622,17 @@ export class TableReader {
     this.sink.startTable(doc);
   }
 
-  /** Find the columns of rows by the header's: the first of each key; the rest (unknown, repeated) kept in `extra`. */
+  /** Find the columns of rows by the header's: the first of each key; the rest (unknown, repeated) and the optional ones kept in `extra`. */
   private useColumns(columns: readonly HeaderColumn[]): void {
     this.columns = new Map();
-    this.unknownColumns = [];
+    this.extraColumns = [];
     let width = 0;
     const named = new Set<number>();
     for (const col of columns) {
-      if (col.key !== null && !this.columns.has(col.key)) this.columns.set(col.key, col.index);
-      else this.unknownColumns.push(col);
+      if (col.key !== null && !this.columns.has(col.key)) {
+        this.columns.set(col.key, col.index);
+        if (OPTIONAL_COLUMNS_KEYS.has(col.key)) this.extraColumns.push(col);
+      } else this.extraColumns.push(col);
       named.add(col.index);
       width = Math.max(width, col.index + 1);
     }
@@ -664,8 +687,8 @@ export class TableReader {
     }
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
     if (amountLines !== undefined) out.amountLines = amountLines;
-    if (this.unknownColumns.length > 0) {
-      for (const col of this.unknownColumns) {
+    if (this.extraColumns.length > 0) {
+      for (const col of this.extraColumns) {
         const text = row.cells[col.index]?.text;
         if (text) (out.extra ??= Object.create(null) as Record<string, string>)[col.name] = text;
       }
@@ -697,8 +720,9 @@ export class TableReader {
     const doc = this.doc!;
     const nameCell = this.cell(row, "name") ?? row.cells[0]!;
     const amountRow = this.readAmounts(row);
-    if (!this.seenRows && doc.total === null && TOTAL_NAME.test(nameCell.text)) {
-      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`): lossless.
+    if (!this.seenRows && doc.total === null && (TOTAL_NAME.test(nameCell.text) || this.totalInSeq(row, nameCell))) {
+      // Its name as published when that is not the usual 合计 (`合\u3000计`, `总计`, or empty when
+      // 合计 is in the 序号 column, kept in `extra`): lossless.
       if (nameCell.text !== "合计") (amountRow as TotalRow).name = nameCell.text;
       doc.total = amountRow;
       this.sink.total(amountRow, doc);
@@ -744,6 +768,15 @@ export class TableReader {
     this.pending = { nameCell, amountRow, asProject: this.buildProject(nameCell, amountRow, goalCell, indCell), following: [] };
   }
 
+  /**
+   * Whether a row's 合计 is in its 序号 column, its name cell empty: a cell merged over 序号 and
+   * 项目名称 exports its text into the first. (Tried only before the table's first row.)
+   */
+  private totalInSeq(row: RawRow, nameCell: RawCell): boolean {
+    const seq = this.columns.get("seq");
+    return nameCell.text === "" && seq !== undefined && TOTAL_NAME.test(row.cells[seq]?.text ?? "");
+  }
+
   /** Decide a held bare row: a project of the open unit, a new unit, or (neither fits) an ambiguous unit. */
   private resolvePending(): void {
     const pending = this.pending!;
@@ -771,12 +804,15 @@ export class TableReader {
     if (!this.columns.has("goal") && !this.columns.has("indicators")) return;
     unit.ambiguous = true;
     const name = unit.name ?? "";
-    this.sink.diagnostic(diag("table/ambiguous-row", "unitOrProject", { name }, span(unit.line, unit.nameColumn ?? 1, [...name].length), unit.name));
+    // Each quote its cell wrote doubled (`""`) takes two columns in the file (see NAME_DOUBLED).
+    const doubled = (unit as { [NAME_DOUBLED]?: number })[NAME_DOUBLED] ?? 0;
+    this.sink.diagnostic(diag("table/ambiguous-row", "unitOrProject", { name }, span(unit.line, unit.nameColumn ?? 1, [...name].length + doubled), unit.name));
   }
 
   private openUnit(nameCell: RawCell, amountRow: AmountRow): void {
     this.closeUnit();
     const unit: Unit = { ...amountRow, name: nameCell.text, line: amountRow.line, nameColumn: nameCell.column, projects: [] };
+    if (nameCell.doubled !== undefined) Object.defineProperty(unit, NAME_DOUBLED, { value: nameCell.doubled.length, enumerable: false });
     this.open = { unit, sum: new MoneySum() };
     this.doc!.units.push(unit);
   }
@@ -883,10 +919,10 @@ export function mergeHeaderRows(first: RawRow, second: RawRow): HeaderColumn[] |
     const above = a?.text ?? "";
     const text = b?.text ?? "";
     if (text === "" || text === above) {
-      if (above !== "") columns.push({ key: headerKey(above), name: above, column: a!.column, index });
+      if (above !== "") columns.push({ key: columnKey(above), name: above, column: a!.column, index });
       continue;
     }
-    const col: HeaderColumn = { key: headerKey(text), name: text, column: b!.column, index, line: b!.line };
+    const col: HeaderColumn = { key: columnKey(text), name: text, column: b!.column, index, line: b!.line };
     if (above !== "") col.group = above;
     columns.push(col);
   }

@@ -64,6 +64,21 @@ describe("perftable convert", () => {
     expect(validate({ ...doc, header: { line: 9, columns: [{ key: "name", name: "项目名称", column: 1, index: 0, row: 2 }] } })).toBe(false);
   });
 
+  it("keeps 序号 and 备注 columns (keys seq and remarks, cells in extra), valid against the schema", async () => {
+    const text = editSeed("项目名称（资金使用单位）\t总计", "序号\t项目名称（资金使用单位）\t总计")
+      .replace(/\t绩效指标\n/, "\t绩效指标\t备注\n")
+      .replace("\n合计\t", "\n\t合计\t")
+      .replace(/\n(?=广州开发区金融工作局\t|金融发展专项资金\t)/g, "\n1\t")
+      .replace(/\n(?=[^\n\t]+\t[\d,.]+\t)(?!1\t|\t)/g, "\n\t");
+    const r = await runCli(["convert", "-"], { stdin: text });
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const doc = JSON.parse(r.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.header.columns.map((c: { key: string | null }) => c.key)).toEqual(["seq", "name", "total", "appropriation", "specialAccount", "other", "goal", "indicators", "remarks"]);
+    expect(doc.units[0].extra).toEqual({ 序号: "1" });
+    expect(doc.units[0].projects[0].extra).toEqual({ 序号: "1" });
+  });
+
   it("prints an array for a file with two tables", async () => {
     const r = await runCli(["convert", "-"], { stdin: SEED + "\n" + editSeed("广州开发区金融工作局（部门）", "另一个部门") });
     const docs = JSON.parse(r.stdout);

@@ -227,10 +227,10 @@ describe("structure", () => {
   });
 
   it("keeps unknown columns and reports them", () => {
-    const text = SEED.replace("绩效指标\n", "绩效指标\t备注\n").replace("综合工作经费\t1.60\t1.60\t\t\t", "综合工作经费\t1.60\t1.60\t\t\t").replace(/(金融招商能力提升。)$/m, "$1\t待复核");
+    const text = SEED.replace("绩效指标\n", "绩效指标\t复核意见\n").replace("综合工作经费\t1.60\t1.60\t\t\t", "综合工作经费\t1.60\t1.60\t\t\t").replace(/(金融招商能力提升。)$/m, "$1\t待复核");
     const result = parseTable(text);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: "table/header", messageId: "unknownColumn", data: { name: "备注" }, line: 9 })]);
-    expect(projects(result.value[0]!).at(-1)!.extra).toEqual({ 备注: "待复核" });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: "table/header", messageId: "unknownColumn", data: { name: "复核意见" }, line: 9 })]);
+    expect(projects(result.value[0]!).at(-1)!.extra).toEqual({ 复核意见: "待复核" });
   });
 
   it("reports missing required columns and preamble lines", () => {

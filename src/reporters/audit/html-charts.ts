@@ -1,6 +1,6 @@
 // SVG bar charts for the audit HTML report, drawn as text here (no chart library, no script needed):
 // horizontal bars with their labels and values; every label escaped.
-import { escapeXml, sanitizeText } from "../sanitize.js";
+import { displayText, escapeXml } from "../sanitize.js";
 import { displayWidth } from "../text-width.js";
 
 /** One bar. `value` sets its length; `text` is the number printed after it. */
@@ -60,8 +60,8 @@ export function renderBarChart(bars: readonly Bar[], options: BarChartOptions): 
   bars.forEach((b, i) => {
     const y = PAD_TOP + i * ROW;
     const length = max > 0 && b.value > 0 ? Math.max(2, (b.value / max) * span) : 0;
-    const label = sanitizeText(b.label);
-    const title = escapeXml(sanitizeText(b.title ?? `${b.label}: ${b.text}`));
+    const label = displayText(b.label);
+    const title = escapeXml(displayText(b.title ?? `${b.label}: ${b.text}`));
     parts.push(
       `<g class="bar"><title>${title}</title>` +
         `<text x="${labelWidth - 8}" y="${y + ROW / 2}" class="label" text-anchor="end" dominant-baseline="central">${escapeXml(truncateDisplay(label, Math.floor((labelWidth - 12) / PX_PER_COLUMN)))}</text>` +
@@ -95,7 +95,7 @@ export function renderStackedBar(segments: readonly Segment[], options: BarChart
     const w = (s.value / total) * width;
     const share = `${((s.value / total) * 100).toFixed(1)}%`;
     parts.push(
-      `<g class="bar"><title>${escapeXml(sanitizeText(`${s.label}: ${s.value} (${share})`))}</title>` +
+      `<g class="bar"><title>${escapeXml(displayText(`${s.label}: ${s.value} (${share})`))}</title>` +
         `<rect x="${x.toFixed(1)}" y="4" width="${Math.max(0, w - 1).toFixed(1)}" height="22" fill="${escapeXml(s.color, true)}"/></g>`,
     );
     x += w;
@@ -106,7 +106,7 @@ export function renderStackedBar(segments: readonly Segment[], options: BarChart
     const share = `${((s.value / total) * 100).toFixed(1)}%`;
     parts.push(
       `<rect x="${lx}" y="${ly - 6}" width="12" height="12" rx="2" fill="${escapeXml(s.color, true)}"/>` +
-        `<text x="${lx + 18}" y="${ly}" class="label" dominant-baseline="central">${escapeXml(truncateDisplay(sanitizeText(s.label), 30))}` +
+        `<text x="${lx + 18}" y="${ly}" class="label" dominant-baseline="central">${escapeXml(truncateDisplay(displayText(s.label), 30))}` +
         `<tspan class="value"> ${s.value} · ${share}</tspan></text>`,
     );
   });

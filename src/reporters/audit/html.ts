@@ -6,7 +6,7 @@ import type { AuditFileReport } from "../../audit/types.js";
 import { formatMessage } from "../../i18n/format.js";
 import type { Lang, ReportOptions } from "../../types.js";
 import { VERSION } from "../../version.js";
-import { escapeXml, sanitizeText } from "../sanitize.js";
+import { displayText, escapeXml, sanitizeText } from "../sanitize.js";
 import { describeTotals, severityWord } from "../shared.js";
 import { fileStatus } from "./csv.js";
 import { renderBarChart, renderStackedBar, type Bar } from "./html-charts.js";
@@ -146,7 +146,7 @@ export function escapeHtml(text: string): string {
 
 /** The page data of one file. */
 export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: Lang): HtmlFile {
-  const clean = (s: string | null) => (s === null ? null : sanitizeText(s));
+  const clean = (s: string | null) => (s === null ? null : displayText(s));
   const shown = report.diagnostics.slice(0, EXCERPT_FINDINGS);
   const unreadable = report.diagnostics.find((d) => d.ruleId === "input/unreadable") ?? report.unreadableFinding;
   // Converted as the department totals are (元, 千元 … into 万元); -1: no money in such a unit.
@@ -156,8 +156,8 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
     path: sanitizeText(row.path),
     status: fileStatus(row),
     unreadable: row.unreadable,
-    reason: unreadable ? sanitizeText(formatMessage(unreadable, lang)) : "",
-    departments: row.departments.map(sanitizeText),
+    reason: unreadable ? displayText(formatMessage(unreadable, lang)) : "",
+    departments: row.departments.map(displayText),
     units: row.units,
     projects: row.projects,
     indicators: row.indicators,
@@ -171,7 +171,7 @@ export function buildHtmlFile(report: AuditFileReport, row: AuditFileRow, lang: 
       d.ruleId,
       d.line,
       d.column,
-      sanitizeText(formatMessage(d, lang)),
+      displayText(formatMessage(d, lang)),
       clean(d.project),
       clean(d.indicator),
       clean(report.excerpts?.[i] || null),

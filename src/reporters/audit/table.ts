@@ -3,7 +3,7 @@
 import type { ChalkInstance } from "chalk";
 import { formatMoney, type AuditFileRow, type AuditSummary } from "../../audit/summary.js";
 import type { Lang, ReportOptions } from "../../types.js";
-import { sanitizeText } from "../sanitize.js";
+import { displayText, sanitizeText } from "../sanitize.js";
 import { createChalk, describeTotals, renderTable, severityWord } from "../shared.js";
 import type { AuditFormatter } from "./index.js";
 
@@ -61,7 +61,7 @@ export function formatVerdict(summary: AuditSummary, lang: Lang, chalk: ChalkIns
  * workbook with a sheet whose table could not be read), or the mark alone when none was.
  */
 function departmentCell(r: AuditFileRow, labels: (typeof LABELS)[Lang], chalk: ChalkInstance): string {
-  const departments = sanitizeText(r.departments.join("; "));
+  const departments = displayText(r.departments.join("; "));
   if (!r.unreadable) return departments;
   if (r.tables === 0) return chalk.dim(labels.unreadable);
   return departments + (departments === "" || labels === LABELS.zh ? "" : " ") + chalk.dim(labels.partlyUnreadable);
@@ -112,7 +112,7 @@ export function createTableFormatter(options: ReportOptions): AuditFormatter {
         for (const d of summary.byDepartment) {
           const money = d.money.length === 1 && d.money[0]!.unit === "万元" ? formatMoney(d.money).replace(/ 万元$/, "") : formatMoney(d.money, labels.noUnit);
           deps.push([
-            d.department === null ? chalk.dim(labels.noDepartment) : sanitizeText(d.department),
+            d.department === null ? chalk.dim(labels.noDepartment) : displayText(d.department),
             String(d.files),
             String(d.projects),
             String(d.indicators),
