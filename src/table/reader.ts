@@ -192,6 +192,11 @@ export class TableReader {
   private columns: Map<ColumnKey | OptionalColumnKey, number> = new Map();
   /** Columns whose cells are kept in `extra`: unknown, repeated and optional (OPTIONAL_COLUMNS) ones. */
   private extraColumns: HeaderColumn[] = [];
+  /**
+   * The `extra` key of each of extraColumns: its header text, or for a text an earlier column of
+   * extraColumns has already (two 备注 columns) `text#column` (1-based), so that no cell overwrites another.
+   */
+  private extraKeys: string[] = [];
   private hasUnits: boolean | undefined;
   private open: OpenUnit | null = null;
   private pending: PendingRow | null = null;
@@ -626,6 +631,7 @@ export class TableReader {
   private useColumns(columns: readonly HeaderColumn[]): void {
     this.columns = new Map();
     this.extraColumns = [];
+    this.extraKeys = [];
     let width = 0;
     const named = new Set<number>();
     for (const col of columns) {
@@ -635,6 +641,12 @@ export class TableReader {
       } else this.extraColumns.push(col);
       named.add(col.index);
       width = Math.max(width, col.index + 1);
+    }
+    const taken = new Set<string>();
+    for (const col of this.extraColumns) {
+      const key = taken.has(col.name) ? `${col.name}#${col.index + 1}` : col.name;
+      taken.add(key);
+      this.extraKeys.push(key);
     }
     this.width = width;
     this.gaps = [];
@@ -688,9 +700,9 @@ export class TableReader {
     const out: AmountRow = { line: row.line, amounts, amountsRaw, amountColumns };
     if (amountLines !== undefined) out.amountLines = amountLines;
     if (this.extraColumns.length > 0) {
-      for (const col of this.extraColumns) {
-        const text = row.cells[col.index]?.text;
-        if (text) (out.extra ??= Object.create(null) as Record<string, string>)[col.name] = text;
+      for (let k = 0; k < this.extraColumns.length; k++) {
+        const text = row.cells[this.extraColumns[k]!.index]?.text;
+        if (text) (out.extra ??= Object.create(null) as Record<string, string>)[this.extraKeys[k]!] = text;
       }
     }
     // Cells under no header cell (a gap in the header, or past its last column) are kept too (lossless).

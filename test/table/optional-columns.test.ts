@@ -123,6 +123,16 @@ describe("序号 and 备注 columns", () => {
     expect(checkInput(twice, { path: "t.txt" }).diagnostics.filter((d) => d.ruleId === "table/header").map((d) => [d.messageId, d.data.name])).toEqual([["duplicateColumn", "序号"]]);
   });
 
+  it("keep both cells of two columns with the same header text (the second under `name#column`)", () => {
+    const lines = text.split("\n");
+    const headerAt = lines.findIndex((l) => l.startsWith("序号\t项目名称"));
+    const twice = lines.map((line, i) => (i < headerAt || line === "" ? line : i === headerAt ? `${line}\t备注` : `${line}\t${line.includes("金融发展专项资金") ? "第二栏" : ""}`)).join("\n");
+    const diags = checkInput(twice, { path: "t.txt" }).diagnostics.filter((d) => d.ruleId === "table/header");
+    expect(diags.map((d) => [d.messageId, d.data.name])).toEqual([["duplicateColumn", "备注"]]);
+    const project = onlyTable(twice).units[0]!.projects.find((p) => p.name === "金融发展专项资金")!;
+    expect(project.extra).toEqual({ 序号: "1", 备注: "延续性项目", "备注#10": "第二栏" });
+  });
+
   it("are known columns under a two-row header too (序号 merged over both rows)", () => {
     const twoRows = editSeed(
       "序号\t项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\t备注\n",
