@@ -155,6 +155,20 @@ describe("perftable check", () => {
     expect(bad.code).toBe(2);
   });
 
+  it("gives github and sarif paths from the repository root (GITHUB_WORKSPACE) when run in a subfolder", async () => {
+    const env = { GITHUB_WORKSPACE: ROOT, LANG: "C" };
+    const cwd = join(ROOT, "fixtures");
+    const github = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "github"], { cwd, env });
+    expect(github.stdout).toMatch(/^::warning file=fixtures\/seed-guangzhou-finance-bureau\.txt,line=14,col=1,/m);
+    expect(github.stdout).not.toMatch(/file=seed-/);
+    const sarif = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "sarif"], { cwd, env });
+    const uris = new Set(JSON.parse(sarif.stdout).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(["fixtures/seed-guangzhou-finance-bureau.txt"]);
+    // Without GITHUB_WORKSPACE, paths stay relative to the working folder.
+    const local = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "github"], { cwd, env: { LANG: "C" } });
+    expect(local.stdout).toMatch(/^::warning file=seed-guangzhou-finance-bureau\.txt,/m);
+  });
+
   it("writes the GitHub step summary when GITHUB_STEP_SUMMARY is set", async () => {
     const dir = tmp();
     const summary = join(dir, "summary.md");
