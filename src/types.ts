@@ -325,8 +325,14 @@ export interface ReportOptions {
   lang: Lang;
   /** Colour on (pretty only). */
   color: boolean;
-  /** Working directory, to make paths relative in SARIF and annotations. */
+  /** Working directory: relative input paths are relative to it. */
   cwd: string;
+  /**
+   * The folder that `github` annotation paths and `sarif` artifact URIs (and fingerprints) are
+   * relative to: the repository root, which GitHub resolves them against — GitHub Actions'
+   * `GITHUB_WORKSPACE` when set (the CLI passes it), else `cwd`.
+   */
+  root?: string;
   /** The findings were cut to errors (`check --quiet`): a clean closing line says so. */
   quiet?: boolean;
 }

@@ -93,7 +93,15 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, io: CliI
     if (missing.length === 0) printError(io, lang === "zh" ? "没有要检查的文件" : "no files to check");
     return 2;
   }
-  const base: Omit<ReportOptions, "color"> = { lang, cwd: io.cwd, quiet: opts.quiet === true };
+  // In GitHub Actions, annotation paths and SARIF URIs are read from the repository root, which a
+  // step with another working-directory is not in.
+  const workspace = io.env.GITHUB_WORKSPACE;
+  const base: Omit<ReportOptions, "color"> = {
+    lang,
+    cwd: io.cwd,
+    ...(workspace !== undefined && workspace !== "" ? { root: resolve(io.cwd, workspace) } : {}),
+    quiet: opts.quiet === true,
+  };
   const outputs: Output[] = [
     { format: opts.format, target: opts.output, color: isStdout(opts.output) && wantsColor(io.stdout, io.env) },
     ...reportsTo.map(([format, target]) => ({ format, target, color: false })),

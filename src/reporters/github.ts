@@ -28,7 +28,7 @@ function annotationPath(path: string): string {
 function formatAnnotation(f: Finding, options: ReportOptions): string {
   const d = f.diagnostic;
   const props = [
-    `file=${escapeGithubProperty(annotationPath(displayPath(f.report.path, options.cwd)))}`,
+    `file=${escapeGithubProperty(annotationPath(displayPath(f.report.path, options.cwd, options.root)))}`,
     `line=${d.line}`,
     `col=${d.column}`,
     `endLine=${d.endLine}`,

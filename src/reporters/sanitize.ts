@@ -4,7 +4,8 @@
 /**
  * Code points that must never reach a terminal, a CI log or an XML file as they are: C0 controls
  * (tab is handled apart), DEL, C1 controls, bidi controls (Trojan Source), invisible separators and
- * the byte order mark.
+ * the byte order mark, and the noncharacters U+FFFE and U+FFFF (which XML 1.0 cannot hold: shown,
+ * not dropped, in the junit and html reports).
  */
 function isUnsafeCodePoint(cp: number): boolean {
   return (
@@ -20,6 +21,8 @@ function isUnsafeCodePoint(cp: number): boolean {
     (cp >= 0x2060 && cp <= 0x2064) ||
     (cp >= 0x2066 && cp <= 0x2069) ||
     cp === 0xfeff ||
+    cp === 0xfffe ||
+    cp === 0xffff ||
     (cp >= 0xd800 && cp <= 0xdfff)
   );
 }
@@ -68,7 +71,7 @@ export function displayText(text: string): string {
  * A character sanitizeChar may change: tab and every unsafe code point, and any surrogate (a pair
  * is safe, but is left to the careful path).
  */
-const MAY_NEED_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/;
+const MAY_NEED_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/;
 
 function sanitizeEach(text: string): string {
   let out = "";

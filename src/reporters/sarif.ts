@@ -125,17 +125,20 @@ function describeRule(rule: Rule, lang: Lang): SarifRule {
 /** A lone surrogate (half of a pair without its other half): encodeURIComponent throws on it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Where a finding's file is: relative to cwd under %SRCROOT% (percent-encoded), else a file URI. */
-function artifactLocation(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const relative = relativePath(filePath, cwd);
+/**
+ * Where a finding's file is: relative to the repository root (`root`, else cwd) under %SRCROOT%
+ * (percent-encoded), else a file URI. GitHub reads a relative URI from the repository root.
+ */
+function artifactLocation(filePath: string, cwd: string, root = cwd): { uri: string; uriBaseId?: string } {
+  const relative = relativePath(filePath, cwd, root);
   if (relative === null) return { uri: pathToFileURL(path.resolve(cwd, filePath)).href };
   const encode = (part: string) => encodeURIComponent(part.replace(LONE_SURROGATE, "\ufffd"));
   return { uri: relative.split("/").map(encode).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
-/** The file part of a fingerprint: stable across machines (relative path when inside cwd). */
-function fingerprintFile(filePath: string, cwd: string): string {
-  return relativePath(filePath, cwd) ?? path.resolve(cwd, filePath).split(path.sep).join("/");
+/** The file part of a fingerprint: stable across machines (relative path when inside the root). */
+function fingerprintFile(filePath: string, cwd: string, root = cwd): string {
+  return relativePath(filePath, cwd, root) ?? path.resolve(cwd, filePath).split(path.sep).join("/");
 }
 
 /** SARIF regions are 1-based with end ≥ start; keep them valid whatever a diagnostic says. */
@@ -202,7 +205,7 @@ export class SarifCollector {
   }
 
   add(report: FileReport): void {
-    const file = fingerprintFile(report.path, this.options.cwd);
+    const file = fingerprintFile(report.path, this.options.cwd, this.options.root);
     let byRule = this.seen.get(file);
     if (byRule === undefined) this.seen.set(file, (byRule = new Map()));
     for (const d of report.eachDiagnostic ? report.eachDiagnostic() : report.diagnostics) {
@@ -222,7 +225,7 @@ export class SarifCollector {
 
   /** The SARIF log of everything added. */
   build(): SarifLog {
-    const { lang, cwd } = this.options;
+    const { lang, cwd, root } = this.options;
     const rules = registryRules.map((r) => describeRule(r, lang));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     // Most severe first; equal severities in run order.
@@ -245,7 +248,7 @@ export class SarifCollector {
         level: levelOf(d.severity),
         // A finding in a .xlsx or .csv names its cell first (a workbook has no lines to show).
         message: { text: messageText(d, lang) },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, cwd), region: regionOf(d) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, cwd, root), region: regionOf(d) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       };
       if (d.project != null || d.indicator != null || d.ref !== undefined) {
@@ -261,7 +264,7 @@ export class SarifCollector {
     const notifications = this.unreadable.map(({ path: file, diagnostic: d }): SarifNotification => ({
       level: "error",
       message: { text: messageText(d, lang) },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd), region: regionOf(d) } }],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd, root), region: regionOf(d) } }],
       associatedRule: { id: UNREADABLE, index: ruleIndex.get(UNREADABLE) ?? 0 },
     }));
     if (total > kept.length) {

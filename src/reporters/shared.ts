@@ -162,19 +162,20 @@ export interface Finding {
 }
 
 /**
- * A path relative to `cwd` with forward slashes (`fixtures/a.txt`), or null when the file lies
- * outside `cwd` (or is not a file path at all, like `<stdin>`: then it is returned as given).
+ * A path relative to `root` (default `cwd`) with forward slashes (`fixtures/a.txt`), or null when
+ * the file lies outside `root` (or is not a file path at all, like `<stdin>`: then it is returned
+ * as given). A relative `filePath` is relative to `cwd`.
  */
-export function relativePath(filePath: string, cwd: string): string | null {
+export function relativePath(filePath: string, cwd: string, root = cwd): string | null {
   if (filePath === "<stdin>" || filePath === "-") return filePath;
   const absolute = path.resolve(cwd, filePath);
-  const relative = path.relative(cwd, absolute);
+  const relative = path.relative(path.resolve(cwd, root), absolute);
   const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
   if (relative === "" || outside) return null;
   return relative.split(path.sep).join("/");
 }
 
-/** The path to show in CI annotations: relative to cwd when inside it, else absolute, with `/`. */
-export function displayPath(filePath: string, cwd: string): string {
-  return relativePath(filePath, cwd) ?? path.resolve(cwd, filePath).split(path.sep).join("/");
+/** The path to show in CI annotations: relative to `root` (default `cwd`) when inside it, else absolute, with `/`. */
+export function displayPath(filePath: string, cwd: string, root = cwd): string {
+  return relativePath(filePath, cwd, root) ?? path.resolve(cwd, filePath).split(path.sep).join("/");
 }

@@ -155,6 +155,32 @@ describe("perftable check", () => {
     expect(bad.code).toBe(2);
   });
 
+  it("gives github and sarif paths from the repository root (GITHUB_WORKSPACE) when run in a subfolder", async () => {
+    const env = { GITHUB_WORKSPACE: ROOT, LANG: "C" };
+    const cwd = join(ROOT, "fixtures");
+    const github = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "github"], { cwd, env });
+    expect(github.stdout).toMatch(/^::warning file=fixtures\/seed-guangzhou-finance-bureau\.txt,line=14,col=1,/m);
+    expect(github.stdout).not.toMatch(/file=seed-/);
+    const sarif = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "sarif"], { cwd, env });
+    const uris = new Set(JSON.parse(sarif.stdout).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(["fixtures/seed-guangzhou-finance-bureau.txt"]);
+    // Without GITHUB_WORKSPACE, paths stay relative to the working folder.
+    const local = await runCli(["check", "seed-guangzhou-finance-bureau.txt", "-f", "github"], { cwd, env: { LANG: "C" } });
+    expect(local.stdout).toMatch(/^::warning file=seed-guangzhou-finance-bureau\.txt,/m);
+  });
+
+  it("gives SARIF columns in code points, as its columnKind says, past astral characters (𠀀 is two UTF-16 units)", async () => {
+    const dir = tmp();
+    // 𠀀 (U+20000) twice before 提高项目评审效率's target: 2 columns in code points, 4 in UTF-16.
+    writeFileSync(join(dir, "t.txt"), editSeed("；提高项目评审效率；", "；𠀀𠀀提高项目评审效率；"));
+    const r = await runCli(["check", "t.txt", "-f", "sarif"], { cwd: dir, env: { LANG: "C" } });
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.columnKind).toBe("unicodeCodePoints");
+    const qualitative = run.results.find((x: { ruleId: string }) => x.ruleId === "indicator/qualitative");
+    // 217 and 228 in the seed (the targets 提高 after the name): two more, not four.
+    expect(qualitative.locations[0].physicalLocation.region).toEqual({ startLine: 14, startColumn: 219, endLine: 14, endColumn: 230 });
+  });
+
   it("writes the GitHub step summary when GITHUB_STEP_SUMMARY is set", async () => {
     const dir = tmp();
     const summary = join(dir, "summary.md");

@@ -36,6 +36,14 @@ describe("formatGithub", () => {
     expect(out[1]).toContain("::error file=/other/b.txt,");
   });
 
+  it("makes paths relative to the repository root (GITHUB_WORKSPACE) when a step runs in a subfolder", () => {
+    // The runner keeps a relative file= as given and reads it from the repository root.
+    const options = { ...EN, cwd: `${CWD}/submissions`, root: CWD };
+    const out = lines(formatGithub([unreadableReport("2024/金融局,报表.txt"), unreadableReport("/other/b.txt")], options));
+    expect(out[0]).toContain("::error file=submissions/2024/金融局%2C报表.txt,");
+    expect(out[1]).toContain("::error file=/other/b.txt,");
+  });
+
   it("escapes properties and data so hostile text cannot start another command", () => {
     const report = hostileReport();
     const out = lines(formatGithub([report], EN));

@@ -189,4 +189,16 @@ describe("formatJunit", () => {
     expect(failure.attrs.message).toBe(`cannot read the file: ${sanitizeText(HOSTILE)}`);
     expect(failure.text).toContain('<script>alert(1)</script>"; DROP TABLE t;--\\u200fevil');
   });
+
+  it("shows U+FFFE and U+FFFF (not allowed in XML) as \\ufffe rather than dropping them from a name", () => {
+    // A project name from a workbook cell; XML 1.0 has no way to write these two code points.
+    const name = "金融项目\ufffe评审专项经费\uffff";
+    const report = fileReport(SEED_PATH, [
+      diag({ ruleId: "project/missing-satisfaction", messageId: "missing", data: { name }, line: 14, column: 1, endColumn: 13, project: name }),
+    ]);
+    const testcase = child(child(parseXml(formatJunit([report], EN)), "testsuite")[0]!, "testcase")[0]!;
+    expect(child(testcase, "system-out")[0]!.text).toBe(
+      "14:1 warning: project “金融项目\\ufffe评审专项经费\\uffff” has no satisfaction indicator (满意度指标)",
+    );
+  });
 });

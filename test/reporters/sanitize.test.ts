@@ -22,6 +22,8 @@ describe("sanitizeText", () => {
     expect(sanitizeText("abc\u200fdef")).toBe("abc\\u200fdef");
     expect(sanitizeText("\u202eevil\u2066")).toBe("\\u202eevil\\u2066");
     expect(sanitizeText("\ufeffBOM")).toBe("\\ufeffBOM");
+    // Noncharacters that XML 1.0 cannot hold: shown, not dropped by the junit and html reports.
+    expect(sanitizeText("a\ufffeb\uffff")).toBe("a\\ufffeb\\uffff");
   });
 
   it("keeps Chinese text, full-width punctuation and ≥ as they are, tabs as spaces", () => {

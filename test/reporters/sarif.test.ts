@@ -106,6 +106,23 @@ describe("formatSarif", () => {
     ]);
   });
 
+  it("makes URIs and fingerprints relative to the repository root (GITHUB_WORKSPACE) when given", () => {
+    // GitHub code scanning reads a relative URI from the repository root, not from the step's folder.
+    const inSubfolder = { ...EN, cwd: `${CWD}/submissions`, root: CWD };
+    const log = expectValid(formatSarif([unreadableReport("金融局 #1.txt")], inSubfolder));
+    const result = log.runs[0]!.results[0]!;
+    expect(result.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: "submissions/%E9%87%91%E8%9E%8D%E5%B1%80%20%231.txt",
+      uriBaseId: "%SRCROOT%",
+    });
+    // The same file checked from the repository root is the same alert.
+    const fromRoot = buildSarifLog([unreadableReport("submissions/金融局 #1.txt")], EN).runs[0]!.results[0]!;
+    expect(result.partialFingerprints).toEqual(fromRoot.partialFingerprints);
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications![0]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe(
+      "submissions/%E9%87%91%E8%9E%8D%E5%B1%80%20%231.txt",
+    );
+  });
+
   it("gives stable fingerprints from file, rule and project, unique when the triple repeats", () => {
     const seed = seedReport();
     const first = buildSarifLog([seed], EN).runs[0]!.results;
