@@ -2,7 +2,7 @@
 // per level, then a notice counting the rest) and the Markdown job summary for $GITHUB_STEP_SUMMARY.
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, Lang, ReportOptions } from "../types.js";
-import { escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
+import { displayText, escapeGithubData, escapeGithubProperty, escapeMarkdown, sanitizeText } from "./sanitize.js";
 import type { TextReportStream } from "./load.js";
 import { countRule, createChalk, describeTotals, displayPath, formatTotalsLine, severityRank, severityWord, sumTotals } from "./shared.js";
 import type { Finding, FindingSeverity, RuleCount, Totals } from "./shared.js";
@@ -36,7 +36,8 @@ function formatAnnotation(f: Finding, options: ReportOptions): string {
     `title=${escapeGithubProperty(sanitizeText(`perftable ${d.ruleId}`))}`,
   ];
   // A finding in a .xlsx or .csv names its cell first: GitHub cannot show a workbook's line and column.
-  const message = escapeGithubData(sanitizeText((d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, options.lang)));
+  // A line break inside a name shows as ⏎, as in the other reports people read (one annotation a line).
+  const message = escapeGithubData(displayText((d.ref === undefined ? "" : `${d.ref}: `) + formatMessage(d, options.lang)));
   return `::${COMMANDS[d.severity]} ${props.join(",")}::${message}`;
 }
 

@@ -5,7 +5,7 @@
 import { formatMessage } from "../i18n/format.js";
 import type { FileReport, ReportOptions } from "../types.js";
 import { type ReportStream, streamText } from "./load.js";
-import { escapeXml, sanitizeText } from "./sanitize.js";
+import { displayText, escapeXml, sanitizeText } from "./sanitize.js";
 import { severityWord } from "./shared.js";
 
 /** Attribute value: unsafe characters made visible, then XML-escaped. */
@@ -24,9 +24,9 @@ interface RuleFindings {
   otherLines: string[];
 }
 
-/** One line of element text: made safe (controls visible), then XML-escaped. */
+/** One line of element text (a finding): made safe (a line break in a name ⏎, controls visible), then XML-escaped. */
 function textLine(text: string): string {
-  return escapeXml(sanitizeText(text));
+  return escapeXml(displayText(text));
 }
 
 /** The rule whose errors say the file could not be checked (JUnit <error>, not <failure>). */
@@ -38,7 +38,7 @@ function formatTestCase(file: string, ruleId: string, r: RuleFindings): string {
   if (r.errors > 0) {
     const summary = r.errors === 1 ? r.firstError : `${r.firstError} (+${r.errors - 1})`;
     const element = ruleId === UNREADABLE ? "error" : "failure";
-    lines.push(`      <${element} message="${attr(summary)}" type="${ruleId === UNREADABLE ? UNREADABLE : "error"}">${r.errorLines.join("\n")}</${element}>`);
+    lines.push(`      <${element} message="${escapeXml(displayText(summary), true)}" type="${ruleId === UNREADABLE ? UNREADABLE : "error"}">${r.errorLines.join("\n")}</${element}>`);
   }
   if (r.otherLines.length > 0) lines.push(`      <system-out>${r.otherLines.join("\n")}</system-out>`);
   lines.push("    </testcase>");

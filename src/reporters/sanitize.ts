@@ -57,7 +57,7 @@ export const LINE_BREAK_MARK = "\u23ce"; // ⏎
 
 /**
  * Text of a table (a department, unit or project name, a message that quotes one) as the reports
- * people read show it (pretty, summary, audit table and html): as sanitizeText, but a line break
+ * people read show it (pretty, summary, github, junit, audit table and html): as sanitizeText, but a line break
  * inside it (LF or CRLF: a spreadsheet cell typed over two lines) is one LINE_BREAK_MARK, readable and
  * still on one line. A lone CR stays escaped (`\u000d`: a terminal would go back to the line's start),
  * as does every other control character. The data formats keep the text exactly.

@@ -259,7 +259,7 @@ describe("hostile text through the CLI", () => {
 });
 
 describe("a line break in data (a quoted .csv cell) cannot inject a workflow command", () => {
-  it("github: one annotation per line, the break shown as \\u000a; pretty and junit stay safe", async () => {
+  it("github: one annotation per line, the break shown as ⏎; pretty and junit stay safe", async () => {
     const csv = tsvToCsv(readFileSync(join(ROOT, fixturePath("html-script.txt")), "utf8").replace("<script>alert(1)</script>\t80.00", "项目NAME\t80.00"));
     const file = join(workDir, "line-break.csv");
     writeFileSync(file, csv.replace("项目NAME", '"项目\n::error file=x::injected\n%0A"'));
@@ -270,7 +270,7 @@ describe("a line break in data (a quoted .csv cell) cannot inject a workflow com
     const lines = github.trimEnd().split("\n");
     expect(lines).toHaveLength(report.diagnostics.length);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=line-break\.csv,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=perftable [a-z/-]+::/);
-    expect(github).toContain("project “项目\\u000a::error file=x::injected\\u000a%250A” has only 2 indicators");
+    expect(github).toContain("project “项目⏎::error file=x::injected⏎%250A” has only 2 indicators");
     const pretty = formatReport("pretty", [report], OPTIONS);
     expect(pretty).not.toMatch(UNSAFE_TERMINAL);
     expect(pretty.split("\n").some((l) => l.startsWith("::"))).toBe(false);

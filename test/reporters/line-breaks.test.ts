@@ -63,6 +63,15 @@ describe("a name with a line break in the reports people read", () => {
     expect(html).not.toContain("u000a");
   });
 
+  it("check -f github and -f junit: the message names the project with ⏎ (one annotation a line)", async () => {
+    const github = (await runCli(["check", "table.txt", "-f", "github"], { cwd: dir, env: ENV })).stdout;
+    expect(github).toContain(`::project “${PROJECT}” has no satisfaction indicator (满意度指标)`);
+    expect(github).not.toContain("u000a");
+    const junit = (await runCli(["check", "table.txt", "-f", "junit"], { cwd: dir, env: ENV })).stdout;
+    expect(junit).toContain(`project “${PROJECT}” has no satisfaction indicator (满意度指标)`);
+    expect(junit).not.toContain("u000a");
+  });
+
   it("the data formats keep the line break exactly", async () => {
     const json = JSON.parse((await runCli(["check", "table.txt", "-f", "json"], { cwd: dir, env: ENV })).stdout);
     expect(JSON.stringify(json)).toContain('“金融项目评审\\n专项经费”');
