@@ -43,15 +43,24 @@ function isTableFile(name: string): boolean {
   return TABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Walk a directory for table files; follows symlinks once, skips loops. */
-export function walkDirectory(dir: string, out: string[], seen = new Set<string>()): void {
+/** `path` is `folder` or inside it (real paths). */
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/**
+ * Walk a directory for table files; follows symlinks once, skips loops: a folder already walked, and
+ * a link up to a folder that holds the one it is in (`up -> ..`), also above the folder given, whose
+ * files are not the user's to audit.
+ */
+export function walkDirectory(dir: string, out: string[], seen = new Set<string>(), parentReal?: string): void {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch {
     return;
   }
-  if (seen.has(real)) return;
+  if (seen.has(real) || (parentReal !== undefined && isWithin(parentReal, real))) return;
   seen.add(real);
   let entries: string[];
   try {
@@ -73,7 +82,7 @@ export function walkDirectory(dir: string, out: string[], seen = new Set<string>
       if (isTableFile(name) && (isLink(path) || name.includes("\ufffd"))) out.push(path);
       continue;
     }
-    if (info.isDirectory()) walkDirectory(path, out, seen);
+    if (info.isDirectory()) walkDirectory(path, out, seen, real);
     else if (info.isFile() && isTableFile(name)) out.push(path);
   }
 }
