@@ -119,20 +119,23 @@ export function globToRegExp(glob: string): RegExp {
 
 /**
  * Expand arguments into files, resolving them against `cwd` but keeping them as the user wrote
- * them (relative stays relative). `-` stays as `-` (standard input).
+ * them (relative stays relative). `-` stays as `-` (standard input). A file reached several ways
+ * keeps the name it was first reached by, or with `firstInOrder` the name that sorts first (for
+ * `audit`, whose reports are in path order whatever the order of the arguments).
  */
-export function expandInputs(args: readonly string[], cwd: string = process.cwd()): ExpandedInputs {
+export function expandInputs(args: readonly string[], cwd: string = process.cwd(), options: { firstInOrder?: boolean } = {}): ExpandedInputs {
   const files: string[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const add = (f: string) => {
     // One file given twice, even spelled two ways (`./s/t.txt` and the folder `s`, or through a
     // linked folder), is read once.
     const key = f === "-" ? f : realPath(resolve(cwd, f));
-    if (!seen.has(key)) {
-      seen.add(key);
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, files.length);
       files.push(f);
-    }
+    } else if (options.firstInOrder === true && f < files[at]!) files[at] = f;
   };
   for (const arg of args) {
     if (arg === "-") {
