@@ -284,11 +284,12 @@ export function sumDecimals(values: readonly string[]): string {
   return sum.toFixed(Math.max(2, sum.decimalPlaces()));
 }
 
-/** Order by the 万元 amount (then the first amount of any unit). */
+/** Order by the 万元 amount; money only in other units (美元, none named) is less, by its first amount. */
 function compareMoney(a: MoneyAmount[], b: MoneyAmount[]): number {
-  const x = new Exact(a[0]?.total ?? 0);
-  const y = new Exact(b[0]?.total ?? 0);
-  return x.comparedTo(y);
+  const wanA = a[0]?.unit === "万元";
+  const wanB = b[0]?.unit === "万元";
+  if (wanA !== wanB) return wanA ? 1 : -1;
+  return new Exact(a[0]?.total ?? 0).comparedTo(b[0]?.total ?? 0);
 }
 
 /** `15812.52` → `15,812.52` (the one of table/amount.ts, linear in the digits). */

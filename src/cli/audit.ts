@@ -52,7 +52,7 @@ export async function runAudit(inputs: string[], opts: AuditCliOptions, io: CliI
     return 2;
   }
 
-  const expanded = expandInputs(inputs, io.cwd);
+  const expanded = expandInputs(inputs, io.cwd, { firstInOrder: true });
   const missing = expanded.missing;
   const outputTargets: OutputTarget[] = [{ flag: "-o", file: opts.output }, ...reportsTo.map(([format, file]) => ({ flag: `--report ${format}`, file }))];
   const overwrites = config.path === null ? null : overwritesSettings(outputTargets, [{ kind: "configuration", file: config.path }], io.cwd, lang);

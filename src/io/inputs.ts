@@ -43,15 +43,24 @@ function isTableFile(name: string): boolean {
   return TABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Walk a directory for table files; follows symlinks once, skips loops. */
-export function walkDirectory(dir: string, out: string[], seen = new Set<string>()): void {
+/** `path` is `folder` or inside it (real paths). */
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/**
+ * Walk a directory for table files; follows symlinks once, skips loops: a folder already walked, and
+ * a link up to a folder that holds the one it is in (`up -> ..`), also above the folder given, whose
+ * files are not the user's to audit.
+ */
+export function walkDirectory(dir: string, out: string[], seen = new Set<string>(), parentReal?: string): void {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch {
     return;
   }
-  if (seen.has(real)) return;
+  if (seen.has(real) || (parentReal !== undefined && isWithin(parentReal, real))) return;
   seen.add(real);
   let entries: string[];
   try {
@@ -73,7 +82,7 @@ export function walkDirectory(dir: string, out: string[], seen = new Set<string>
       if (isTableFile(name) && (isLink(path) || name.includes("\ufffd"))) out.push(path);
       continue;
     }
-    if (info.isDirectory()) walkDirectory(path, out, seen);
+    if (info.isDirectory()) walkDirectory(path, out, seen, real);
     else if (info.isFile() && isTableFile(name)) out.push(path);
   }
 }
@@ -110,20 +119,23 @@ export function globToRegExp(glob: string): RegExp {
 
 /**
  * Expand arguments into files, resolving them against `cwd` but keeping them as the user wrote
- * them (relative stays relative). `-` stays as `-` (standard input).
+ * them (relative stays relative). `-` stays as `-` (standard input). A file reached several ways
+ * keeps the name it was first reached by, or with `firstInOrder` the name that sorts first (for
+ * `audit`, whose reports are in path order whatever the order of the arguments).
  */
-export function expandInputs(args: readonly string[], cwd: string = process.cwd()): ExpandedInputs {
+export function expandInputs(args: readonly string[], cwd: string = process.cwd(), options: { firstInOrder?: boolean } = {}): ExpandedInputs {
   const files: string[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const add = (f: string) => {
     // One file given twice, even spelled two ways (`./s/t.txt` and the folder `s`, or through a
     // linked folder), is read once.
     const key = f === "-" ? f : realPath(resolve(cwd, f));
-    if (!seen.has(key)) {
-      seen.add(key);
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, files.length);
       files.push(f);
-    }
+    } else if (options.firstInOrder === true && f < files[at]!) files[at] = f;
   };
   for (const arg of args) {
     if (arg === "-") {

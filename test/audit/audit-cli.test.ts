@@ -1,6 +1,6 @@
 // `perftable audit` end to end, in-process: every output format over fixtures/audit, exit codes,
 // deterministic order whatever --jobs, and the HTML report's escaping and self-containment.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../src/api.js";
@@ -142,6 +142,22 @@ describe("perftable audit ordering", () => {
     expect(two.stdout).toBe(one.stdout);
     const paths = one.stdout.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).path);
     expect(paths).toEqual(FILES); // each file once, in path order
+  });
+
+  it("reports a file reached two ways (a link in one folder, its real place in another) once, by the same name in any argument order", async () => {
+    // It kept the name of the argument given first: `audit b a` showed b/seed-link.txt, `audit a b` a/seed.txt.
+    const dir = tmp();
+    mkdirSync(join(dir, "a"));
+    mkdirSync(join(dir, "b"));
+    writeFileSync(join(dir, "a", "seed.txt"), SEED);
+    writeFileSync(join(dir, "b", "sports.txt"), readFileSync(join(ROOT, "fixtures/audit/dept-sports/sports-bureau.txt")));
+    symlinkSync(join("..", "a", "seed.txt"), join(dir, "b", "seed-link.txt"));
+    const ab = await runCli(["audit", "a", "b", "-f", "csv"], { cwd: dir });
+    const ba = await runCli(["audit", "b", "a", "-f", "csv"], { cwd: dir });
+    const named = await runCli(["audit", "b/seed-link.txt", "a", "b", "-f", "csv"], { cwd: dir });
+    expect(ab.stdout.split("\r\n").slice(1, -1).map((row) => row.split(",")[0])).toEqual(["a/seed.txt", "b/sports.txt"]);
+    expect(ba.stdout).toBe(ab.stdout);
+    expect(named.stdout).toBe(ab.stdout);
   });
 
   it("applies --rule to every file", async () => {

@@ -162,6 +162,16 @@ describe("AuditSummaryBuilder", () => {
     expect(row.money).toEqual([{ unit: "万元", total: "123456789012345678.911" }]);
   });
 
+  it("orders departments by their money in 万元, those without any after, by their first amount", () => {
+    // 美元 50,000 was compared with 万元 amounts as if it were 万元, and came first.
+    const b = new AuditSummaryBuilder();
+    b.add(report("a.txt", [], [table("甲局", "万元", "15812.52")]));
+    b.add(report("b.txt", [], [table("乙局", "美元", "50000.00")]));
+    b.add(report("c.txt", [], [table("丙局", "元", "130000.00")]));
+    b.add(report("d.txt", [], [table("丁局", null, "60000.00")]));
+    expect(b.build().byDepartment.map((d) => d.department)).toEqual(["甲局", "丙局", "丁局", "乙局"]);
+  });
+
   it("passes when no file has an error", () => {
     const b = new AuditSummaryBuilder();
     b.add(report("a.txt", [diag("x/y", "warning", 1, 1, 2)], [table("甲局", "万元", "1")]));

@@ -168,6 +168,21 @@ describe("a symlink loop inside a folder", () => {
     const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",").slice(0, 2).join(","));
     expect(rows).toEqual([`${join(tree, "a.txt")},pass`, `${join(tree, "dangling.txt")},unreadable`, `${join(tree, "self.txt")},unreadable`, `${join(tree, "sub", "b.txt")},pass`]);
   });
+
+  it("a link up out of the folder given (sub/up -> ..) is a loop too: only the folder's own files are read", async () => {
+    // Auditing tree/sub walked tree through sub/up and reported tree/a.txt as tree/sub/up/a.txt.
+    makeTree();
+    writeFileSync(join(dir, "tree", "sub", "c.txt"), SEED);
+    const audited = await runCli(["audit", "tree/sub", "--jobs", "1", "-f", "csv", "--no-progress"], { cwd: dir });
+    expect(audited.code).toBe(0);
+    expect(audited.stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0])).toEqual(["tree/sub/b.txt", "tree/sub/c.txt"]);
+    expect(expandInputs(["tree/sub/*.txt"], dir).files).toEqual(["tree/sub/b.txt", "tree/sub/c.txt"]);
+    // A link to a folder beside it is still followed.
+    mkdirSync(join(dir, "other"));
+    writeFileSync(join(dir, "other", "d.txt"), SEED);
+    symlinkSync(join("..", "..", "other"), join(dir, "tree", "sub", "other"));
+    expect(expandInputs(["tree/sub"], dir).files).toEqual(["tree/sub/b.txt", "tree/sub/c.txt", "tree/sub/other/d.txt"]);
+  });
 });
 
 describe("a file whose name is not UTF-8 (a GBK name unpacked from a zip made on Windows)", () => {
