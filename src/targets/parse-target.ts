@@ -462,7 +462,8 @@ function readChineseNumber(s: string, i: number): { value: number; end: number }
     }
     const power = CN_POWERS.get(c);
     if (power === undefined) break;
-    if (digit === 0 || (digit < 0 && j > i && power !== 10)) return null;
+    // A multiplier needs a digit before it, except a leading 十 (`十二`) or 百 (`百分之百`).
+    if (digit === 0 || (digit < 0 && j > i)) return null;
     total += (digit < 0 ? 1 : digit) * power;
     digit = -1;
   }

@@ -235,6 +235,7 @@ describe("parseTarget on notations of published tables", () => {
     other("十分满意", "text"),
     other("一次性", "text"),
     other("两学一做", "text"),
+    other("十十次", "text"),
     other("完成一次", "text"),
     other("十二月底前", "date"),
     other("六月", "date"),
