@@ -42,7 +42,10 @@ export interface Target {
   comparator: Comparator | null;
   value: string | null;
   unit: string | null;
-  /** Leading text of a quantity (`系统吞吐量每秒处理`), or the whole text of a qualitative/date target. */
+  /**
+   * Words of a quantity: its leading text (`系统吞吐量每秒处理`), or the words after a percent sign
+   * (`100%完成` → `完成`), or its whole text when it has both; the whole text of a qualitative/date target.
+   */
   text: string | null;
   /** The value and unit after applying a scale prefix (`3万人` → `30000` `人`); null when no scale applies. */
   scaled?: { value: string; unit: string | null } | null;

@@ -163,6 +163,92 @@ describe("parseTarget on the notations of SPEC §3", () => {
   });
 });
 
+/** Expected quantity with words around its number (`text`). */
+function qt(raw: string, comparator: Comparator, value: string, unit: string | null, text: string, extra: Partial<Target> = {}): Target {
+  return q(raw, comparator, value, unit, { text, ...extra });
+}
+
+describe("parseTarget on notations of published tables", () => {
+  const cases: Target[] = [
+    // already right: full-width, spaces, words, suffixes, ranges, thousands, scales (kept so)
+    q("１００％", "=", "100", "％"),
+    q("≥ 95 %", ">=", "95", "%"),
+    q("不少于3次", ">=", "3", "次"),
+    q("大于等于90%", ">=", "90", "%"),
+    q("小于5个工作日", "<", "5", "个工作日"),
+    q("≤3个工作日", "<=", "3", "个工作日"),
+    q("3日以内", "<=", "3", "日"),
+    q("90%-100%", ">=", "90", "%", { modifier: "range", upper: "100" }),
+    q("80～100分", ">=", "80", "分", { modifier: "range", upper: "100" }),
+    q("1,200万元", "=", "1200", "万元", { scaled: { value: "12000000", unit: "元" } }),
+    q("0.5亿元", "=", "0.5", "亿元", { scaled: { value: "50000000", unit: "元" } }),
+    q("=100%", "=", "100", "%"),
+    qt("达到95%", "=", "95", "%", "达到"),
+    qt("比上年提高5%", "=", "5", "%", "比上年提高"),
+    other("2024年12月31日前", "date"),
+    other("按时完成", "text"),
+    other("—", "none"),
+    // an inclusive mark after the unit: the unit is `%`, the mark settles the bound
+    q("≥95%（含）", ">=", "95", "%"),
+    q("≥95%(含)", ">=", "95", "%"),
+    q("95%（含）以上", ">=", "95", "%"),
+    q("95%(含)以上", ">=", "95", "%"),
+    q("95%（不含）以上", ">", "95", "%"),
+    q("5个工作日（含）以内", "<=", "5", "个工作日"),
+    q("＞90%（含）", ">=", "90", "%"),
+    // words after a percent sign are words, not unit
+    qt("100%完成", "=", "100", "%", "完成"),
+    qt("≥95%的", ">=", "95", "%", "的"),
+    qt("≥95%（年度）", ">=", "95", "%", "（年度）"),
+    qt("达到100%完成", "=", "100", "%", "达到100%完成"),
+    q("5%/年", "=", "5", "%/年"),
+    // ranges written with 到 or as two bounds
+    q("90%到100%", ">=", "90", "%", { modifier: "range", upper: "100" }),
+    q("≥90%且≤100%", ">=", "90", "%", { modifier: "range", upper: "100" }),
+    q("≥90%且<100%", ">=", "90", "%", { modifier: "range", upper: "100" }),
+    // a comparator after leading text with a number in it
+    qt("PM2.5浓度≤35微克/立方米", "<=", "35", "微克/立方米", "PM2.5浓度"),
+    // comparators written with a space inside or doubled
+    q("不 低于95%", ">=", "95", "%"),
+    q("不低于 95%", ">=", "95", "%"),
+    q("≥=95%", ">=", "95", "%"),
+    q("≤=5%", "<=", "5", "%"),
+    // fractions are kept as text (no exact decimal for 1/3)
+    other("1/3", "text"),
+    other("≥1/3", "text"),
+    // Chinese numerals with a measure word
+    q("三个", "=", "3", "个"),
+    q("两次", "=", "2", "次"),
+    q("一次", "=", "1", "次"),
+    q("不少于三次", ">=", "3", "次"),
+    q("两次以上", ">=", "2", "次"),
+    q("十二个月", "=", "12", "个月"),
+    q("二十家", "=", "20", "家"),
+    q("一百零五人", "=", "105", "人"),
+    q("三万人", "=", "3", "万人", { scaled: { value: "30000", unit: "人" } }),
+    qt("每年两次", "=", "2", "次", "每年"),
+    q("百分之百", "=", "100", "%"),
+    q("不低于百分之九十五", ">=", "95", "%"),
+    // words that merely start with a numeral stay text; months are dates
+    other("一般", "text"),
+    other("一流", "text"),
+    other("十分满意", "text"),
+    other("一次性", "text"),
+    other("两学一做", "text"),
+    other("十十次", "text"),
+    other("完成一次", "text"),
+    other("十二月底前", "date"),
+    other("六月", "date"),
+    // deadlines without digits
+    other("年底前", "date"),
+    other("年内", "date"),
+  ];
+
+  it.each(cases.map((t) => [t.raw, t] as const))("types %j", (raw, expected) => {
+    expect(parseTarget(raw)).toEqual(expected);
+  });
+});
+
 describe("parseTarget numbers", () => {
   it("reads thousands separators and decimals as written", () => {
     expect(parseTarget("10,000").value).toBe("10000");

@@ -3,7 +3,7 @@
 import { isPercentUnit } from "../../targets/index.js";
 import type { Target } from "../../types.js";
 import { defineRule } from "../types.js";
-import { compareDecimalTo, defineTargetMessages, isGrowthName, isQuantity, reportTargets } from "./util.js";
+import { compareDecimalTo, defineTargetMessages, isChangeTarget, isGrowthName, isQuantity, reportTargets } from "./util.js";
 
 function isOut(v: string): boolean {
   return compareDecimalTo(v, 0) < 0 || compareDecimalTo(v, 100) > 0;
@@ -12,6 +12,10 @@ function isOut(v: string): boolean {
 function outOfRange(t: Target | null): boolean {
   if (!isQuantity(t) || !isPercentUnit(t.unit)) return false;
   return isOut(t.value) || (t.upper != null && isOut(t.upper));
+}
+
+function isChange(t: Target | null): boolean {
+  return isQuantity(t) && isChangeTarget(t);
 }
 
 export default defineRule({
@@ -25,8 +29,8 @@ export default defineRule({
         en: "a percentage lies in 0–100 % (a warning instead for growth rates)",
       },
       why: {
-        zh: "覆盖率、完成率等比例不可能超过 100% 或为负，超出范围通常是录入错误（如 950% 应为 95%）。增长率、增幅、提升率、增速可能超过 100% 或为负，超出时只报警告（规则设为 error 时为 warning，设为 warning 时为 info），请核对。",
-        en: "A share such as a coverage or completion rate cannot exceed 100 % or be negative; a value outside the range is usually a typo (950 % for 95 %). Growth rates (增长率, 增幅, 提升率, 增速) may exceed 100 % or be negative, so theirs are reported one step milder (a warning when the rule is an error, an info when it is a warning): worth a look, not a failure.",
+        zh: "覆盖率、完成率等比例不可能超过 100% 或为负，超出范围通常是录入错误（如 950% 应为 95%）。增长率、增幅、提升率、增速（或目标值本身写明“增长”“提高”“下降”等变化，如“比上年增长150%”）可能超过 100% 或为负，超出时只报警告（规则设为 error 时为 warning，设为 warning 时为 info），请核对。",
+        en: "A share such as a coverage or completion rate cannot exceed 100 % or be negative; a value outside the range is usually a typo (950 % for 95 %). Growth rates (增长率, 增幅, 提升率, 增速, or a target that states a change itself: 比上年增长150%, 下降5%) may exceed 100 % or be negative, so theirs are reported one step milder (a warning when the rule is an error, an info when it is a warning): worth a look, not a failure.",
       },
       bad: "1、1-产出指标；13-时效指标；补贴审核及时率；实施周期指标值:≥950%；年度指标值:≥950%",
       good: "1、1-产出指标；13-时效指标；补贴审核及时率；实施周期指标值:≥95%；年度指标值:≥95%",
@@ -46,8 +50,12 @@ export default defineRule({
     return {
       indicator(i, p) {
         if (i.error !== undefined) return;
-        const growth = i.name !== null && isGrowthName(i.name);
-        reportTargets(ctx, i, p.name, growth ? "growthOutOfRange" : "outOfRange", outOfRange(i.period), outOfRange(i.annual), undefined, growth);
+        const period = outOfRange(i.period);
+        const annual = outOfRange(i.annual);
+        if (!period && !annual) return;
+        // A change written in the target (`比上年增长150%`, `下降5%`) is a growth rate too.
+        const growth = (i.name !== null && isGrowthName(i.name)) || isChange(i.period) || isChange(i.annual);
+        reportTargets(ctx, i, p.name, growth ? "growthOutOfRange" : "outOfRange", period, annual, undefined, growth);
       },
     };
   },

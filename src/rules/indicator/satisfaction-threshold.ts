@@ -3,7 +3,7 @@
 import { classifyCategories, isPercentUnit } from "../../targets/index.js";
 import type { Target } from "../../types.js";
 import { defineRule } from "../types.js";
-import { classifyDirection, compareDecimalTo, defineTargetMessages, isCeiling, isQuantity, isSatisfactionName, reportTargets } from "./util.js";
+import { classifyDirection, compareDecimalTo, defineTargetMessages, isCeiling, isChangeTarget, isQuantity, isSatisfactionName, reportTargets } from "./util.js";
 
 const DEFAULT_FLOOR = 80;
 
@@ -13,7 +13,8 @@ function isComplaint(name: string): boolean {
 }
 
 function isLow(t: Target | null, floor: number): boolean {
-  return isQuantity(t) && isPercentUnit(t.unit) && !isCeiling(t.comparator) && compareDecimalTo(t.value, floor) < 0;
+  // A change (`比上年提高5%`, `±5%`) is not a level of satisfaction.
+  return isQuantity(t) && isPercentUnit(t.unit) && !isCeiling(t.comparator) && !isChangeTarget(t) && compareDecimalTo(t.value, floor) < 0;
 }
 
 export default defineRule({
@@ -27,8 +28,8 @@ export default defineRule({
         en: "a numeric satisfaction target below a floor (default 80 %, configurable)",
       },
       why: {
-        zh: "过低的满意度目标几乎必然达成，失去考核意义。适用于满意度指标分类下或名称含“满意”的指标，只检查百分比的下限或等值目标（上限由 indicator/direction 检查），投诉、不满意等反向指标不检查。选项 floor 设置下限（百分数）。",
-        en: "A very low satisfaction target is met almost by default and measures nothing. Applies to indicators under 满意度指标 or named …满意…, with a floor or exact value in %; ceilings are indicator/direction's concern, and complaints or dissatisfaction (less is better) are skipped. Option `floor` sets the floor (in %).",
+        zh: "过低的满意度目标几乎必然达成，失去考核意义。适用于满意度指标分类下或名称含“满意”的指标，只检查百分比的下限或等值目标（上限由 indicator/direction 检查），投诉、不满意等反向指标以及“比上年提高5%”“±5%”之类的变化量不检查。选项 floor 设置下限（百分数）。",
+        en: "A very low satisfaction target is met almost by default and measures nothing. Applies to indicators under 满意度指标 or named …满意…, with a floor or exact value in %; ceilings are indicator/direction's concern, and complaints or dissatisfaction (less is better) and changes such as 比上年提高5% or ±5% are skipped. Option `floor` sets the floor (in %).",
       },
       bad: "6、3-满意度指标；31-服务对象满意度；扶持企业满意度；实施周期指标值:≥60%；年度指标值:≥60%",
       good: "6、3-满意度指标；31-服务对象满意度；扶持企业满意度；实施周期指标值:≥90%；年度指标值:≥90%",

@@ -282,6 +282,25 @@ export function isSatisfactionName(name: string): boolean {
   return name.includes("满意");
 }
 
+const CHANGE_WORDS = ["提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "同比", "环比"] as const;
+
+/**
+ * A quantity that is a change, not a level: its words say so (`比上年提高5%`, `增长10%`, `下降5%`)
+ * or it is a tolerance (`±3%`).
+ */
+export function isChangeTarget(t: Target): boolean {
+  return t.modifier === "±" || (t.text !== null && containsAny(t.text, CHANGE_WORDS));
+}
+
+/** Whether a text holds a digit (ASCII or full-width): `1/3`, `1:1` are measurable, if not typed. */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
 /** Whether a target is a quantity with a value (the only kind with comparators and units). */
 export function isQuantity(t: Target | null): t is Target & { value: string } {
   return t !== null && t.kind === "quantity" && t.value !== null;

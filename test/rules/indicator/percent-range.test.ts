@@ -38,6 +38,15 @@ describe("indicator/percent-range", () => {
     expect(growth("营业收入增长率", "≥15%")).toEqual([]);
   });
 
+  it("takes a target that states a change (比上年增长150%, 下降5%) as a growth rate, whatever the name", () => {
+    const range = (period: string) => runOnIndicators(rule, [{ name: "企业营业收入", period }]).map((r) => [r.messageId, r.milder]);
+    expect(range("比上年增长150%")).toEqual([["growthOutOfRangeBoth", true]]);
+    expect(range("较上年提高120%")).toEqual([["growthOutOfRangeBoth", true]]);
+    expect(range("150%")).toEqual([["outOfRangeBoth", undefined]]);
+    // `（含）` no longer hides the percentage: 950% with it is out of range
+    expect(runOnIndicators(rule, [{ name: "补贴审核及时率", period: "≥950%（含）" }]).map((r) => r.messageId)).toEqual(["outOfRangeBoth"]);
+  });
+
   it("gives a growth rate a warning in a check where the rule is an error, an info where it is a warning", () => {
     const text = editSeed("扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次", "扶持企业营业收入增长率；实施周期指标值:≥150%；年度指标值:≥950%");
     expect(findings(text, "indicator/percent-range").map((d) => [d.messageId, d.severity])).toEqual([["growthOutOfRangeBoth", "warning"]]);

@@ -40,6 +40,12 @@ describe("indicator/qualitative", () => {
     ]);
   });
 
+  it("does not call text with a number in it qualitative (a fraction, a ratio), nor a Chinese numeral or a deadline", () => {
+    const cases = ["1/3", "≥1/3", "1:1", "≥1次/季度，全年≥4次", "三个", "不少于两次", "百分之百", "年底前"];
+    for (const period of cases) expect(runOnIndicators(rule, [{ name: "开展监督检查", period }]), period).toEqual([]);
+    expect(runOnIndicators(rule, [{ name: "开展监督检查", period: "一流" }]).map((r) => r.messageId)).toEqual(["qualitativeBoth"]);
+  });
+
   it("accepts numbers, comparators inside text, dates and missing values", () => {
     const cases = ["≥495家次", "系统吞吐量每秒处理≥30个业务", "2023年底", "无", "1"];
     for (const period of cases) expect(runOnIndicators(rule, [{ period }]), period).toEqual([]);

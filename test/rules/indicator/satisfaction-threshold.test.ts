@@ -26,6 +26,16 @@ describe("indicator/satisfaction-threshold", () => {
     expect(elsewhere.map((r) => r.messageId)).toEqual(["belowFloorBoth"]);
   });
 
+  it("takes a change (比上年提高5%, ±5%) for no level of satisfaction, but reads a level in words or with （含）", () => {
+    for (const period of ["比上年提高5%", "较上年增长10%", "提升5%", "±5%"]) {
+      expect(runOnIndicators(rule, [{ ...SAT, name: "扶持企业满意度", period }]), period).toEqual([]);
+    }
+    const low = (period: string) => runOnIndicators(rule, [{ ...SAT, name: "扶持企业满意度", period }]).map((r) => r.messageId);
+    expect(low("达到60%")).toEqual(["belowFloorBoth"]);
+    expect(low("不低于百分之六十")).toEqual(["belowFloorBoth"]);
+    expect(low("≥60%（含）")).toEqual(["belowFloorBoth"]);
+  });
+
   it("accepts the seed's satisfaction targets, complaints, ceilings and non-percentages", () => {
     const cases = [
       { ...SAT, name: "扶持企业满意度", period: "95%" },
