@@ -43,7 +43,7 @@ export const SYNTAX_MESSAGES = {
     en: "“{label}” appears twice; the other target is missing",
   },
   unexpectedText: {
-    zh: "年度指标值和实施周期指标值之后应以“。”结束本条指标，此处多出了内容",
+    zh: "两个指标值之后多出了内容：本条指标应在此处以“。”结束",
     en: "unexpected text after the two targets: the indicator should end with “。” here",
   },
 } as const;

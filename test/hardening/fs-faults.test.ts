@@ -224,11 +224,11 @@ describe("error codes in words", () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).files[0].diagnostics[0].message).toBe("cannot read the file: a loop of symbolic links (ELOOP)");
     const zh = await runCli(["check", "loop.txt", "-f", "json", "--lang", "zh"], { cwd: dir });
-    expect(JSON.parse(zh.stdout).files[0].diagnostics[0].message).toBe("读取失败：符号链接循环（ELOOP）");
+    expect(JSON.parse(zh.stdout).files[0].diagnostics[0].message).toBe("无法读取文件：符号链接循环（ELOOP）");
   });
   it("a reason given in one language only is shown in both (reasonZh falls back to reason)", () => {
     const d = { ruleId: "input/unreadable", messageId: "ioError", data: { path: "a.xlsx", reason: "no sheet named x" } };
-    expect(formatMessage(d, "zh")).toBe("读取失败：no sheet named x");
+    expect(formatMessage(d, "zh")).toBe("无法读取文件：no sheet named x");
   });
   it("a configuration or baseline that is a folder", async () => {
     mkdirSync(join(dir, "conf"));

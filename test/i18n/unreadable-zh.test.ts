@@ -21,7 +21,7 @@ describe("input/unreadable in Chinese", () => {
     writeFileSync(join(dir, "t.xlsx"), Buffer.from("not a zip at all, just text"));
     const r = await runCli(["convert", "t.xlsx"], { cwd: dir, env: ZH });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("读取失败：不是可读取的 .xlsx 文件：");
+    expect(r.stderr).toContain("无法读取文件：不是可读取的 .xlsx 文件：");
     expect(r.stderr).not.toContain("not a readable");
   });
 
@@ -29,7 +29,7 @@ describe("input/unreadable in Chinese", () => {
     const dir = tempDir("perftable-zh-");
     writeFileSync(join(dir, "t.csv"), '项目名称,总计,绩效目标,绩效指标\n"abc,1,2\n');
     const r = await runCli(["convert", "t.csv"], { cwd: dir, env: ZH });
-    expect(r.stderr).toContain("读取失败：CSV 第 2 行：引号未闭合");
+    expect(r.stderr).toContain("无法读取文件：CSV 第 2 行：引号未闭合");
     expect(r.stderr).not.toContain("at line");
   });
 
@@ -41,7 +41,7 @@ describe("input/unreadable in Chinese", () => {
     await wb.xlsx.writeFile(join(dir, "t.xlsx"));
     const r = await runCli(["convert", "t.xlsx", "--sheet", "2025"], { cwd: dir, env: ZH });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("读取失败：没有名为“2025”的工作表（现有工作表：说明）");
+    expect(r.stderr).toContain("无法读取文件：没有名为“2025”的工作表（现有工作表：说明）");
   });
 
   it("English stays as it was", async () => {

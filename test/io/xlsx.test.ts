@@ -557,7 +557,7 @@ describe("amounts in number formats with text, currency signs and literal charac
     expect(found.map((d) => [d.ruleId, d.severity, d.ref, d.line, d.column, d.data])).toEqual([["table/preamble", "warning", "绩效目标表!B10", 10, 2, { unit: "万元", other: "元", count: 32 }]]);
     const { formatMessage } = await import("../../src/i18n/format.js");
     expect(formatMessage(found[0]!, "en")).toBe("the number format of money cells shows the unit “元” (32 cells in this table, the first here), but the table's unit is “万元”: the amounts are read as the numbers shown, in “万元”");
-    expect(formatMessage(found[0]!, "zh")).toMatch(/^金额单元格的数字格式显示单位“元”（本表共 32 个单元格，第一个在此），而表格单位为“万元”/);
+    expect(formatMessage(found[0]!, "zh")).toMatch(/^金额单元格的数字格式显示金额单位“元”（本表共 32 个单元格，第一个在此），而表格的金额单位为“万元”/);
     // The format's unit and the table's agree: nothing to say.
     expect((await checkFile(await seedWithFormat('#,##0.00"万元"'))).diagnostics.filter((d) => d.messageId === "formatMoneyUnit")).toEqual([]);
   });

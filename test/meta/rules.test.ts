@@ -79,6 +79,30 @@ describe("the rule catalogue", () => {
       for (const [where, text] of texts) expect(text, where).not.toMatch(/["「」『』]/);
     });
 
+    /** The Chinese of the rule: its summary, why and every message. */
+    const chinese = (): [string, string][] => [
+      ["summary zh", rule.meta.docs.summary.zh],
+      ["why zh", rule.meta.docs.why.zh],
+      ...Object.entries(rule.meta.messages).map(([messageId, m]): [string, string] => [`${messageId} zh`, m.zh]),
+    ];
+
+    it("writes its Chinese with full-width punctuation: no ASCII , : ; ( ) between two Chinese characters", () => {
+      for (const [where, text] of chinese()) {
+        expect(text, where).not.toMatch(/\p{Script=Han}\s*[,:;()]\s*\p{Script=Han}/u);
+        // An ASCII bracket around Chinese text: （…） is written in Chinese, (…) only around code.
+        expect(text, where).not.toMatch(/\(\p{Script=Han}|\p{Script=Han}\)/u);
+      }
+    });
+
+    it("names a target's unit 计量单位 in Chinese (a bare 单位 is the 资金使用单位 or the table's money unit)", () => {
+      if (!id.startsWith("indicator/")) return;
+      for (const [where, text] of chinese()) expect(text.replaceAll("计量单位", ""), where).not.toContain("单位");
+    });
+
+    it("calls a target 指标值 in Chinese, the table's word, never 目标值", () => {
+      for (const [where, text] of chinese()) expect(text, where).not.toContain("目标值");
+    });
+
     // Fixtures: a table that triggers the rule and one that does not, next to the expected ids.
     const bad = join(ROOT, "fixtures/rules", `${id}.bad.txt`);
     const good = join(ROOT, "fixtures/rules", `${id}.good.txt`);

@@ -21,7 +21,7 @@ export default defineRule({
     id: "amount/format",
     defaultSeverity: "error",
     docs: {
-      summary: { zh: "金额是数字：数字、正确分组的千位分隔符、可选小数", en: "every amount is a number: digits, correctly grouped thousands separators, optional decimals" },
+      summary: { zh: "金额为有效数字：由数字组成，千位分隔符位置正确，可带小数", en: "every amount is a number: digits, correctly grouped thousands separators, optional decimals" },
       why: {
         zh: "不是数字的金额无法汇总核对，往往是录入或导出错误（如 1,23.00、13 000、约500）。",
         en: "An amount that is not a number cannot be added up; it is usually a typing or export error (1,23.00, 13 000, 约500).",

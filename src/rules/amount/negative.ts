@@ -19,7 +19,7 @@ export default defineRule({
     defaultSeverity: "error",
     docs: {
       summary: { zh: "金额不得为负数", en: "no amount is negative" },
-      why: { zh: "预算安排的资金不可能为负；负数通常是冲减或录入错误，应在说明中处理。", en: "Budgeted money cannot be negative; a negative amount is usually an offset or a typing error." },
+      why: { zh: "预算安排的资金不可能为负数；负数通常是冲减或录入错误。", en: "Budgeted money cannot be negative; a negative amount is usually an offset or a typing error." },
       bad: "综合工作经费\t-1.60\t-1.60",
       good: "综合工作经费\t1.60\t1.60",
     },

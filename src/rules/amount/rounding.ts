@@ -15,9 +15,9 @@ export default defineRule({
     id: "amount/rounding",
     defaultSeverity: "warning",
     docs: {
-      summary: { zh: "合计或小计与明细之差不超过四舍五入误差", en: "a sum off by no more than the rounding of its parts" },
+      summary: { zh: "合计或小计与明细之和有差额，但不超过四舍五入误差", en: "a sum off by no more than the rounding of its parts" },
       why: {
-        zh: "公开表格逐格四舍五入到 0.01，合计可能与明细之和相差几分；这不是错误，但应核对。",
+        zh: "公开表格逐格四舍五入到 0.01，合计可能与明细之和相差若干个 0.01；这不是错误，但值得核对。",
         en: "Disclosure tables round every cell to 0.01 separately, so a total may differ from the sum of its parts by a few hundredths: not an error, but worth a look.",
       },
       bad: "合计\t3.34\t3.34\n项目甲\t1.67\t1.67\t\t\t…\t…\n项目乙\t1.66\t1.66\t\t\t…\t…",
@@ -25,7 +25,7 @@ export default defineRule({
     },
     messages: {
       rounding: {
-        zh: "“{name}”“{columnZh}”{expected} 与{levelZh} {actual} 相差 {difference} {unit}，在 {summands} 项的舍入误差之内",
+        zh: "“{name}”的“{columnZh}”{expected} 与{levelZh} {actual} 相差 {difference} {unit}，在 {summands} 项的舍入误差之内",
         en: "“{name}” “{columnEn}” {expected} differs from the {level} {actual} by {difference} {unit}, within rounding ({summands} summed)",
       },
     },

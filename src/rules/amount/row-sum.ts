@@ -25,7 +25,7 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        zh: "“{name}”总计 {expected} ≠ 财政拨款、财政专户拨款与其他资金之和 {actual}，相差 {difference} {unit}",
+        zh: "“{name}”的总计 {expected} ≠ 财政拨款、财政专户拨款与其他资金之和 {actual}，相差 {difference} {unit}",
         en: "“{name}” total {expected} ≠ appropriation + special account + other {actual} (off by {difference} {unit})",
       },
     },

@@ -18,11 +18,11 @@ export default defineRule({
     },
     messages: {
       mismatchUnits: {
-        zh: "合计“{columnZh}”{expected} ≠ 各单位之和 {actual}，相差 {difference} {unit}",
+        zh: "合计行的“{columnZh}”{expected} ≠ 各单位之和 {actual}，相差 {difference} {unit}",
         en: "total “{columnEn}” {expected} ≠ sum of units {actual} (off by {difference} {unit})",
       },
       mismatchProjects: {
-        zh: "合计“{columnZh}”{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
+        zh: "合计行的“{columnZh}”{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
         en: "total “{columnEn}” {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
       },
     },

@@ -9,7 +9,7 @@ export default defineRule({
     docs: {
       summary: { zh: "每个资金使用单位的金额等于其下各项目之和（逐列）", en: "each unit equals the sum of its projects, per money column" },
       why: {
-        zh: "单位行是其项目的小计；不相等说明漏列、重复或填错了项目金额。",
+        zh: "单位行是其下各项目的小计；不相等说明有项目漏列、重复或金额填错。",
         en: "A unit row is the subtotal of its projects; a difference means a project is missing, repeated or mistyped.",
       },
       bad: "广州开发区金融工作服务中心\t1.60\t1.60\n综合工作经费\t1.50\t1.50\t\t\t…\t…",
@@ -17,7 +17,7 @@ export default defineRule({
     },
     messages: {
       mismatch: {
-        zh: "单位“{name}”“{columnZh}”{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
+        zh: "单位“{name}”的“{columnZh}”{expected} ≠ 各项目之和 {actual}，相差 {difference} {unit}",
         en: "unit “{name}” “{columnEn}” {expected} ≠ sum of projects {actual} (off by {difference} {unit})",
       },
     },

@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: "info",
     docs: {
       summary: { zh: "项目总计为 0 或为空", en: "a project whose 总计 is 0 or empty" },
-      why: { zh: "没有资金的项目不需要绩效目标；它可能是占位行或漏填的金额。", en: "A project without money needs no performance targets; it may be a placeholder row or a missing amount." },
+      why: { zh: "没有资金的项目无需设定绩效目标；这样的行可能是占位行，也可能漏填了金额。", en: "A project without money needs no performance targets; it may be a placeholder row or a missing amount." },
       bad: "综合工作经费\t0.00\t\t\t\t印制宣传品…\t1、1-产出指标；…",
       good: "综合工作经费\t1.60\t1.60\t\t\t印制宣传品…\t1、1-产出指标；…",
     },

@@ -31,7 +31,7 @@ export default defineRule({
         en: "for an additive quantity, the annual target is higher than the whole-period target",
       },
       why: {
-        zh: "实施周期包含本年度，数量、金额等可累加的指标，全周期目标不应低于年度目标；否则通常是两个值填反或单位错误。只检查同一单位（换算万、亿后）的下限或等值目标；百分比、比率、时长、人均等不可累加的值不检查。",
+        zh: "实施周期包含本年度，数量、金额等可累加的指标，全周期目标不应低于年度目标；否则通常是两个值填反或计量单位错误。只比较计量单位相同（按万、亿换算后）的下限或等值目标；百分比、比率、时长、人均等不可累加的值不检查。",
         en: "The implementation period contains the year, so for counts and amounts the whole-period target cannot be below the annual one; otherwise the values are usually swapped or in the wrong unit. Only floors and equalities in the same unit (after scaling 万, 亿) are compared; percentages, rates, durations and per-unit values are skipped.",
       },
       bad: "1、1-产出指标；11-数量指标；扶持项目数量；实施周期指标值:≥100家次；年度指标值:≥495家次",

@@ -10,7 +10,7 @@ export default defineRule({
     docs: {
       summary: { zh: "同一项目中指标名称重复", en: "the same indicator name twice in one project" },
       why: {
-        zh: "重复的指标多为复制粘贴遗留，会重复计算或让两个目标值相互矛盾。",
+        zh: "重复的指标多为复制粘贴遗留，会被重复计算，或两个指标值相互矛盾。",
         en: "A repeated indicator is usually a copy-and-paste leftover; it is counted twice or its two targets contradict each other.",
       },
       bad: "1、1-产出指标；11-数量指标；印制宣传品数量；实施周期指标值:2000份；年度指标值:2000份。2、1-产出指标；11-数量指标；印制宣传品数量；实施周期指标值:1000份；年度指标值:1000份",
@@ -18,7 +18,7 @@ export default defineRule({
     },
     messages: {
       duplicate: {
-        zh: "指标“{name}”在本项目中重复（第一次出现在第 {firstSeq} 项）",
+        zh: "指标“{name}”在本项目中重复（首次出现在第 {firstSeq} 项）",
         en: "indicator “{name}” appears twice in this project (first as number {firstSeq})",
       },
     },

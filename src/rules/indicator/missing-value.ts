@@ -15,7 +15,7 @@ export default defineRule({
     docs: {
       summary: { zh: "指标值为空或为“无”", en: "a target is empty or 无 (none)" },
       why: {
-        zh: "没有目标值的指标无法在年末评价是否完成，绩效目标形同虚设。",
+        zh: "没有指标值的指标，年末无法评价是否完成。",
         en: "An indicator without a target value cannot be evaluated at the end of the year.",
       },
       bad: "1、1-产出指标；11-数量指标；年度巨灾指数保险完成率；实施周期指标值:无；年度指标值:100%",

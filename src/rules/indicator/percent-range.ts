@@ -29,7 +29,7 @@ export default defineRule({
         en: "a percentage lies in 0–100 % (a warning instead for growth rates)",
       },
       why: {
-        zh: "覆盖率、完成率等比例不可能超过 100% 或为负，超出范围通常是录入错误（如 950% 应为 95%）。增长率、增幅、提升率、增速（或目标值本身写明“增长”“提高”“下降”等变化，如“比上年增长150%”）可能超过 100% 或为负，超出时只报警告（规则设为 error 时为 warning，设为 warning 时为 info），请核对。",
+        zh: "覆盖率、完成率等比例不可能超过 100% 或为负，超出范围通常是录入错误（如 950% 应为 95%）。增长率、增幅、提升率、增速（或指标值本身写明“增长”“提高”“下降”等变化，如“比上年增长150%”）可能超过 100% 或为负，超出时降低一级报告（规则级别为 error 时报 warning，为 warning 时报 info）：值得核对，但不算不通过。",
         en: "A share such as a coverage or completion rate cannot exceed 100 % or be negative; a value outside the range is usually a typo (950 % for 95 %). Growth rates (增长率, 增幅, 提升率, 增速, or a target that states a change itself: 比上年增长150%, 下降5%) may exceed 100 % or be negative, so theirs are reported one step milder (a warning when the rule is an error, an info when it is a warning): worth a look, not a failure.",
       },
       bad: "1、1-产出指标；13-时效指标；补贴审核及时率；实施周期指标值:≥950%；年度指标值:≥950%",

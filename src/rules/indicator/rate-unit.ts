@@ -27,11 +27,11 @@ export default defineRule({
     indicatorOnly: true,
     docs: {
       summary: {
-        zh: "名称以“率”结尾的指标值不是百分比，或数量类指标（数量、人数、次数）用了 %",
+        zh: "名称以“率”结尾的指标，指标值不是百分比；或数量类指标（数量、人数、次数）用了 %",
         en: "a name ending in 率 whose value is not a percentage, or a count name (数量, 人数, 次数) given in %",
       },
       why: {
-        zh: "名称与单位矛盾时，读者不知道目标究竟是比例还是个数。以“率”结尾的指标可用 %、‰、百分点；以数量、人数、次数、个数、家数、场次、户数、件数结尾的指标不应使用 %。",
+        zh: "指标名称与计量单位矛盾时，读者不知道目标究竟是比例还是个数。以“率”结尾的指标可用 %、‰、百分点；以数量、人数、次数、个数、家数、场次、户数、件数结尾的指标不应使用 %。",
         en: "When name and unit disagree, readers cannot tell whether the target is a share or a count. A name ending in 率 takes %, ‰ or 百分点; a name ending in 数量, 人数, 次数, 个数, 家数, 场次, 户数 or 件数 should not be in %.",
       },
       bad: "3、1-产出指标；13-时效指标；补贴审核及时率；实施周期指标值:≥95家；年度指标值:≥95家",

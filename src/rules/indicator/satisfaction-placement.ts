@@ -11,7 +11,7 @@ export default defineRule({
     docs: {
       summary: { zh: "名称含“满意”的指标未放在满意度指标下", en: "an indicator named …满意… outside 满意度指标" },
       why: {
-        zh: "满意度应归入“3-满意度指标”，否则统计时项目会被误判为缺少满意度指标。分类无法识别时（由 indicator/category 报告）不检查。",
+        zh: "满意度类指标应归入“3-满意度指标”，否则统计时项目会被误判为缺少满意度指标。分类无法识别时（由 indicator/category 报告）不检查。",
         en: "Satisfaction belongs under 3-满意度指标; filed elsewhere, the project looks as if it had no satisfaction indicator. Skipped when the categories are not recognised (indicator/category reports those).",
       },
       bad: "6、2-效益指标；22-社会效益；扶持企业满意度；实施周期指标值:95%；年度指标值:95%",

@@ -24,7 +24,7 @@ export default defineRule({
     indicatorOnly: true,
     docs: {
       summary: {
-        zh: "满意度目标值低于下限（默认 80%，可配置）",
+        zh: "满意度指标值低于下限（默认 80%，可配置）",
         en: "a numeric satisfaction target below a floor (default 80 %, configurable)",
       },
       why: {

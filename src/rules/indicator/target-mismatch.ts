@@ -21,11 +21,11 @@ export default defineRule({
     indicatorOnly: true,
     docs: {
       summary: {
-        zh: "实施周期指标值与年度指标值的单位或方向（≥ 与 ≤）不一致",
+        zh: "实施周期指标值与年度指标值的计量单位或方向（≥ 与 ≤）不一致",
         en: "the period and annual targets disagree in unit or direction (≥ vs ≤)",
       },
       why: {
-        zh: "同一指标的两个目标值应可比较：单位不同（万人 与 人 换算后相同则不算）或一个是下限一个是上限，通常是录入错误。任一目标值缺失或为文字时不检查。",
+        zh: "同一指标的两个指标值应可比较：计量单位不同（“万人”与“人”换算后相同的不算）或一个是下限一个是上限，通常是录入错误。任一指标值缺失或为文字时不检查。",
         en: "The two targets of one indicator must be comparable: a different unit (万人 and 人 count as the same after scaling) or a floor against a ceiling is usually a typing mistake. Skipped when either target is missing or text.",
       },
       bad: "4、3-满意度指标；31-服务对象满意度；活动投诉数量；实施周期指标值:≤2次；年度指标值:≥2次",
@@ -33,7 +33,7 @@ export default defineRule({
     },
     messages: {
       unit: {
-        zh: "实施周期指标值“{period}”与年度指标值“{annual}”的单位不一致",
+        zh: "实施周期指标值“{period}”与年度指标值“{annual}”的计量单位不一致",
         en: "the period target “{period}” and the annual target “{annual}” have different units",
       },
       direction: {
@@ -41,7 +41,7 @@ export default defineRule({
         en: "the period target “{period}” and the annual target “{annual}” point in opposite directions (≥ vs ≤)",
       },
       unitAndDirection: {
-        zh: "实施周期指标值“{period}”与年度指标值“{annual}”的单位和方向都不一致",
+        zh: "实施周期指标值“{period}”与年度指标值“{annual}”的计量单位和方向都不一致",
         en: "the period target “{period}” and the annual target “{annual}” differ in unit and direction",
       },
     },

@@ -30,11 +30,11 @@ export default defineRule({
     indicatorOnly: true,
     docs: {
       summary: {
-        zh: "任何结果都能达到的目标值（≥0%、≥0、比率 >0、≤100%）",
+        zh: "任何结果都能达到的指标值（≥0%、≥0、比率 >0、≤100%）",
         en: "a target that any result meets (≥0 %, ≥0, >0 on a rate, ≤100 %)",
       },
       why: {
-        zh: "“≥0%”之类的目标值无论实际结果如何都算完成，起不到约束和考核作用。增长率、增幅等可为负的指标，“≥0%”表示不下降，不在此列。",
+        zh: "“≥0%”之类的指标值无论实际结果如何都算完成，起不到约束和考核作用。增长率、增幅等可为负的指标，“≥0%”表示不下降，不在此列。",
         en: "A target such as ≥0 % counts as met whatever happens, so it neither guides nor measures anything. Growth rates (增长率, 增幅 …) can be negative, so ≥0 % on them means “no decline” and is not reported.",
       },
       bad: "3、2-效益指标；21-经济效益；保险赔付率；实施周期指标值:≥0%；年度指标值:≥0%",

@@ -10,7 +10,7 @@ export default defineRule({
     docs: {
       summary: { zh: "解码时有字节被替换为 �（文件不是有效的 GB18030 或 UTF-16）", en: "decoding replaced bytes by � (the file is not valid GB18030 or UTF-16)" },
       why: {
-        zh: "无效的字节会被悄悄替换为 �：项目名称、金额或指标可能已经损坏，而检查结果看起来一切正常。请按原始编码重新导出文件。",
+        zh: "无效字节会被直接替换为 � 而不提示：项目名称、金额或指标可能已经损坏，而检查结果看起来一切正常。请按原始编码重新导出文件。",
         en: "Invalid bytes are silently replaced by �: a project name, an amount or an indicator may be garbled while the check looks clean. Export the file again in its encoding.",
       },
       bad: "科技企业研发\\xFF补助资金 → 科技企业研发�补助资金",
@@ -18,7 +18,7 @@ export default defineRule({
     },
     messages: {
       replaced: {
-        zh: "文件中有不是有效 {encoding} 的字节，已被替换为 �（共 {count} 处，第一处在此，字节偏移 {offset}）：文本可能已损坏",
+        zh: "文件中有无效的 {encoding} 字节，已替换为 �（共 {count} 处，第一处在此，字节偏移 {offset}）：文本可能已损坏",
         en: "bytes that are not valid {encoding} were replaced by � ({count} in the file, the first here, at byte {offset}): the text may be garbled",
       },
     },

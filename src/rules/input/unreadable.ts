@@ -9,7 +9,7 @@ export default defineRule({
     docs: {
       summary: { zh: "文件无法作为绩效目标表读取", en: "the file cannot be read as a performance table" },
       why: {
-        zh: "缺失、为空、二进制或不含绩效目标表的文件无法检查，必须让提交者知道。",
+        zh: "文件不存在、为空、是二进制文件或不含绩效目标表时无法检查，必须告知提交者。",
         en: "A missing, empty or binary file, or one without a performance table, cannot be checked; the submitter must know.",
       },
       bad: "%PDF-1.7\n%âãÏÓ\n1 0 obj …",
@@ -21,9 +21,9 @@ export default defineRule({
         zh: "无法打开 {path}：文件名不是有效的 UTF-8（显示为 \ufffd 的字节），请重命名该文件",
         en: "cannot open {path}: its name is not valid UTF-8 (the bytes shown as \ufffd): rename the file",
       },
-      isDirectory: { zh: "是目录而不是文件：{path}", en: "is a directory, not a file: {path}" },
+      isDirectory: { zh: "该路径是目录，不是文件：{path}", en: "is a directory, not a file: {path}" },
       permission: { zh: "无权读取文件：{path}", en: "permission denied: {path}" },
-      ioError: { zh: "读取失败：{reasonZh}", en: "cannot read the file: {reason}" },
+      ioError: { zh: "无法读取文件：{reasonZh}", en: "cannot read the file: {reason}" },
       empty: { zh: "文件为空", en: "the file is empty" },
       binary: { zh: "文件是二进制数据（{kindZh}），不是文本表格", en: "the file is binary data ({kind}), not a text table" },
       undecodable: { zh: "无法按 {encoding} 解码文件", en: "the file cannot be decoded as {encoding}" },
@@ -49,7 +49,7 @@ export default defineRule({
         en: "no performance table read on sheet {sheet}: no header row with 项目名称, 总计, 绩效目标 and 绩效指标 by row {line}, and the rest of the sheet was not read (more than 1,000 rows with text above a header: delete them, or move the table to the top of the sheet)",
       },
       xls: {
-        zh: "不支持旧的二进制 .xls 格式：请在 Excel 或 LibreOffice 中另存为 .xlsx 或“Unicode 文本”（.txt）后再检查",
+        zh: "不支持旧版二进制 .xls 格式：请在 Excel 或 LibreOffice 中另存为 .xlsx 或“Unicode 文本”（.txt）后再检查",
         en: "old binary .xls files are not supported: save it as .xlsx or as Unicode text (.txt) in Excel or LibreOffice, then check that",
       },
     },

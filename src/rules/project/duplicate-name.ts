@@ -7,9 +7,9 @@ export default defineRule({
     id: "project/duplicate-name",
     defaultSeverity: "warning",
     docs: {
-      summary: { zh: "同一单位下有两个同名项目", en: "two projects with the same name under one unit" },
+      summary: { zh: "同一资金使用单位下有两个同名项目", en: "two projects with the same name under one unit" },
       why: {
-        zh: "同名项目通常是重复录入，会使单位合计重复计算资金，也让审核者无法区分两个项目。",
+        zh: "同名项目通常是重复录入，会使单位小计重复计算资金，也让审核者无法区分两个项目。",
         en: "Two projects of one name are usually a double entry: the unit's total counts the money twice and reviewers cannot tell the projects apart.",
       },
       bad: "综合工作经费\t1.60\t1.60\t\t\t…\t…\n综合工作经费\t1.60\t1.60\t\t\t…\t…",

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: "off",
     docs: {
       summary: {
-        zh: "项目没有成本指标（二级 14-成本指标，或 2021 年版的一级成本指标）",
+        zh: "项目没有成本指标（二级指标“14-成本指标”，或 2021 年版的一级指标“成本指标”）",
         en: "a project without a cost indicator (level-2 14-成本指标, or a level-1 成本指标 of the 2021 structure)",
       },
       why: {

@@ -11,7 +11,7 @@ export default defineRule({
     docs: {
       summary: { zh: "项目行没有项目名称", en: "a project row without a name" },
       why: {
-        zh: "没有名称的项目无法对应预算、也无法在绩效评价中被引用；导出时合并单元格常常留下空的名称格。",
+        zh: "没有名称的项目无法与预算对应，也无法在绩效评价中引用；导出合并单元格时常留下空白的名称单元格。",
         en: "A project without a name cannot be matched to the budget or cited in an evaluation; a merged cell exported blank often leaves the name cell empty.",
       },
       bad: "\t1.60\t1.60\t\t\t印制金融超市等平台宣传品……\t1、1-产出指标；…",

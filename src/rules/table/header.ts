@@ -9,7 +9,7 @@ export default defineRule({
     docs: {
       summary: { zh: "表头含必需列（项目名称、总计、绩效目标、绩效指标），并报告无法识别的列", en: "the header has the required columns (name, total, goal, indicators); unknown columns are reported" },
       why: {
-        zh: "列按表头名称识别；缺少必需列时无法核对金额或指标。别名：其它资金/单位资金 = 其他资金，财政专户管理资金 = 财政专户拨款。序号和备注两列也可识别（不报告，内容原样保留）；其他列报告为无法识别。",
+        zh: "列按表头名称识别；缺少必需列时无法核对金额或指标。别名：其它资金、单位资金 = 其他资金；财政专户管理资金 = 财政专户拨款。序号和备注两列也可识别（不报告，内容原样保留）；其他列报告为无法识别。",
         en: "Columns are found by their header names; without the required ones money and indicators cannot be checked. Aliases: 其它资金 / 单位资金 = 其他资金, 财政专户管理资金 = 财政专户拨款. The columns 序号 (row number) and 备注 (remarks) are known too (not reported, cells kept as they are); any other column is reported as unknown.",
       },
       bad: "项目名称\t总计\t财政拨款\t绩效指标",

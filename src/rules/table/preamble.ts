@@ -7,9 +7,9 @@ export default defineRule({
     id: "table/preamble",
     defaultSeverity: "warning",
     docs: {
-      summary: { zh: "表前有标题、部门名称和单位，单位为万元或元", en: "title, 部门名称 and 单位 are present; the unit is 万元 or 元" },
+      summary: { zh: "表前有标题、部门名称和金额单位，金额单位为万元或元", en: "title, 部门名称 and 单位 are present; the unit is 万元 or 元" },
       why: {
-        zh: "没有部门名称无法归属表格；没有金额单位，所有金额都可能差一万倍。.xlsx 中金额的数字格式若显示另一单位（万元表中显示“12.50元”），该金额按表格单位读取，却写着另一单位。",
+        zh: "没有部门名称，无法确定表格属于哪个部门；没有金额单位，所有金额都可能相差一万倍。.xlsx 中金额单元格的数字格式若显示另一金额单位（如以万元为单位的表中显示“12.50元”），该金额按表格的金额单位读取，与所显示的单位不符。",
         en: "Without 部门名称 the table belongs to nobody; without a money unit every amount may be off by a factor of 10,000. An .xlsx amount whose number format shows another unit (12.50元 in a 万元 table) is read in the table's unit while it says another.",
       },
       bad: "项目支出绩效目标表\n项目名称\t总计\t…",
@@ -25,11 +25,11 @@ export default defineRule({
         en: "the table gives two money units: “{unit}” first, then “{other}” here; the amounts are read in “{unit}”",
       },
       formatMoneyUnit: {
-        zh: "金额单元格的数字格式显示单位“{other}”（本表共 {count} 个单元格，第一个在此），而表格单位为“{unit}”：金额按所显示的数字以“{unit}”读取",
+        zh: "金额单元格的数字格式显示金额单位“{other}”（本表共 {count} 个单元格，第一个在此），而表格的金额单位为“{unit}”：金额按所显示的数字、以“{unit}”为单位读取",
         en: "the number format of money cells shows the unit “{other}” ({count} cells in this table, the first here), but the table's unit is “{unit}”: the amounts are read as the numbers shown, in “{unit}”",
       },
       noHeader: {
-        zh: "第 {from}–{to} 行（结束上一表格的标题或部门名称行起）没有表头行（项目名称、总计……）：文件其后部分未读取",
+        zh: "自第 {from} 行（结束上一表格的标题或部门名称行）至第 {to} 行没有表头行（项目名称、总计……）：文件其余部分未读取",
         en: "no header row (项目名称, 总计, …) in lines {from}–{to}, after the title or 部门名称 line that ended the table before: the rest of the file was not read",
       },
     },

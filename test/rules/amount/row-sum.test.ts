@@ -9,7 +9,7 @@ describe("amount/row-sum", () => {
     const text = editSeed("金融交流专项经费\t70.00\t70.00\t\t\t", "金融交流专项经费\t70.00\t60.00\t\t5.00\t");
     const found = findings(text, "amount/row-sum");
     expect(found).toEqual([expect.objectContaining({ line: 16, column: 10, endColumn: 15, project: "金融交流专项经费", severity: "error" })]);
-    expect(messages(text, "amount/row-sum", "zh")).toEqual(["“金融交流专项经费”总计 70.00 ≠ 财政拨款、财政专户拨款与其他资金之和 65.00，相差 5.00 万元"]);
+    expect(messages(text, "amount/row-sum", "zh")).toEqual(["“金融交流专项经费”的总计 70.00 ≠ 财政拨款、财政专户拨款与其他资金之和 65.00，相差 5.00 万元"]);
     expect(messages(text, "amount/row-sum", "en")).toEqual(["“金融交流专项经费” total 70.00 ≠ appropriation + special account + other 65.00 (off by 5.00 万元)"]);
   });
 

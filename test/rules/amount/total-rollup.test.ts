@@ -8,7 +8,7 @@ describe("amount/total-rollup", () => {
   it("fires when 合计 differs from the sum of units, with the spec's message", () => {
     const text = editSeed("合计\t15,812.52\t15,812.52", "合计\t15,812.52\t15,813.52");
     expect(findings(text, "amount/total-rollup")).toEqual([expect.objectContaining({ line: 10, column: 14, endColumn: 23, severity: "error" })]);
-    expect(messages(text, "amount/total-rollup", "zh")).toEqual(["合计“财政拨款”15,813.52 ≠ 各单位之和 15,812.52，相差 1.00 万元"]);
+    expect(messages(text, "amount/total-rollup", "zh")).toEqual(["合计行的“财政拨款”15,813.52 ≠ 各单位之和 15,812.52，相差 1.00 万元"]);
     expect(messages(text, "amount/total-rollup", "en")).toEqual(['total “appropriation” 15,813.52 ≠ sum of units 15,812.52 (off by 1.00 万元)']);
   });
 

@@ -11,7 +11,7 @@ describe("amount/unit-rollup", () => {
       [11, 12, "total", "15,810.92", "15,811.92", "1.00"],
       [11, 22, "appropriation", "15,810.92", "15,811.92", "1.00"],
     ]);
-    expect(messages(text, "amount/unit-rollup", "zh")[0]).toBe("单位“广州开发区金融工作局”“总计”15,810.92 ≠ 各项目之和 15,811.92，相差 1.00 万元");
+    expect(messages(text, "amount/unit-rollup", "zh")[0]).toBe("单位“广州开发区金融工作局”的“总计”15,810.92 ≠ 各项目之和 15,811.92，相差 1.00 万元");
   });
 
   it("checks the 财政专户拨款 and 其他资金 columns", () => {

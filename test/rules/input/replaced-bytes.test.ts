@@ -63,7 +63,7 @@ describe(RULE, () => {
     expect(d[0]).toMatchObject({ severity: "warning", messageId: "replaced", line: 12, column: 3, endLine: 12, endColumn: 4, data: { encoding: "gb18030", count: 1 } });
     expect(bytes[d[0]!.data.offset as number]).toBe(0xff);
     expect(formatMessage(d[0]!, "en")).toBe(`bytes that are not valid gb18030 were replaced by � (1 in the file, the first here, at byte ${d[0]!.data.offset}): the text may be garbled`);
-    expect(formatMessage(d[0]!, "zh")).toMatch(/^文件中有不是有效 gb18030 的字节，已被替换为 �（共 1 处/);
+    expect(formatMessage(d[0]!, "zh")).toMatch(/^文件中有无效的 gb18030 字节，已替换为 �（共 1 处/);
     // The rest of the report is that of the valid file: only the name changed (金融�发展专项资金).
     expect(report.diagnostics.filter((x) => x.ruleId !== RULE).map((x) => x.ruleId)).toEqual(checkInput(SEED_GB, { path: "t.txt" }).diagnostics.map((x) => x.ruleId));
   });
@@ -171,7 +171,7 @@ describe(RULE, () => {
     const report = JSON.parse(checked.stdout) as { files: { diagnostics: (Diagnostic & { message: string })[] }[] };
     const d = report.files[0]!.diagnostics.filter((x) => x.ruleId === RULE);
     expect(d).toHaveLength(1);
-    expect(d[0]!.message).toMatch(/^文件中有不是有效 gb18030 的字节，已被替换为 �（共 1 处，第一处在此/);
+    expect(d[0]!.message).toMatch(/^文件中有无效的 gb18030 字节，已替换为 �（共 1 处，第一处在此/);
   });
 });
 
