@@ -25,7 +25,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const program = new Command();
   program
     .name("perftable")
-    .description("Parse, convert and check Chinese performance target tables (项目支出绩效目标表).\n解析、转换和检查项目支出绩效目标表。")
+    .description(t("Parse, convert and check Chinese performance target tables (项目支出绩效目标表).\n解析、转换和检查项目支出绩效目标表。", "解析、转换和检查项目支出绩效目标表。"))
     .version(VERSION, "-V, --version", t("output the version number", "显示版本号"))
     .helpOption("-h, --help", t("display help for command", "显示帮助"))
     .helpCommand("help [command]", t("display help for command", "显示某个命令的帮助"))
@@ -157,7 +157,7 @@ Exit codes: 0 no file has an error, 1 some file has an error-level finding, 2 us
   perftable audit submissions/ -f html -o audit.html   用浏览器打开的报告
   perftable audit 'depts/**/*.txt' -f csv -o audit.csv --jobs 4
 
-退出码：0 没有文件有错误，1 有文件存在错误级别的问题，2 用法错误或配置错误、路径不存在、没有找到文件，或报告无法写入。`,
+退出码：0 所有文件都没有错误，1 有文件存在错误级别的问题，2 用法错误或配置错误、路径不存在、没有找到文件，或报告无法写入。`,
       ),
     )
     .action(async (inputs: string[], opts) => {
@@ -250,7 +250,9 @@ const HELP_ZH: Partial<Help> = {
       .replace(/ \((choices: .*?)?(?:, )?(default: .*)?\)$/, (_all, choices?: string, fallback?: string) => {
         const parts = [choices?.replace("choices: ", "可选：").replace(/, /g, "、"), fallback?.replace("default: ", "默认：")].filter((x) => x !== undefined);
         return `（${parts.join("；")}）`;
-      });
+      })
+      // One pair of brackets, not two: `（可重复）（默认：[]）` → `（可重复；默认：[]）`.
+      .replace(/）（([^（）]*)）$/, "；$1）");
   },
 };
 

@@ -107,7 +107,7 @@ function codeBlock(text: string): string {
 /** The rules[] entry of a registry rule: descriptions and help (why, failing and passing example). */
 function describeRule(rule: Rule, lang: Lang): SarifRule {
   const { docs, id, defaultSeverity } = rule.meta;
-  const [badLabel, goodLabel] = lang === "zh" ? ["不合格示例", "合格示例"] : ["Failing example", "Passing example"];
+  const [badLabel, goodLabel] = lang === "zh" ? ["不通过的例子", "通过的例子"] : ["Failing example", "Passing example"];
   const why = docs.why[lang];
   return {
     id,

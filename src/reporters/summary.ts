@@ -73,7 +73,7 @@ function formatSummaryText(byRule: readonly RuleCount[], reports: readonly FileR
 
   if (reports.length > 0) {
     const head = zh
-      ? ["文件", "部门", "项目", "指标", "错误", "警告", "提示"]
+      ? ["文件", "部门", "项目数", "指标数", "错误", "警告", "提示"]
       : ["file", "department", "projects", "indicators", "errors", "warnings", "infos"];
     const rows: string[][] = [];
     for (const r of reports) {

@@ -164,8 +164,8 @@ describe("money without a unit (a table with no 单位 line)", () => {
 
   it("says so in Chinese under --lang zh", () => {
     const { table, html } = reports("zh");
-    expect(table).toContain("13,855.00（无单位）");
-    expect(html).toContain("+ 13,855.00（无单位）");
+    expect(table).toContain("13,855.00（未注明金额单位）");
+    expect(html).toContain("+ 13,855.00（未注明金额单位）");
   });
 });
 

@@ -27,6 +27,9 @@ describe("help", () => {
     expect(r.stdout).toContain("显示帮助");
     // No English prose left: only flags, placeholders, choices and example command lines.
     expect(r.stdout).not.toMatch(/Usage:|Options:|Examples:|Exit codes:|choices:|default:|display help/);
+    // Full-width punctuation in Chinese text, and one pair of brackets per note (was `（可重复）（默认：[]）`).
+    expect(r.stdout).not.toMatch(/\p{Script=Han}[,:;()]\s*\p{Script=Han}|\p{Script=Han}\s*[,:;()]\p{Script=Han}/u);
+    expect(r.stdout).not.toContain("）（");
   });
 
   it("follows a Chinese locale, and --lang en overrides it", async () => {
@@ -41,6 +44,9 @@ describe("help", () => {
     expect(zh.stdout).toContain("命令：");
     expect(zh.stdout).toMatch(/check \[options\] <inputs\.\.\.> +按规则检查绩效目标表/);
     expect(zh.stdout).toMatch(/help \[command\] +显示某个命令的帮助/);
+    // The program's description in Chinese only (the English sentence was shown in Chinese help too).
+    expect(zh.stdout).toContain("解析、转换和检查项目支出绩效目标表。");
+    expect(zh.stdout).not.toContain("Parse, convert and check");
     const en = await runCli(["--help"]);
     expect(en.stdout).toMatch(/check \[options\] <inputs\.\.\.> +check tables against the rules/);
   });
