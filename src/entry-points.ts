@@ -12,11 +12,11 @@ import {
   type ConvertFormat,
 } from "./convert/index.js";
 import { formatMessage as formatMessageUnchecked } from "./i18n/format.js";
-import { decodeBytes as decodeBytesUnchecked, type DecodeResult, type EncodingOption } from "./io/decode.js";
+import { decodeBytes as decodeBytesUnchecked, type DecodeResult, ENCODINGS, type EncodingOption } from "./io/decode.js";
 import { parseTable as parseTableUnchecked, type ParseOptions } from "./table/parse.js";
 import { parseTarget as parseTargetUnchecked } from "./targets/index.js";
 import type { Diagnostic, FileReport, Indicator, Lang, Position, Result, TableDocument, Target } from "./types.js";
-import { checkInput as checkInputUnchecked, type CheckOptions } from "./validate/run.js";
+import { checkInput as checkInputUnchecked, type CheckOptions, type ResolvedConfig } from "./validate/run.js";
 
 /** What a value is, for the message: `null`, `a number (42)`, `a string ("opts")`, `an ArrayBuffer`. */
 function describeValue(value: unknown): string {
@@ -47,6 +47,19 @@ function expectString(argument: string, value: unknown): void {
   if (typeof value !== "string") fail(argument, "a string", value);
 }
 
+/**
+ * A string that is one of `values` (a RangeError otherwise, as for a format formatDocuments does not
+ * know): an encoding or language outside them failed deep inside or was quietly taken.
+ */
+function expectOneOf(argument: string, values: readonly string[], value: unknown): void {
+  expectString(argument, value);
+  if (!values.includes(value as string)) {
+    throw new RangeError(`perftable: ${argument}: expected one of ${values.join(", ")}, got ${describeValue(value)}`);
+  }
+}
+
+const LANGS: readonly Lang[] = ["zh", "en"];
+
 function expectText(argument: string, value: unknown): void {
   if (typeof value !== "string" && !(value instanceof Uint8Array)) fail(argument, "a string or a Uint8Array", value);
 }
@@ -62,6 +75,13 @@ function expectOptions(call: string, value: unknown, strings: readonly string[],
   for (const key of strings) {
     if (value[key] !== undefined) expectString(`${call}(options.${key})`, value[key]);
   }
+  if (value.encoding !== undefined) expectOneOf(`${call}(options.encoding)`, ENCODINGS, value.encoding);
+  // A configuration is what resolveConfig makes (maps of severities and options), not a config
+  // file's object (loadConfigFile's: resolveConfig(loadConfigFile(path)) makes one).
+  const config = value.config as Partial<ResolvedConfig> | undefined;
+  if (config !== undefined && !(isObject(config) && config.severities instanceof Map && config.options instanceof Map)) {
+    fail(`${call}(options.config)`, "a configuration made by resolveConfig()", config);
+  }
 }
 
 function expectDocuments(call: string, docs: unknown): void {
@@ -75,7 +95,8 @@ const FILE_STRINGS = ["path", "encoding", "sheet", "cwd"] as const;
 
 /**
  * Check one file (or `-`, standard input). Failures to read become an `input/unreadable` finding;
- * the promise is rejected only for arguments of the wrong type (a TypeError).
+ * the promise is rejected only for arguments of the wrong type (a TypeError) or an encoding it does
+ * not have (a RangeError).
  */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileReport> {
   expectString("checkFile(file)", file);
@@ -140,7 +161,7 @@ export function parseTarget(raw: string): Target {
 /** Decode `bytes` with the forced encoding, or detect it (`auto`). A TypeError for arguments of the wrong type. */
 export function decodeBytes(bytes: Uint8Array, encoding: EncodingOption = "auto"): DecodeResult {
   if (!(bytes instanceof Uint8Array)) fail("decodeBytes(bytes)", "a Uint8Array", bytes);
-  expectString("decodeBytes(encoding)", encoding);
+  expectOneOf("decodeBytes(encoding)", ENCODINGS, encoding);
   return decodeBytesUnchecked(bytes, encoding);
 }
 
@@ -176,6 +197,6 @@ export function formatCsv(docs: readonly TableDocument[], terminal = false): str
 /** A diagnostic's message in `lang` (`zh` or `en`). A TypeError for arguments of the wrong type. */
 export function formatMessage(d: Pick<Diagnostic, "ruleId" | "messageId" | "data">, lang: Lang): string {
   if (!isObject(d)) fail("formatMessage(d)", "a diagnostic (an object)", d);
-  expectString("formatMessage(lang)", lang);
+  expectOneOf("formatMessage(lang)", LANGS, lang);
   return formatMessageUnchecked(d, lang);
 }

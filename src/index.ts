@@ -1,6 +1,10 @@
+/// <reference types="node" preserve="true" />
 // perftable's public API: parse tables and indicator strings, check them, format the results.
 // The CLI is a thin layer over these functions. The main entry points (src/entry-points.ts) check
-// their arguments' types, for callers without the types.
+// their arguments' types, for callers without the types. The reference above stays in index.d.ts:
+// the types use Node's (NodeJS.ReadableStream, …), and TypeScript 6 no longer includes @types/node
+// in a program unless something references it (a project without `"types": ["node"]` failed with
+// "Cannot find namespace 'NodeJS'").
 export {
   checkFile,
   checkInput,

@@ -65,6 +65,31 @@ describe("the main entry points given arguments of the wrong type", () => {
     await expect(promise).rejects.toThrow(TypeError);
   });
 
+  it.each<[string, () => unknown, string]>([
+    // "gbk" failed inside iconv-lite ("Cannot read properties of null (reading 'feed')"), "utf8" was
+    // taken and reported as the file's encoding "utf8", "latin1" decoded the table as Latin-1.
+    ["parseTable(bytes, { encoding: 'gbk' })", () => lib.parseTable!(SEED_BYTES, { encoding: "gbk" }), 'parseTable(options.encoding): expected one of auto, utf-8, gb18030, utf-16le, utf-16be, got a string ("gbk")'],
+    ["checkInput(bytes, { encoding: 'utf8' })", () => lib.checkInput!(SEED_BYTES, { path: "a.txt", encoding: "utf8" }), 'checkInput(options.encoding): expected one of auto, utf-8, gb18030, utf-16le, utf-16be, got a string ("utf8")'],
+    ["checkFile(file, { encoding: 'latin1' })", () => lib.checkFile!(SEED_PATH, { encoding: "latin1" }), 'checkFile(options.encoding): expected one of auto, utf-8, gb18030, utf-16le, utf-16be, got a string ("latin1")'],
+    ["parseFile(file, { encoding: '' })", () => lib.parseFile!(SEED_PATH, { encoding: "" }), 'parseFile(options.encoding): expected one of auto, utf-8, gb18030, utf-16le, utf-16be, got a string ("")'],
+    ["decodeBytes(bytes, 'GB18030')", () => lib.decodeBytes!(SEED_BYTES, "GB18030"), 'decodeBytes(encoding): expected one of auto, utf-8, gb18030, utf-16le, utf-16be, got a string ("GB18030")'],
+    // A language it does not have gave "ruleId: messageId {data}" in place of a message.
+    ["formatMessage(d, 'zh-CN')", () => lib.formatMessage!(DIAGNOSTIC, "zh-CN"), 'formatMessage(lang): expected one of zh, en, got a string ("zh-CN")'],
+  ])("%s: a RangeError naming the argument and the values it takes", async (_call, call, message) => {
+    const error = await errorOf(call);
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as RangeError).message).toBe(`perftable: ${message}`);
+  });
+
+  it("takes a configuration only as resolveConfig makes it (a config file's object failed deep inside)", async () => {
+    const raw = { rules: { "project/missing-satisfaction": "off" } };
+    const message = "perftable: checkFile(options.config): expected a configuration made by resolveConfig(), got an object";
+    await expect(lib.checkFile!(SEED_PATH, { config: raw })).rejects.toThrow(new TypeError(message));
+    expect(() => lib.checkInput!(SEED_BYTES, { path: "a.txt", config: raw })).toThrow(new TypeError(message.replace("checkFile", "checkInput")));
+    const report = await perftable.checkFile(SEED_PATH, { config: perftable.resolveConfig(raw as perftable.ConfigFile) });
+    expect(report.diagnostics.map((d) => d.ruleId)).not.toContain("project/missing-satisfaction");
+  });
+
   it("keeps formatDocuments' RangeError for a format it does not know", () => {
     expect(() => lib.formatDocuments!("xml", [])).toThrow(RangeError);
   });
