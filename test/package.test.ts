@@ -39,7 +39,7 @@ function node(dir: string, file: string, source: string) {
 describe.skipIf(!BUILT)(BUILT ? "the npm package" : "the npm package — SKIPPED: not built (npm run build)", () => {
   it("packs the library, its types, the bin, the schemas and the README's files, and no tests, sources or maps", () => {
     const files = packedFiles();
-    for (const file of ["package.json", "README.md", "CHANGELOG.md", "bin/perftable.js", "bin/load-cli.cjs", "dist/cli.cjs", "dist/worker.js", "dist/lib/src/index.js", "dist/lib/src/index.d.ts", "dist/lib/src/audit/worker.js", "schema/perftable-document.schema.json", "schema/perftable.config.schema.json", SEED]) {
+    for (const file of ["package.json", "LICENSE", "README.md", "CHANGELOG.md", "bin/perftable.js", "bin/load-cli.cjs", "dist/cli.cjs", "dist/worker.js", "dist/lib/src/index.js", "dist/lib/src/index.d.ts", "dist/lib/src/audit/worker.js", "schema/perftable-document.schema.json", "schema/perftable.config.schema.json", SEED]) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /^(test|src|bench|scripts|grammar\/.*\.ts$)|\.map$|(?<!\.d)\.ts$/.test(f))).toEqual([]);
