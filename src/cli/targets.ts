@@ -46,26 +46,14 @@ function named(o: OutputTarget): string {
 }
 
 /**
- * Standard input when it is a regular file (`< table.txt`), so that `-o table.txt` is seen to
- * overwrite the input it is read from; else null.
+ * A standard stream's file when it is a regular file, else null: standard input (`< table.txt`), so
+ * that `-o table.txt` is seen to overwrite the input it is read from; standard output (`> out.txt`),
+ * so that `-o` through a link to it (`/proc/self/fd/1`) and a report to `-` are seen as one file.
  */
-function stdinFile(): FileId | null {
+function streamFile(fd: 0 | 1): FileId | null {
   try {
-    const info = fstatSync(0);
-    return info.isFile() ? { path: "<standard input>", dev: info.dev, ino: info.ino } : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Standard output when it is a regular file (`> out.txt`), so that `-o` through a link to it
- * (`/proc/self/fd/1`) and a report to `-` are seen as one file; else null.
- */
-function stdoutFile(): FileId | null {
-  try {
-    const info = fstatSync(1);
-    return info.isFile() ? { path: "<standard output>", dev: info.dev, ino: info.ino } : null;
+    const info = fstatSync(fd);
+    return info.isFile() ? { path: fd === 0 ? "<standard input>" : "<standard output>", dev: info.dev, ino: info.ino } : null;
   } catch {
     return null;
   }
@@ -73,7 +61,7 @@ function stdoutFile(): FileId | null {
 
 /** The message when two outputs are the same file, else null. */
 function outputClash(outputs: readonly OutputTarget[], cwd: string, lang: Lang): string | null {
-  const ids = outputs.map((o) => (o.file === undefined || o.file === "-" ? stdoutFile() : identify(o.file, cwd)));
+  const ids = outputs.map((o) => (o.file === undefined || o.file === "-" ? streamFile(1) : identify(o.file, cwd)));
   // (Several reports to `-` itself follow one another there; only a file meeting one clashes.)
   const toStdout = outputs.map((o) => o.file === undefined || o.file === "-");
   for (let i = 0; i < outputs.length; i++) {
@@ -156,7 +144,7 @@ export function withoutOutputs(files: readonly string[], args: readonly string[]
   const given = new Set(args.filter((a) => a !== "-").map((a) => resolve(cwd, a)));
   const kept: string[] = [];
   for (const file of files) {
-    const id = file === "-" ? stdinFile() : identify(file, cwd);
+    const id = file === "-" ? streamFile(0) : identify(file, cwd);
     const hit = id === null ? undefined : targets.find((t) => same(t.id!, id));
     if (hit === undefined) kept.push(file);
     else if (file === "-" || given.has(resolve(cwd, file)) || holdsTable(resolve(cwd, file))) {
