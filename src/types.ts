@@ -157,9 +157,16 @@ export interface Project extends AmountRow {
   nameColumn: number;
   goal: string | null;
   goalColumn?: number;
+  /**
+   * 1-based line (sheet row) of the 绩效目标 cell, only when it is not the project's: an .xlsx cell
+   * merged down over several projects, its text written in its first row.
+   */
+  goalLine?: number;
   indicators: Indicator[];
   /** 1-based column of the 绩效指标 cell. */
   indicatorsColumn?: number;
+  /** 1-based line of the 绩效指标 cell, only when it is not the project's (merged down, as `goalLine`). */
+  indicatorsLine?: number;
   /**
    * The 绩效指标 cell verbatim, present only when it cannot be rebuilt by joining the indicators'
    * `raw` with `。` (see `renderIndicatorsCell`). null: the cell was empty.

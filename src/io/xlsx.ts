@@ -31,7 +31,8 @@ export interface XlsxSheet {
  * where the format shows it by colour alone (a number shown with text around it, `¥1,234.50`, also
  * gives the number alone as the cell's `amount`, and the money unit its format names as `unit`),
  * formulas by their cached result (`=B11+B27` when the file has none), rich text joined, dates as ISO
- * dates; only the top-left cell of a merged range keeps its text. A file exceljs cannot open, an
+ * dates; only the top-left cell of a merged range keeps its text (a cell it covers below in its
+ * column has `mergedFrom`: that cell). A file exceljs cannot open, an
  * unknown sheet name, or sheets of more than `maxCells` cells in all (counted from column A to each
  * row's last cell with text), gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
@@ -154,17 +155,32 @@ function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: n
   const rows: RawRow[] = [];
   let total = 0;
   let over: { row: number; column: number } | null = null;
+  /** The first cells (with text) of merged ranges, by address (`F12`): what the cells they cover below them hold. */
+  let masters = null as Map<string, RawCell> | null;
   ws.eachRow((row, rowNumber) => {
     if (over !== null) return;
     const texts = new Map<number, string>();
     let numbers = null as Map<number, ShownNumber> | null;
+    let covered = null as Map<number, RawCell> | null;
+    let merged = null as Set<number> | null;
     let width = 0;
     row.eachCell((cell, colNumber) => {
       if (colNumber > MAX_COLUMNS) return;
+      if (cell.isMerged && cell.master !== cell) {
+        // Covered by a range merged down in this column: its first cell's text belongs to this row too.
+        const master = cell.master;
+        const from = Number(master.col) === colNumber && Number(master.row) < rowNumber ? masters?.get(master.address) : undefined;
+        if (from !== undefined) {
+          (covered ??= new Map()).set(colNumber, from);
+          width = Math.max(width, colNumber);
+        }
+        return;
+      }
       const shown = cellShown(cell);
       const text = trimCell(typeof shown === "string" ? shown : shown.text).text;
       if (text === "") return;
       texts.set(colNumber, text);
+      if (cell.isMerged) (merged ??= new Set()).add(colNumber);
       // A number shown with text around it (`¥`, `万元`, parentheses): a money column reads the number.
       if (typeof shown !== "string" && (shown.amount !== text || shown.unit !== null)) (numbers ??= new Map()).set(colNumber, shown);
       width = Math.max(width, colNumber);
@@ -187,6 +203,9 @@ function readSheet(ws: ExcelJS.Worksheet, maxCells: number): RawRow[] | { row: n
         cell.amount = number.amount;
         if (number.unit !== null) cell.unit = number.unit;
       }
+      const from = covered?.get(col);
+      if (from !== undefined) cell.mergedFrom = from;
+      else if (merged?.has(col) === true) (masters ??= new Map()).set(`${columnLetters(col - 1)}${rowNumber}`, cell);
       cells.push(cell);
     }
     rows.push({ line: rowNumber, cells });

@@ -676,6 +676,17 @@ export class TableReader {
     return i === undefined ? undefined : row.cells[i];
   }
 
+  /**
+   * A 绩效目标 or 绩效指标 cell, or the cell its empty one is merged into (.xlsx: a goal merged down
+   * over several projects is each one's, read where it is written), when that is below the header.
+   * Never for names or amounts: a unit's name merged down is not its projects' name, nor is one
+   * amount each row's.
+   */
+  private spanned(cell: RawCell | undefined): RawCell | undefined {
+    const from = cell?.mergedFrom;
+    return from !== undefined && cell!.text === "" && from.line > (this.doc!.header?.line ?? 0) ? from : cell;
+  }
+
   private readAmounts(row: RawRow): AmountRow {
     const amounts = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
     const amountsRaw = { total: null, appropriation: null, specialAccount: null, other: null } as AmountRow["amounts"];
@@ -741,8 +752,8 @@ export class TableReader {
       return;
     }
     this.seenRows = true;
-    const goalCell = this.cell(row, "goal");
-    const indCell = this.cell(row, "indicators");
+    const goalCell = this.spanned(this.cell(row, "goal"));
+    const indCell = this.spanned(this.cell(row, "indicators"));
     const bare = (goalCell?.text ?? "") === "" && (indCell?.text ?? "") === "";
 
     if (!bare) {
@@ -857,12 +868,16 @@ export class TableReader {
       goal: goalCell?.text ? goalCell.text : null,
       indicators: [],
     };
-    if (goalCell?.text) project.goalColumn = goalCell.column;
+    if (goalCell?.text) {
+      project.goalColumn = goalCell.column;
+      if (goalCell.line !== amountRow.line) project.goalLine = goalCell.line;
+    }
     if (nameCell.doubled !== undefined) Object.defineProperty(project, NAME_DOUBLED, { value: nameCell.doubled.length, enumerable: false });
     if (text !== "" && this.options.skipIndicators !== true) {
       const parsed = parseIndicators(text, { line: indCell!.line, column: indCell!.column }, indCell!.oneLine === true, indCell!.doubled);
       project.indicators = parsed.value;
       project.indicatorsColumn = indCell!.column;
+      if (indCell!.line !== amountRow.line) project.indicatorsLine = indCell!.line;
       const finalStop = text.endsWith("。");
       project.indicatorsFinalStop = finalStop;
       if (renderJoined(parsed.value, finalStop) !== text) project.indicatorsRaw = text;

@@ -29,6 +29,12 @@ export interface RawCell {
   amount?: string;
   /** The money unit that number's format names (`万元` in `#,##0.00"万元"`). */
   unit?: string;
+  /**
+   * An empty .xlsx cell covered by a range merged down from a row above in its column (a 绩效目标
+   * merged over several projects): the range's first cell, which holds its text. Read in its stead
+   * only where a merged cell means the same text for every row it spans (goal, indicators).
+   */
+  mergedFrom?: RawCell;
 }
 
 /** One row: its 1-based line and its cells in order (trailing empty cells may be absent). */

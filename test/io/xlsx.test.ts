@@ -350,6 +350,43 @@ describe("cell text as the sheet shows it", () => {
     expect(rows[2]!.cells[3]).toMatchObject({ line: 3, column: 4, ref: "表!D3" });
   });
 
+  test("a 绩效目标 or 绩效指标 cell merged down over several projects is theirs, at the merged cell: no false missing-goal", async () => {
+    // Three projects sharing one goal (F12:F14 merged), two sharing one list of indicators (G16:G17).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tsvToXlsx(SEED)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("绩效目标表")!;
+    const goal = ws.getCell("F12").text;
+    const indicators = ws.getCell("G16").text;
+    for (const ref of ["F13", "F14", "G17"]) ws.getCell(ref).value = null;
+    ws.mergeCells("F12:F14");
+    ws.mergeCells("G16:G17");
+    // A unit name merged down over its project: the project has no name of its own (not the unit's).
+    ws.getCell("A28").value = null;
+    ws.mergeCells("A27:A28");
+    const path = writeTemp("merged-down.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    const report = await checkFile(path);
+    const rules = report.diagnostics.map((d) => `${d.ruleId} ${d.ref}`);
+    expect(rules.filter((r) => /missing-(goal|indicators)/.test(r))).toEqual([]);
+    expect(rules).toContain("project/missing-name 绩效目标表!A28");
+    const projects = (await parseFile(path)).value[0]!.units[0]!.projects;
+    const byLine = (line: number) => projects.find((p) => p.line === line)!;
+    // The goal is each project's; where it is written (F12) is kept: positions stay exact.
+    expect([12, 13, 14].map((l) => [byLine(l).goal, byLine(l).goalColumn, byLine(l).goalLine])).toEqual([
+      [goal, 6, undefined],
+      [goal, 6, 12],
+      [goal, 6, 12],
+    ]);
+    expect(byLine(17).indicators.map((i) => [i.seq, i.line, i.column])).toEqual(byLine(16).indicators.map((i) => [i.seq, i.line, i.column]));
+    expect(byLine(17)).toMatchObject({ indicatorsColumn: 7, indicatorsLine: 16 });
+    expect(byLine(17).indicators.map((i) => i.raw).join("。") + "。").toBe(indicators);
+    // Findings on the shared indicators are made for each project and name the cell the text is in.
+    const noUnit = report.diagnostics.filter((d) => d.ruleId === "indicator/no-unit" && d.indicator === "参加大型金融展会");
+    expect(noUnit.map((d) => [d.project, d.line, d.ref])).toEqual([
+      ["金融交流专项经费", 16, "绩效目标表!G16"],
+      ["金融工作业务经费", 16, "绩效目标表!G16"],
+    ]);
+  });
+
   test("line breaks and tabs around a cell's text are trimmed like spaces (合计 with an Alt+Enter after it is still 合计)", async () => {
     const lines = SEED.split("\n");
     const bytes = await bookBytes((wb) => {
