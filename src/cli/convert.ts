@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { parseFile } from "../api.js";
-import { type ConvertFormat, formatDocuments } from "../convert/index.js";
+import { type ConvertFormat, documentChunks } from "../convert/index.js";
 import { convertStreamed } from "../convert/stream.js";
 import { formatMessage, resolveLang } from "../i18n/format.js";
 import type { EncodingOption } from "../io/decode.js";
@@ -22,7 +22,7 @@ import type { Diagnostic, Lang } from "../types.js";
 import { makeReport, noTableIn } from "../validate/run.js";
 import type { CliIo } from "./io.js";
 import { writeOut } from "./io.js";
-import { emit, messageIn, printError } from "./shared.js";
+import { messageIn, printError } from "./shared.js";
 import { withoutOutputs } from "./targets.js";
 
 export interface ConvertCliOptions {
@@ -110,10 +110,18 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
   const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin });
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
+  // Written chunk by chunk as it is made, as a text table's is: a big workbook's JSON is tens of
+  // megabytes, which as one string and then as bytes doubled convert's memory.
+  const toFile = opts.output !== undefined && opts.output !== "-";
+  const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
   try {
-    const terminal = (opts.output === undefined || opts.output === "-") && io.stdout.isTTY === true;
-    await emit(formatDocuments(opts.to, result.value, { terminal, escapeFormulas: opts.escapeFormulas === true }), opts.output, io);
+    const terminal = !toFile && io.stdout.isTTY === true;
+    for (const chunk of documentChunks(opts.to, result.value, { terminal, escapeFormulas: opts.escapeFormulas === true })) {
+      await (writer ? writer.write(chunk) : writeOut(io.stdout, chunk));
+    }
+    await writer?.commit();
   } catch (error) {
+    await writer?.abort();
     printError(io, messageIn(error, lang));
     return 2;
   }

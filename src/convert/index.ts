@@ -18,14 +18,21 @@ export class JsonWriter {
   private headWritten = false;
   private unitsInTable = 0;
   private projectsInUnit = 0;
+  private projectChars = 0;
 
   /** `tables`: how many documents will be written (more than one makes a JSON array). */
   constructor(private readonly tables: number) {}
+
+  /** About how much is written and not yet taken (the projects' length). */
+  get pending(): number {
+    return this.projectChars;
+  }
 
   /** Take what was written so far. */
   drain(): string {
     const s = this.out.join("");
     this.out = [];
+    this.projectChars = 0;
     return s;
   }
 
@@ -62,7 +69,9 @@ export class JsonWriter {
   }
 
   project(project: Project): void {
-    this.out.push(this.projectsInUnit++ === 0 ? "\n      " : ",\n      ", JSON.stringify(project));
+    const json = JSON.stringify(project);
+    this.projectChars += json.length;
+    this.out.push(this.projectsInUnit++ === 0 ? "\n      " : ",\n      ", json);
   }
 
   closeUnit(unit: Unit): void {
@@ -83,18 +92,52 @@ export class JsonWriter {
 
 /** JSON: one document, or an array when the input held several tables. */
 export function formatJson(docs: readonly TableDocument[]): string {
-  if (docs.length === 0) return "[]\n";
+  return [...jsonChunks(docs)].join("");
+}
+
+/**
+ * The length (UTF-16 units) from which the pieces gathered (lines, projects) are a chunk of output
+ * text: a big workbook's JSON or NDJSON is tens of megabytes, written chunk by chunk rather than
+ * made into one string (and then bytes), which doubled convert's memory.
+ */
+const CHUNK_CHARS = 1 << 16;
+
+/** The JSON of formatJson in chunks of about CHUNK_CHARS (each ends after a whole project or line). */
+function* jsonChunks(docs: readonly TableDocument[]): Generator<string> {
+  if (docs.length === 0) {
+    yield "[]\n";
+    return;
+  }
   const w = new JsonWriter(docs.length);
   for (const doc of docs) {
     w.startTable(doc);
     for (const unit of doc.units) {
       w.openUnit(unit, doc);
-      for (const p of unit.projects) w.project(p);
+      for (const p of unit.projects) {
+        w.project(p);
+        if (w.pending >= CHUNK_CHARS) yield w.drain();
+      }
       w.closeUnit(unit);
     }
     w.endTable(doc);
   }
-  return w.drain();
+  yield w.drain();
+}
+
+/** Strings joined into chunks of about CHUNK_CHARS. */
+function* joined(pieces: Iterable<string>): Generator<string> {
+  let out: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    out.push(piece);
+    length += piece.length;
+    if (length >= CHUNK_CHARS) {
+      yield out.join("");
+      out = [];
+      length = 0;
+    }
+  }
+  if (out.length > 0) yield out.join("");
 }
 
 /** Visit every indicator (and every project without one, with `null`). */
@@ -122,9 +165,11 @@ function csvAmount(p: Project, k: MoneyKey): string | null {
 
 /** NDJSON: one line per indicator with its department, unit and project (and sheet, from a workbook). */
 export function formatNdjson(docs: readonly TableDocument[]): string {
-  const lines: string[] = [];
-  for (const doc of docs) lines.push(...ndjsonLines(doc));
-  return lines.join("");
+  return [...joined(allNdjsonLines(docs))].join("");
+}
+
+function* allNdjsonLines(docs: readonly TableDocument[]): Generator<string> {
+  for (const doc of docs) yield* ndjsonLines(doc);
 }
 
 /** The NDJSON lines of one table. */
@@ -209,10 +254,14 @@ export function* csvRows(doc: TableDocument, terminal = false, sheet = false, es
  * `escapeFormulas`: cells a spreadsheet would run as formulas get a leading `'` (see csvCell).
  */
 export function formatCsv(docs: readonly TableDocument[], terminal = false, escapeFormulas = false): string {
+  return [...joined(allCsvRows(docs, terminal, escapeFormulas))].join("");
+}
+
+/** The header and the rows of formatCsv. */
+function* allCsvRows(docs: readonly TableDocument[], terminal: boolean, escapeFormulas: boolean): Generator<string> {
   const sheet = docs.some((d) => d.sheet !== undefined);
-  const parts = [csvHeader(sheet)];
-  for (const doc of docs) for (const row of csvRows(doc, terminal, sheet, escapeFormulas)) parts.push(row);
-  return parts.join("");
+  yield csvHeader(sheet);
+  for (const doc of docs) yield* csvRows(doc, terminal, sheet, escapeFormulas);
 }
 
 /**
@@ -223,10 +272,23 @@ export function formatCsv(docs: readonly TableDocument[], terminal = false, esca
  * default, so that the CSV carries the table's text exactly as JSON does.
  */
 export function formatDocuments(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean; escapeFormulas?: boolean } = {}): string {
+  return [...documentChunks(format, docs, options)].join("");
+}
+
+/**
+ * The text of formatDocuments in chunks, for writing as they are made (the whole text of a big
+ * workbook would be held twice over, as a string and then as bytes). Each chunk ends after a whole
+ * line or project. A RangeError for a format it does not know, before any chunk.
+ */
+export function documentChunks(format: ConvertFormat, docs: readonly TableDocument[], options: { terminal?: boolean; escapeFormulas?: boolean } = {}): Iterable<string> {
   const terminal = options.terminal === true;
-  if (format === "csv") return formatCsv(docs, terminal, options.escapeFormulas === true);
+  if (format === "csv") return joined(allCsvRows(docs, terminal, options.escapeFormulas === true));
   // (A caller without the types gets an error, not NDJSON for a format it did not ask for.)
   if (format !== "json" && format !== "ndjson") throw new RangeError(`unknown format "${String(format)}": use one of ${CONVERT_FORMATS.join(", ")}`);
-  const text = format === "json" ? formatJson(docs) : formatNdjson(docs);
-  return terminal ? escapeJsonForTerminal(text) : text;
+  const chunks = format === "json" ? jsonChunks(docs) : joined(allNdjsonLines(docs));
+  return terminal ? escapedChunks(chunks) : chunks;
+}
+
+function* escapedChunks(chunks: Iterable<string>): Generator<string> {
+  for (const chunk of chunks) yield escapeJsonForTerminal(chunk);
 }

@@ -5,7 +5,9 @@ import { Ajv } from "ajv";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { sheetsToXlsx } from "../helpers/convert-fixture.js";
+import { sheetsToXlsx, tsvToXlsx } from "../helpers/convert-fixture.js";
+import { parseFile } from "../../src/api.js";
+import { formatDocuments } from "../../src/convert/index.js";
 import { editSeed, ROOT, SEED, SEED_PATH } from "../helpers/fixtures.js";
 import { tempDir } from "../helpers/temp.js";
 import { parseTable } from "../../src/table/parse.js";
@@ -224,6 +226,30 @@ describe("perftable convert", () => {
     expect(r.stderr).toContain(args[1]);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("convert of a big workbook", () => {
+  it("writes JSON, NDJSON and CSV as they are made, in pieces that each end after a whole project or line, not as one string", async () => {
+    // The seed's units and projects 60 times over (about 1,000 rows): megabytes of output.
+    const lines = SEED.split("\n");
+    const body = lines.slice(9).join("\n");
+    const text = [lines.slice(0, 9).join("\n"), ...Array.from({ length: 60 }, () => body)].join("\n");
+    const dir = tempDir("perftable-workbook-");
+    const path = join(dir, "big.xlsx");
+    writeFileSync(path, await tsvToXlsx(text));
+    const parsed = await parseFile(path);
+    expect(parsed.value).toHaveLength(1);
+    for (const to of ["json", "ndjson", "csv"] as const) {
+      const r = await runCli(["convert", path, "--to", to]);
+      expect(r.code).toBe(0);
+      // The same text as made whole.
+      expect(r.stdout).toBe(formatDocuments(to, parsed.value));
+      expect(r.stdoutChunks.length, to).toBeGreaterThan(5);
+      const ends = to === "json" ? /\}\n?$/ : to === "ndjson" ? /\}\n$/ : /\r\n$/;
+      for (const chunk of r.stdoutChunks) expect(chunk, to).toMatch(ends);
+    }
+    expect(JSON.parse((await runCli(["convert", path])).stdout).units).toHaveLength(120);
   });
 });
 

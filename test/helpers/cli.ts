@@ -7,14 +7,16 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** The pieces standard output was written in (a big output is written as it is made). */
+  stdoutChunks: string[];
 }
 
 function capture(isTTY: boolean) {
   const stream = new PassThrough() as PassThrough & { isTTY?: boolean };
   stream.isTTY = isTTY;
-  let text = "";
-  stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-  return { stream, text: () => text };
+  const chunks: string[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
+  return { stream, text: () => chunks.join(""), chunks };
 }
 
 /** Run `perftable <args>`; `stdin` feeds `-`. */
@@ -30,5 +32,5 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
   };
   const code = await main(args, io);
   await new Promise((r) => setImmediate(r));
-  return { code, stdout: out.text(), stderr: err.text() };
+  return { code, stdout: out.text(), stderr: err.text(), stdoutChunks: out.chunks };
 }
