@@ -33,7 +33,7 @@ export interface XlsxSheet {
  * formulas by their cached result (`=B11+B27` when the file has none), rich text joined, dates as ISO
  * dates; only the top-left cell of a merged range keeps its text (a cell it covers below in its
  * column has `mergedFrom`: that cell). A file exceljs cannot open, an
- * unknown sheet name, or sheets of more than `maxCells` cells in all (counted from column A to each
+ * unknown sheet name or that of a chart sheet (no cells), or sheets of more than `maxCells` cells in all (counted from column A to each
  * row's last cell with text), gives one `input/unreadable` (`ioError`) finding. Never throws.
  */
 export async function readXlsxSheets(bytes: Uint8Array, sheet?: string, maxCells = MAX_SHEET_CELLS): Promise<Result<XlsxSheet[]>> {
@@ -46,18 +46,35 @@ export async function readXlsxSheets(bytes: Uint8Array, sheet?: string, maxCells
   }
   const excel = (await import("exceljs")).default;
   const workbook = new excel.Workbook();
+  const listed = watchSheetList(workbook);
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ExcelJS.Buffer);
   } catch (error) {
     return fail(`not a readable .xlsx file: ${describeError(error)}`, `不是可读取的 .xlsx 文件：${describeErrorZh(error)}`);
   }
   const sheets = workbook.worksheets;
-  if (sheets.length === 0) return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
+  if (sheets.length === 0) {
+    if (listed.length > 0) {
+      const names = listed.map((s) => s.name);
+      return fail(`not a readable .xlsx file: the workbook has no worksheet, only chart sheets or other sheets without cells (${names.join(", ")})`, `不是可读取的 .xlsx 文件：工作簿中没有普通工作表，只有图表工作表等没有单元格的工作表（${names.join("、")}）`);
+    }
+    return fail("not a readable .xlsx file: the workbook has no sheets", "不是可读取的 .xlsx 文件：工作簿中没有工作表");
+  }
   let chosen: ExcelJS.Worksheet[];
   if (sheet !== undefined) {
     const named = sheets.find((ws) => ws.name === sheet) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === sheet.trim().toLowerCase());
     if (named === undefined) {
       const names = sheets.map((ws) => ws.name);
+      // A sheet of the workbook that exceljs does not keep (it keeps worksheets only): a chart sheet
+      // (or a dialog or macro sheet) has no cells. Said as such: "no sheet named 图表1" would be wrong.
+      const other = listed.find((s) => s.name === sheet) ?? listed.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+      if (other !== undefined && !names.includes(other.name)) {
+        const chart = other.kind === "chartsheet";
+        return fail(
+          `sheet ${other.name} is ${chart ? "a chart sheet" : "a chart, dialog or macro sheet"}, not a worksheet: it has no cells to read (worksheets: ${names.join(", ")})`,
+          `工作表“${other.name}”是${chart ? "图表工作表" : "图表、对话框或宏表"}，不是普通工作表，没有可读取的单元格（现有工作表：${names.join("、")}）`,
+        );
+      }
       return fail(`no sheet named ${sheet} (sheets: ${names.join(", ")})`, `没有名为“${sheet}”的工作表（现有工作表：${names.join("、")}）`);
     }
     chosen = [named];
@@ -90,6 +107,40 @@ export async function readXlsxSheets(bytes: Uint8Array, sheet?: string, maxCells
     }
   }
   return { value: read, diagnostics: [] };
+}
+
+/** A sheet the workbook lists, and the kind of part it is (`worksheet`, `chartsheet`, …; "" when unknown). */
+interface ListedSheet {
+  name: string;
+  kind: string;
+}
+
+/**
+ * The sheets a workbook's `xl/workbook.xml` lists, once it is loaded. exceljs drops every sheet that
+ * is not a worksheet (a chart sheet is not in `worksheets`); its list is caught as the loader puts
+ * the parts together (exceljs 4's `reconcile`, given the list and the parts' relationships). Empty
+ * if exceljs does not work that way (then a chart sheet is simply not there, as before).
+ */
+function watchSheetList(workbook: ExcelJS.Workbook): ListedSheet[] {
+  const listed: ListedSheet[] = [];
+  type Model = { sheets?: { name?: unknown; rId?: unknown }[]; workbookRels?: { Id?: unknown; Type?: unknown }[] };
+  const xlsx = workbook.xlsx as unknown as { reconcile?: (model: Model, options: unknown) => void };
+  const reconcile = xlsx.reconcile;
+  if (typeof reconcile !== "function") return listed;
+  xlsx.reconcile = function (model, options) {
+    try {
+      const rels = Array.isArray(model.workbookRels) ? model.workbookRels : [];
+      for (const sheet of Array.isArray(model.sheets) ? model.sheets : []) {
+        if (typeof sheet?.name !== "string") continue;
+        const type = rels.find((r) => r?.Id === sheet.rId)?.Type;
+        listed.push({ name: sheet.name, kind: typeof type === "string" ? type.slice(type.lastIndexOf("/") + 1) : "" });
+      }
+    } catch {
+      // (Only a better message depends on it.)
+    }
+    return reconcile.call(this, model, options);
+  };
+  return listed;
 }
 
 function fail(reason: string, reasonZh: string): Result<XlsxSheet[]> {

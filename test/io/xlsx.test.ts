@@ -12,6 +12,7 @@ import { formatNumber, readXlsxSheets, showNumber } from "../../src/io/xlsx.js";
 import type { Diagnostic, TableDocument } from "../../src/types.js";
 import { makeTempDir, sheetsToXlsx, tsvToXlsx, withoutColumns, writeTableFormats } from "../helpers/convert-fixture.js";
 import { editSeed, SEED } from "../helpers/fixtures.js";
+import { withChartSheet } from "../helpers/zip.js";
 
 function findingKeys(ds: Diagnostic[]) {
   return ds.map((d) => ({ ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, line: d.line, endLine: d.endLine, project: d.project, indicator: d.indicator, data: d.data }));
@@ -242,6 +243,32 @@ describe("choosing the sheet", () => {
     const parsed = await parseFile(path, { sheet: "2025" });
     expect(parsed.value).toEqual([]);
     expect(parsed.diagnostics.map((d) => d.data.reason)).toEqual(["no sheet named 2025 (sheets: 说明, 2023, 2024 调整)"]);
+  });
+
+  test("a chart sheet asked for by name: said to be a chart sheet without cells (en, zh), not missing", async () => {
+    const path = writeTemp("chart.xlsx", withChartSheet(await twoTables(), "图表1"));
+    for (const sheet of ["图表1", " 图表1 "]) {
+      const report = await checkFile(path, { sheet });
+      expect(report.diagnostics).toHaveLength(1);
+      expect(report.diagnostics[0]!.data).toMatchObject({
+        reason: "sheet 图表1 is a chart sheet, not a worksheet: it has no cells to read (worksheets: 说明, 2023, 2024 调整)",
+        reasonZh: "工作表“图表1”是图表工作表，不是普通工作表，没有可读取的单元格（现有工作表：说明、2023、2024 调整）",
+      });
+    }
+    const zh = await runCli(["convert", path, "--sheet", "图表1", "--lang", "zh"]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("图表1”是图表工作表");
+    // The workbook's worksheets are read as before; another unknown name is still unknown.
+    expect((await parseFile(path)).value.map((d) => d.sheet)).toEqual(["2023", "2024 调整"]);
+    expect((await checkFile(path, { sheet: "2025" })).diagnostics[0]!.data.reason).toBe("no sheet named 2025 (sheets: 说明, 2023, 2024 调整)");
+    // A workbook of a chart sheet alone: not "no sheets".
+    const alone = writeTemp("chart-only.xlsx", withChartSheet(await bookBytes(() => {}), "图表1"));
+    expect((await checkFile(alone)).diagnostics.map((d) => [d.data.reason, d.data.reasonZh])).toEqual([
+      [
+        "not a readable .xlsx file: the workbook has no worksheet, only chart sheets or other sheets without cells (图表1)",
+        "不是可读取的 .xlsx 文件：工作簿中没有普通工作表，只有图表工作表等没有单元格的工作表（图表1）",
+      ],
+    ]);
   });
 
   test("a named sheet without a table gets noTable", async () => {
