@@ -1,9 +1,10 @@
 // Pieces of the audit reporters: CSV cells (quoting, formula guard), JSON inside <script>, SVG
 // charts with escaped labels, and the boxed table aligned by display width.
 import { describe, expect, it } from "vitest";
-import { csvText } from "../../src/reporters/audit/csv.js";
+import { csvText, formatCsvRow } from "../../src/reporters/audit/csv.js";
 import { renderBarChart, renderStackedBar, truncateDisplay } from "../../src/reporters/audit/html-charts.js";
 import { createTableFormatter } from "../../src/reporters/audit/table.js";
+import { displayWidth } from "../../src/reporters/text-width.js";
 import { buildHtmlFile, createHtmlFormatter, escapeHtml, scriptJson } from "../../src/reporters/audit/html.js";
 import { finishReport } from "../../src/audit/check-file.js";
 import { AuditSummaryBuilder, summarizeFile } from "../../src/audit/summary.js";
@@ -182,5 +183,43 @@ describe("the html report of a workbook with a sheet it could not read", () => {
     expect(file.reason).toMatch(/^no performance table read on sheet 附表: no header row .* by row 1001/);
     // The table and csv reports keep no findings, and need none.
     expect(finishReport(makeReport("departments.xlsx", "utf-8", findings, tables), { keep: 0, excerpts: 0 }).unreadableFinding).toBeUndefined();
+  });
+});
+
+describe("the table report of a workbook with a sheet per department", () => {
+  // 50 sheets, one department each (区财政局, 区教育局, …, 区第50局).
+  const names = ["广州开发区财政局", "广州开发区教育局", "广州开发区金融工作局", ...Array.from({ length: 47 }, (_, i) => `广州开发区第${i + 4}局`)];
+  function run(lang: "en" | "zh") {
+    const builder = new AuditSummaryBuilder();
+    const table = createTableFormatter({ lang, color: false, cwd: "/" });
+    const tables = names.map((department, i) => ({ department, moneyUnit: "万元", units: 1, projects: 3, indicators: 12, moneyTotal: "15812.52", categories: {}, sheet: `表${i + 1}` }));
+    const rows = [];
+    for (const [path, t] of [["departments.xlsx", tables], ["教育局.txt", [tables[1]!]]] as const) {
+      const report = finishReport(makeReport(path, "utf-8", [], [...t]), { keep: 200, excerpts: 0 });
+      const row = builder.add(report);
+      rows.push(row);
+      table.file(report, row);
+    }
+    return { text: table.end(builder.build()), rows };
+  }
+
+  it("names a few departments in the file's row and counts the rest, aligned by display width; the full list stays elsewhere", () => {
+    for (const [lang, more] of [["en", "广州开发区财政局; 广州开发区教育局; 广州开发区金融工作局 and 47 more"], ["zh", "广州开发区财政局; 广州开发区教育局; 广州开发区金融工作局 等 50 个部门"]] as const) {
+      const { text, rows } = run(lang);
+      const lines = text.split("\n");
+      const fileTable = lines.slice(0, lines.findIndex((l) => l === ""));
+      const row = fileTable.find((l) => l.startsWith("│ departments.xlsx "))!;
+      expect(row, lang).toContain(more);
+      expect(row).not.toContain("第4局");
+      // Every line of the file table as wide as its border, Chinese counted as two columns.
+      expect(new Set(fileTable.map(displayWidth)).size, fileTable.join("\n")).toBe(1);
+      expect(displayWidth(fileTable[0]!)).toBeLessThan(180);
+      // A file with one department: as before.
+      expect(fileTable.find((l) => l.startsWith("│ 教育局.txt "))).toMatch(/│ 广州开发区教育局 +│/);
+      // The by-department totals list each of them; the file's row in csv (and the data of json and html) names all 50.
+      for (const name of names) expect(lines.some((l) => l.startsWith(`│ ${name} `)), name).toBe(true);
+      expect(rows[0]!.departments).toEqual(names);
+      expect(formatCsvRow(rows[0]!, lang)).toContain(names.join("; "));
+    }
   });
 });

@@ -56,12 +56,19 @@ export function formatVerdict(summary: AuditSummary, lang: Lang, chalk: ChalkIns
   return chalk.red.bold(text);
 }
 
+/** Departments named in a file's row at most; the others are counted (a workbook with a sheet per department). */
+const DEPARTMENTS_SHOWN = 3;
+
 /**
- * A file's departments; for an unreadable file, a mark after those of the tables that were read (a
- * workbook with a sheet whose table could not be read), or the mark alone when none was.
+ * A file's departments, the first DEPARTMENTS_SHOWN of more counted after them (`… and 47 more`,
+ * `… 等 50 个部门`: the by-department table and the other reports list them all); for an unreadable
+ * file, a mark after those of the tables that were read (a workbook with a sheet whose table could
+ * not be read), or the mark alone when none was.
  */
 function departmentCell(r: AuditFileRow, labels: (typeof LABELS)[Lang], chalk: ChalkInstance): string {
-  const departments = displayText(r.departments.join("; "));
+  const all = r.departments;
+  const shown = displayText(all.slice(0, DEPARTMENTS_SHOWN).join("; "));
+  const departments = all.length <= DEPARTMENTS_SHOWN ? shown : shown + (labels === LABELS.zh ? ` 等 ${all.length} 个部门` : ` and ${all.length - DEPARTMENTS_SHOWN} more`);
   if (!r.unreadable) return departments;
   if (r.tables === 0) return chalk.dim(labels.unreadable);
   return departments + (departments === "" || labels === LABELS.zh ? "" : " ") + chalk.dim(labels.partlyUnreadable);
