@@ -246,7 +246,7 @@ describe("choosing the sheet", () => {
   });
 
   test("a chart sheet asked for by name: said to be a chart sheet without cells (en, zh), not missing", async () => {
-    const path = writeTemp("chart.xlsx", withChartSheet(await twoTables(), "图表1"));
+    const path = writeTemp("chart.xlsx", await withChartSheet(await twoTables(), "图表1"));
     for (const sheet of ["图表1", " 图表1 "]) {
       const report = await checkFile(path, { sheet });
       expect(report.diagnostics).toHaveLength(1);
@@ -262,7 +262,7 @@ describe("choosing the sheet", () => {
     expect((await parseFile(path)).value.map((d) => d.sheet)).toEqual(["2023", "2024 调整"]);
     expect((await checkFile(path, { sheet: "2025" })).diagnostics[0]!.data.reason).toBe("no sheet named 2025 (sheets: 说明, 2023, 2024 调整)");
     // A workbook of a chart sheet alone: not "no sheets".
-    const alone = writeTemp("chart-only.xlsx", withChartSheet(await bookBytes(() => {}), "图表1"));
+    const alone = writeTemp("chart-only.xlsx", await withChartSheet(await bookBytes(() => {}), "图表1"));
     expect((await checkFile(alone)).diagnostics.map((d) => [d.data.reason, d.data.reasonZh])).toEqual([
       [
         "not a readable .xlsx file: the workbook has no worksheet, only chart sheets or other sheets without cells (图表1)",
