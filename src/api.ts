@@ -59,7 +59,7 @@ export interface CheckFileOptions extends FileOptions {
 
 async function readBytes(file: string, options: FileOptions) {
   if (file === "-") return { ok: true as const, bytes: await readStdin(options.stdin ?? process.stdin, options.encoding) };
-  return readPath(resolve(options.cwd ?? process.cwd(), file), options.encoding);
+  return readPath(resolve(options.cwd ?? process.cwd(), file), options.encoding, options.path ?? file);
 }
 
 /** V8's longest string (UTF-16 units); TextDecoder refuses more input bytes than this. */
@@ -206,6 +206,7 @@ function checkStreamed(absolute: string, head: Uint8Array, size: number, options
       return report;
     },
     (failure) => makeReport(options.path, null, [unreadable(failure.messageId, failure.data)]),
+    options.path,
   );
 }
 
@@ -288,9 +289,9 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
 async function checkStream(stream: NodeJS.ReadableStream, path: string, options: CheckFileOptions, named?: string): Promise<FileReport> {
   let spooled: SpooledStdin;
   try {
-    spooled = await spoolStdin(stream, options.stdinMemoryLimit, options.encoding, (bytes) => noTableIn(bytes, options.encoding), named);
+    spooled = await spoolStdin(stream, options.stdinMemoryLimit, options.encoding, (bytes) => noTableIn(bytes, options.encoding), named === undefined ? undefined : path);
   } catch (error) {
-    const failed = named !== undefined && (error as NodeJS.ErrnoException).code !== undefined ? describeFsError(error, path) : null;
+    const failed = named !== undefined && (error as NodeJS.ErrnoException).code !== undefined ? describeFsError(error, named, path) : null;
     return makeReport(path, null, [failed === null ? unreadable("ioError", { path, reason: (error as Error).message }) : unreadable(failed.messageId, failed.data)]);
   }
   if ("file" in spooled) {

@@ -65,7 +65,7 @@ export async function runConvert(input: string, opts: ConvertCliOptions, io: Cli
   const path = named === null ? (opts.stdinFilename ?? "<stdin>") : input;
   let spooled: SpooledStdin;
   try {
-    spooled = await spoolStdin(named === null ? io.stdin : createReadStream(named), stdinMemoryLimit(io.env), opts.encoding, (bytes) => noTableIn(bytes, opts.encoding), named ?? undefined);
+    spooled = await spoolStdin(named === null ? io.stdin : createReadStream(named), stdinMemoryLimit(io.env), opts.encoding, (bytes) => noTableIn(bytes, opts.encoding), named === null ? undefined : path);
   } catch (error) {
     printError(io, `${path}: ${named !== null && (error as NodeJS.ErrnoException).code !== undefined ? errnoReason(error, lang) : (error as Error).message}`);
     return 2;
@@ -93,7 +93,7 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
       // A big table in parts on worker threads, whose text comes back as bytes (not on a terminal,
       // where the text is made safe first).
       const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal, opts.escapeFormulas === true);
+      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal, opts.escapeFormulas === true, path);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();

@@ -279,6 +279,7 @@ export interface StreamConvertResult {
  * file is not a readable table; then nothing was written). `terminal`: the output is shown on a
  * terminal, made safe as by formatDocuments' `terminal` (on one thread: `split` is not used).
  * `escapeFormulas`: CSV cells a spreadsheet would run as formulas get a leading `'` (see csvCell).
+ * `name`: the file as the user gave it, named in a message that it cannot be read (default `path`).
  */
 export function convertStreamed(
   path: string,
@@ -289,6 +290,7 @@ export function convertStreamed(
   split?: ConvertSplit,
   terminal = false,
   escapeFormulas = false,
+  name = path,
 ): Promise<StreamConvertResult> {
   if (terminal) split = undefined;
   const write: Write = terminal && format !== "csv" ? (text) => output(escapeJsonForTerminal(text)) : output;
@@ -343,7 +345,7 @@ export function convertStreamed(
           parts = await TableParts.start<ConvertPartFindings>(path, plan, split!.size, {
             threads,
             workerUrl: workerUrl!,
-            name: path,
+            name,
             task: (i) => ({ kind: "convert", format, file: join(temp.dir, `part-${i}`), escapeFormulas }),
             at: split!.at,
           });
@@ -377,5 +379,6 @@ export function convertStreamed(
       return { tables, diagnostics: sink.diagnostics, encoding: plan.encoding };
     },
     (failure) => ({ tables: 0, diagnostics: [unreadable(failure.messageId, failure.data)], encoding: null }),
+    name,
   );
 }

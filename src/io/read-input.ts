@@ -92,7 +92,7 @@ export async function spoolStdin(
    * endless text (`yes | perftable check -`) would be copied to disk until the disk is full.
    */
   noTableIn?: (bytes: Uint8Array) => Uint8Array | null,
-  /** What the stream is, in the error when it cannot be kept: a named pipe's path. */
+  /** What the stream is, in the error when it cannot be kept: a named pipe's name as the user gave it. */
   what = "standard input",
 ): Promise<SpooledStdin> {
   const chunks: Buffer[] = [];
@@ -207,31 +207,37 @@ export function isStreamPath(path: string): boolean {
 /**
  * Read a file's bytes. Never throws. What is not a regular file (a named pipe, a device) is read as
  * a stream, up to its first NUL byte when that makes it binary (see `untilBinary`; `encoding` is
- * the one it is to be read with): /dev/zero would otherwise be read forever.
+ * the one it is to be read with): /dev/zero would otherwise be read forever. A failure names the
+ * file `name`: as the user gave it (see describeFsError).
  */
-export async function readPath(path: string, encoding: EncodingOption = "auto"): Promise<ReadResult> {
+export async function readPath(path: string, encoding: EncodingOption = "auto", name = path): Promise<ReadResult> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, messageId: "isDirectory", data: { path } };
+    if (info.isDirectory()) return { ok: false, messageId: "isDirectory", data: { path: name } };
     // (A pipe or device is read as standard input is.)
     if (!info.isFile()) return { ok: true, bytes: await readStdin(createReadStream(path), encoding) };
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
-    return describeFsError(error, path);
+    return describeFsError(error, path, name);
   }
 }
 
-/** Map a Node file-system error to a message id of input/unreadable. */
-export function describeFsError(error: unknown, path: string): Extract<ReadResult, { ok: false }> {
+/**
+ * Map a Node file-system error on `path` to a message id of input/unreadable. The message names the
+ * file `name`: as the user gave it, the name the finding's location and the report use (a relative
+ * name stays relative; standard input is its --stdin-filename or `-`), never the absolute path the
+ * file was opened by — a shared report would show the reviewer's own folders.
+ */
+export function describeFsError(error: unknown, path: string, name = path): Extract<ReadResult, { ok: false }> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") {
     // A name read from a folder with bytes that are not UTF-8 has U+FFFD in their place: no file
     // has that name, and "not found" would puzzle whoever sees the file in the folder.
-    return { ok: false, messageId: path.includes("\ufffd") ? "badName" : "notFound", data: { path } };
+    return { ok: false, messageId: path.includes("\ufffd") ? "badName" : "notFound", data: { path: name } };
   }
-  if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path } };
-  if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path } };
-  return { ok: false, messageId: "ioError", data: { path, reason: errnoReason(error), reasonZh: errnoReason(error, "zh") } };
+  if (code === "EISDIR") return { ok: false, messageId: "isDirectory", data: { path: name } };
+  if (code === "EACCES" || code === "EPERM") return { ok: false, messageId: "permission", data: { path: name } };
+  return { ok: false, messageId: "ioError", data: { path: name, reason: errnoReason(error), reasonZh: errnoReason(error, "zh") } };
 }
 
 /**

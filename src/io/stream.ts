@@ -398,7 +398,8 @@ async function locateInvalidUtf8InFile(path: string, skip: number): Promise<Stre
 /**
  * Read a text file as a stream with `read`, choosing the encoding from its first bytes: when a file
  * taken for UTF-8 turns out not to be, `read` runs again with GB18030 (which reads any bytes). A file
- * that is not text, cannot be decoded or fails on disk (vanished, EIO …) goes to `fail` instead.
+ * that is not text, cannot be decoded or fails on disk (vanished, EIO …) goes to `fail` instead,
+ * naming the file `name` (as the user gave it: see describeFsError).
  */
 export async function readStreamed<T>(
   path: string,
@@ -406,6 +407,7 @@ export async function readStreamed<T>(
   forced: EncodingOption,
   read: (plan: StreamPlan) => Promise<T>,
   fail: (failure: StreamFailureOrFs) => T,
+  name = path,
 ): Promise<T> {
   let plan = planEncoding(head, forced);
   for (;;) {
@@ -426,7 +428,7 @@ export async function readStreamed<T>(
         return fail(error.failure);
       }
       // The file vanished or failed between the peek and the stream (ENOENT, EACCES, EIO …).
-      if (typeof (error as NodeJS.ErrnoException | null)?.code === "string") return fail(describeFsError(error, path));
+      if (typeof (error as NodeJS.ErrnoException | null)?.code === "string") return fail(describeFsError(error, path, name));
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { checkFile } from "../../src/api.js";
+import { checkFile, parseFile } from "../../src/api.js";
 import { formatMessage } from "../../src/i18n/format.js";
 import { expandInputs } from "../../src/io/inputs.js";
 import { SMALL_FILE } from "../../src/io/read-input.js";
@@ -55,7 +55,7 @@ describe("a missing file", () => {
     expect(r.code).toBe(2);
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { path: string }) => f.path)).toEqual(["missing.txt", "seed.txt"]);
-    expect(files[0].diagnostics).toMatchObject([{ ruleId: "input/unreadable", messageId: "notFound", message: `file not found: ${join(dir, "missing.txt")}` }]);
+    expect(files[0].diagnostics).toMatchObject([{ ruleId: "input/unreadable", messageId: "notFound", message: "file not found: missing.txt" }]);
     expect(files[1]).toMatchObject({ errorCount: 0, warningCount: 8, infoCount: 9 });
   });
 
@@ -203,9 +203,9 @@ describe("a file whose name is not UTF-8 (a GBK name unpacked from a zip made on
     const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { ruleId: string; messageId: string; message: string }[] }[];
     expect(files.map((f) => f.path)).toEqual(["tree/a.txt", "tree/部门\ufffd\ufffd.txt"]);
     expect(files[1]!.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([["input/unreadable", "badName"]]);
-    expect(files[1]!.diagnostics[0]!.message).toBe(`cannot open ${join(dir, "tree", "部门\ufffd\ufffd.txt")}: its name is not valid UTF-8 (the bytes shown as \ufffd): rename the file`);
+    expect(files[1]!.diagnostics[0]!.message).toBe("cannot open tree/部门\ufffd\ufffd.txt: its name is not valid UTF-8 (the bytes shown as \ufffd): rename the file");
     const zh = await runCli(["check", "tree", "--lang", "zh", "-f", "json"], { cwd: dir });
-    expect(JSON.parse(zh.stdout).files[1].diagnostics[0].message).toBe(`无法打开 ${join(dir, "tree", "部门\ufffd\ufffd.txt")}：文件名不是有效的 UTF-8（显示为 \ufffd 的字节），请重命名该文件`);
+    expect(JSON.parse(zh.stdout).files[1].diagnostics[0].message).toBe("无法打开 tree/部门\ufffd\ufffd.txt：文件名不是有效的 UTF-8（显示为 \ufffd 的字节），请重命名该文件");
   });
 
   it("audit reports it as unreadable", async () => {
@@ -286,6 +286,65 @@ describe("a file that vanishes mid-run", () => {
     expect(files[0].diagnostics).toMatchObject([{ ruleId: "input/unreadable", messageId: "notFound" }]);
     expect(files[0].diagnostics[0].message).toContain("vanishing.txt");
     expect(files[1].errorCount).toBe(0);
+  });
+});
+
+describe("a file that cannot be read is named in the message as it was given, not by its absolute path", () => {
+  // The finding's location already names it as given; the message repeated it as an absolute path,
+  // which in a shared audit report showed the reviewer's own folders.
+  it("audit -f json / html / csv of a folder, run from its parent: no absolute path anywhere", async () => {
+    mkdirSync(join(dir, "tree"));
+    writeFileSync(join(dir, "tree", "a.txt"), SEED);
+    symlinkSync("nowhere.txt", join(dir, "tree", "dangling.txt"));
+    for (const format of ["json", "html", "csv"]) {
+      const r = await runCli(["audit", "tree", "--jobs", "1", "-f", format, "--no-progress"], { cwd: dir });
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).not.toContain(root);
+      expect(r.stdout, format).toContain("tree/dangling.txt");
+    }
+    const r = await runCli(["audit", "tree", "--jobs", "1", "-f", "json", "--no-progress"], { cwd: dir });
+    const file = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path === "tree/dangling.txt");
+    expect(file.diagnostics).toMatchObject([{ messageId: "notFound", message: "file not found: tree/dangling.txt", data: { path: "tree/dangling.txt" } }]);
+  });
+
+  it("check, in both languages, a text table and a workbook", async () => {
+    const r = await runCli(["check", "missing.txt", "nope.xlsx", "-f", "json"], { cwd: dir });
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { diagnostics: { message: string }[] }) => f.diagnostics[0]!.message)).toEqual(["file not found: missing.txt", "file not found: nope.xlsx"]);
+    const zh = await runCli(["check", "missing.txt", "-f", "json", "--lang", "zh"], { cwd: dir });
+    expect(JSON.parse(zh.stdout).files[0].diagnostics[0].message).toBe("文件不存在：missing.txt");
+  });
+
+  it("convert, on stderr: the name as given (a relative name stays relative)", async () => {
+    mkdirSync(join(dir, "folder"));
+    expect((await runCli(["convert", "missing.txt"], { cwd: dir })).stderr).toBe("missing.txt:1:1  error  file not found: missing.txt  input/unreadable\n");
+    expect((await runCli(["convert", "folder"], { cwd: dir })).stderr).toBe("folder:1:1  error  is a directory, not a file: folder  input/unreadable\n");
+    expect((await runCli(["convert", "missing.xlsx", "--lang", "zh"], { cwd: dir })).stderr).toBe("missing.xlsx:1:1  错误  文件不存在：missing.xlsx  input/unreadable\n");
+  });
+
+  it("a big table streamed from disk that vanishes after its first bytes were read (check and convert)", async () => {
+    const vanishing = join(dir, "vanishing.txt");
+    const big = Array.from({ length: Math.ceil(SMALL_FILE / SEED.length) + 1 }, () => SEED).join("\n");
+    let opens = 0;
+    hooks.beforeOpen = (path) => {
+      if (path === vanishing && ++opens === 2) unlinkSync(vanishing);
+    };
+    writeFileSync(vanishing, big);
+    const r = await runCli(["check", "vanishing.txt", "-f", "json"], { cwd: dir });
+    expect(opens).toBe(2);
+    expect(JSON.parse(r.stdout).files[0].diagnostics[0].message).toBe("file not found: vanishing.txt");
+    opens = 0;
+    writeFileSync(vanishing, big);
+    const converted = await runCli(["convert", "vanishing.txt"], { cwd: dir });
+    expect(opens).toBe(2);
+    expect(converted.stderr).toBe("vanishing.txt:1:1  error  file not found: vanishing.txt  input/unreadable\n");
+  });
+
+  it("checkFile and parseFile name the file by options.path", async () => {
+    const checked = await checkFile(join(dir, "deleted.txt"), { path: "deleted.txt" });
+    expect(checked.diagnostics[0]).toMatchObject({ messageId: "notFound", data: { path: "deleted.txt" } });
+    const parsed = await parseFile("deleted.txt", { cwd: dir, path: "表.txt" });
+    expect(parsed.diagnostics[0]).toMatchObject({ messageId: "notFound", data: { path: "表.txt" } });
   });
 });
 
