@@ -83,17 +83,18 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
   const absolute = input === "-" ? null : resolve(io.cwd, input);
   const peeked = absolute === null ? null : await peekFile(absolute);
   const first = peeked?.head ?? null;
+  // The output is written piece by piece as it is made (never the whole text at once: a big table's
+  // JSON is far bigger than the table), to a file atomically or to standard output.
+  const writer = opts.output !== undefined && opts.output !== "-" ? new AtomicWriter(resolve(io.cwd, opts.output)) : null;
+  const write = (text: string | Uint8Array) => (writer ? writer.write(text) : writeOut(io.stdout, text));
+  // On a terminal, no control or bidi character of the table is written raw (every format).
+  const terminal = !writer && io.stdout.isTTY === true;
   if (absolute !== null && first !== null && detectFormat(path, first) === "text") {
-    const toFile = opts.output !== undefined && opts.output !== "-";
-    const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
     try {
-      // On a terminal, no control or bidi character of the table is written raw (every format).
-      const terminal = !writer && io.stdout.isTTY === true;
-      const writeBytes = (bytes: Uint8Array) => (writer ? writer.write(bytes) : writeOut(io.stdout, bytes));
       // A big table in parts on worker threads, whose text comes back as bytes (not on a terminal,
       // where the text is made safe first).
-      const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
-      const result = await convertStreamed(absolute, first, opts.to, (text) => (writer ? writer.write(text) : writeOut(io.stdout, text)), opts.encoding, split, terminal, opts.escapeFormulas === true, path);
+      const split = terminal ? undefined : { threads: Math.max(1, opts.jobs ?? availableParallelism()), size: peeked!.size, writeBytes: write, splitBytes: byteSetting(io.env, "PERFTABLE_SPLIT_BYTES") };
+      const result = await convertStreamed(absolute, first, opts.to, write, opts.encoding, split, terminal, opts.escapeFormulas === true, path);
       printDiagnostics(io, path, result.diagnostics, lang);
       if (result.tables === 0) {
         await writer?.abort();
@@ -110,15 +111,8 @@ async function convertInput(input: string, path: string, stdin: NodeJS.ReadableS
   const result = await parseFile(input, { path, encoding: opts.encoding, sheet: opts.sheet, cwd: io.cwd, stdin });
   printDiagnostics(io, path, result.diagnostics, lang);
   if (result.value.length === 0) return 2;
-  // Written chunk by chunk as it is made, as a text table's is: a big workbook's JSON is tens of
-  // megabytes, which as one string and then as bytes doubled convert's memory.
-  const toFile = opts.output !== undefined && opts.output !== "-";
-  const writer = toFile ? new AtomicWriter(resolve(io.cwd, opts.output!)) : null;
   try {
-    const terminal = !toFile && io.stdout.isTTY === true;
-    for (const chunk of documentChunks(opts.to, result.value, { terminal, escapeFormulas: opts.escapeFormulas === true })) {
-      await (writer ? writer.write(chunk) : writeOut(io.stdout, chunk));
-    }
+    for (const chunk of documentChunks(opts.to, result.value, { terminal, escapeFormulas: opts.escapeFormulas === true })) await write(chunk);
     await writer?.commit();
   } catch (error) {
     await writer?.abort();

@@ -1,14 +1,12 @@
-// Pieces the commands share: loading configuration, run settings, report flags and writing
-// outputs.
+// Pieces the commands share: loading configuration, run settings, report flags and error
+// messages.
 import { relative, resolve } from "node:path";
 import { type ConfigFile, ConfigError, findConfig, loadConfigFile, resolveConfig } from "../validate/config.js";
 import type { ResolvedConfig } from "../validate/run.js";
-import { writeFileAtomic } from "../io/write.js";
 import type { CliIo } from "./io.js";
 import type { EncodingOption } from "../io/decode.js";
 import { resolveLang } from "../i18n/format.js";
 import type { Lang } from "../types.js";
-import { writeOut } from "./io.js";
 import { sanitizeText } from "../reporters/sanitize.js";
 
 export interface ConfigOptions {
@@ -34,12 +32,6 @@ export function loadConfig(opts: ConfigOptions, io: CliIo): { file: ConfigFile |
     }
   }
   return { file, path, resolved: resolveConfig(file, opts.rule ?? []) };
-}
-
-/** Write text to a file (atomically) or to stdout for `-` / undefined. */
-export async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
-  if (output === undefined || output === "-") await writeOut(io.stdout, text);
-  else await writeFileAtomic(resolve(io.cwd, output), text);
 }
 
 /** Parse `--report format=file` values against the allowed formats. Throws ConfigError. */

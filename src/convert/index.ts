@@ -165,7 +165,7 @@ function csvAmount(p: Project, k: MoneyKey): string | null {
 
 /** NDJSON: one line per indicator with its department, unit and project (and sheet, from a workbook). */
 export function formatNdjson(docs: readonly TableDocument[]): string {
-  return [...joined(allNdjsonLines(docs))].join("");
+  return [...allNdjsonLines(docs)].join("");
 }
 
 function* allNdjsonLines(docs: readonly TableDocument[]): Generator<string> {
@@ -254,7 +254,7 @@ export function* csvRows(doc: TableDocument, terminal = false, sheet = false, es
  * `escapeFormulas`: cells a spreadsheet would run as formulas get a leading `'` (see csvCell).
  */
 export function formatCsv(docs: readonly TableDocument[], terminal = false, escapeFormulas = false): string {
-  return [...joined(allCsvRows(docs, terminal, escapeFormulas))].join("");
+  return [...allCsvRows(docs, terminal, escapeFormulas)].join("");
 }
 
 /** The header and the rows of formatCsv. */
