@@ -376,13 +376,12 @@ function quantity(
 /** Characters that make a unit worth a second look: comparators, `含` of `（含）`, and `%` / `％` followed by words. */
 const HAS_MARK = /[<>=≤≥≦≧＜＞＝含%％]/;
 
+/** A comparator sign (ASCII, mathematical and full-width). */
+const COMPARATOR_SIGN = /[<>=≤≥≦≧＜＞＝]/;
+
 /** Index of the first comparator sign in a unit, or -1. */
 function indexOfComparator(unit: string): number {
-  for (let i = 0; i < unit.length; i++) {
-    const c = unit.charCodeAt(i);
-    if (c === 0x3c || c === 0x3e || c === 0x3d || c === 0x2264 || c === 0x2265 || c === 0x2266 || c === 0x2267 || c === 0xff1c || c === 0xff1e || c === 0xff1d) return i;
-  }
-  return -1;
+  return unit.search(COMPARATOR_SIGN);
 }
 
 function isFloorComparator(c: Comparator): boolean {

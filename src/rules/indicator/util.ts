@@ -1,6 +1,7 @@
 // Helpers shared by the indicator and project rules: spans of targets, "which target" message ids,
 // exact decimal comparisons, the classification of indicator names and category groups of projects.
 import { Decimal } from "decimal.js";
+import { isDigit } from "../../../grammar/tokens.js";
 import { classifyCategories, type CategoryGroup } from "../../targets/index.js";
 import { type Comparator, type Indicator, NAME_DOUBLED, type Position, type Project, RAW_POSITIONS, type RawPositions, type Span, type Target } from "../../types.js";
 import type { Bilingual, RuleContext } from "../types.js";
@@ -294,10 +295,7 @@ export function isChangeTarget(t: Target): boolean {
 
 /** Whether a text holds a digit (ASCII or full-width): `1/3`, `1:1` are measurable, if not typed. */
 export function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
   return false;
 }
 
