@@ -16,6 +16,8 @@ const LABELS = {
     byDepartment: "By department",
     unreadable: "(unreadable)",
     partlyUnreadable: "(partly unreadable)",
+    /** After the departments shown, of `total`. */
+    moreDepartments: (total: number, shown: number) => ` and ${total - shown} more`,
     noDepartment: "(no department)",
     noFindings: "no findings",
     noUnit: " (no unit)",
@@ -28,6 +30,7 @@ const LABELS = {
     byDepartment: "按部门统计",
     unreadable: "（无法读取）",
     partlyUnreadable: "（部分无法读取）",
+    moreDepartments: (total: number) => ` 等 ${total} 个部门`,
     noDepartment: "（未注明部门）",
     noFindings: "没有发现问题",
     noUnit: "（未注明金额单位）",
@@ -68,7 +71,7 @@ const DEPARTMENTS_SHOWN = 3;
 function departmentCell(r: AuditFileRow, labels: (typeof LABELS)[Lang], chalk: ChalkInstance): string {
   const all = r.departments;
   const shown = displayText(all.slice(0, DEPARTMENTS_SHOWN).join("; "));
-  const departments = all.length <= DEPARTMENTS_SHOWN ? shown : shown + (labels === LABELS.zh ? ` 等 ${all.length} 个部门` : ` and ${all.length - DEPARTMENTS_SHOWN} more`);
+  const departments = all.length <= DEPARTMENTS_SHOWN ? shown : shown + labels.moreDepartments(all.length, DEPARTMENTS_SHOWN);
   if (!r.unreadable) return departments;
   if (r.tables === 0) return chalk.dim(labels.unreadable);
   return departments + (departments === "" || labels === LABELS.zh ? "" : " ") + chalk.dim(labels.partlyUnreadable);
