@@ -12,6 +12,7 @@ import {
   type ConvertFormat,
 } from "./convert/index.js";
 import { formatMessage as formatMessageUnchecked } from "./i18n/format.js";
+import { LANGS } from "./i18n/lang.js";
 import { decodeBytes as decodeBytesUnchecked, type DecodeResult, ENCODINGS, type EncodingOption } from "./io/decode.js";
 import { parseTable as parseTableUnchecked, type ParseOptions } from "./table/parse.js";
 import { parseTarget as parseTargetUnchecked } from "./targets/index.js";
@@ -57,8 +58,6 @@ function expectOneOf(argument: string, values: readonly string[], value: unknown
     throw new RangeError(`perftable: ${argument}: expected one of ${values.join(", ")}, got ${describeValue(value)}`);
   }
 }
-
-const LANGS: readonly Lang[] = ["zh", "en"];
 
 function expectText(argument: string, value: unknown): void {
   if (typeof value !== "string" && !(value instanceof Uint8Array)) fail(argument, "a string or a Uint8Array", value);

@@ -3,7 +3,8 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "../version.js";
-import { resolveLang } from "../i18n/lang.js";
+import { LANGS, resolveLang } from "../i18n/lang.js";
+import { ENCODINGS } from "../io/decode.js";
 import type { Lang } from "../types.js";
 
 // Each command's code is imported when that command runs: the bundle keeps them as lazily
@@ -20,8 +21,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const parseCount = (value: string, flag: string, min: number) => parseCountIn(value, flag, min, lang);
   /** The help text in the language of the run: --lang, else the locale. */
   const t = (en: string, zh: string) => (lang === "zh" ? zh : en);
-  const langOption = (en: string, zh: string) => new Option("--lang <lang>", t(en, zh)).choices(["zh", "en"]);
-  const encodingOption = () => new Option("--encoding <encoding>", t("input encoding", "输入文件的编码")).choices(["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"]);
+  const langOption = (en: string, zh: string) => new Option("--lang <lang>", t(en, zh)).choices(LANGS);
+  const encodingOption = () => new Option("--encoding <encoding>", t("input encoding", "输入文件的编码")).choices(ENCODINGS);
   const program = new Command();
   program
     .name("perftable")

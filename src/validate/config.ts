@@ -3,10 +3,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { getRule, rules } from "../rules/index.js";
-import type { Severity } from "../types.js";
+import type { Lang, Severity } from "../types.js";
+import type { EncodingOption } from "../io/decode.js";
 import { defaultConfig, type ResolvedConfig } from "./run.js";
 import { errnoReason } from "../io/errors.js";
 import { jsonSyntaxError } from "../io/json-errors.js";
+import { ENCODINGS } from "../io/decode.js";
+import { LANGS } from "../i18n/lang.js";
 
 export const CONFIG_FILE = "perftable.config.json";
 const SEVERITIES: readonly Severity[] = ["off", "info", "warning", "error"];
@@ -57,8 +60,8 @@ export function validateConfig(value: unknown, file: string): ConfigFile {
   const allowed = new Set(["$schema", "rules", "lang", "encoding", "maxWarnings"]);
   for (const key of Object.keys(value)) if (!allowed.has(key)) throw new ConfigError(`${file}: unknown key "${key}" (allowed: ${[...allowed].join(", ")})`, `${file}：未知的键“${key}”（可用：${[...allowed].join("、")}）`);
   const c = value as Record<string, unknown>;
-  if (c.lang !== undefined && c.lang !== "zh" && c.lang !== "en") throw new ConfigError(`${file}: "lang" must be "zh" or "en"`, `${file}：“lang”只能是“zh”或“en”`);
-  if (c.encoding !== undefined && !["auto", "utf-8", "gb18030", "utf-16le", "utf-16be"].includes(c.encoding as string)) throw new ConfigError(`${file}: "encoding" must be one of auto, utf-8, gb18030, utf-16le, utf-16be`, `${file}：“encoding”只能是 auto、utf-8、gb18030、utf-16le、utf-16be 之一`);
+  if (c.lang !== undefined && !LANGS.includes(c.lang as Lang)) throw new ConfigError(`${file}: "lang" must be "zh" or "en"`, `${file}：“lang”只能是“zh”或“en”`);
+  if (c.encoding !== undefined && !ENCODINGS.includes(c.encoding as EncodingOption)) throw new ConfigError(`${file}: "encoding" must be one of ${ENCODINGS.join(", ")}`, `${file}：“encoding”只能是 ${ENCODINGS.join("、")} 之一`);
   if (c.maxWarnings !== undefined && !(Number.isInteger(c.maxWarnings) && (c.maxWarnings as number) >= -1)) throw new ConfigError(`${file}: "maxWarnings" must be a whole number ≥ -1`, `${file}：“maxWarnings”必须是不小于 -1 的整数`);
   if (c.rules !== undefined) {
     if (c.rules === null || typeof c.rules !== "object" || Array.isArray(c.rules)) throw new ConfigError(`${file}: "rules" must be an object of rule id → severity`, `${file}：“rules”必须是“规则编号 → 级别”的对象`);
