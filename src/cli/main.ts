@@ -23,6 +23,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const t = (en: string, zh: string) => (lang === "zh" ? zh : en);
   const langOption = (en: string, zh: string) => new Option("--lang <lang>", t(en, zh)).choices(LANGS);
   const encodingOption = () => new Option("--encoding <encoding>", t("input encoding", "输入文件的编码")).choices(ENCODINGS);
+  // An empty input (`perftable check "$FILE"` with FILE unset) is a usage error: resolved, "" is the
+  // current folder, and check or audit would read every table under it.
+  const input = (value: string) => {
+    if (value === "") throw new InvalidArgumentError(t("an empty name: give a file, a folder, a glob or -", "名称为空：请给出文件、文件夹、通配符或 -"));
+    return value;
+  };
+  const inputs = (value: string, previous: string[] | undefined) => [...(previous ?? []), input(value)];
   const program = new Command();
   program
     .name("perftable")
@@ -41,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command("check")
     .description(t("check tables against the rules; the exit code says pass (0), fail (1) or unusable (2)", "按规则检查绩效目标表；退出码表示通过（0）、不通过（1）或无法使用（2）"))
-    .argument("<inputs...>", t("files, directories (recursing into .txt/.tsv/.csv/.xlsx), globs, or - for standard input", "文件、目录（递归查找 .txt/.tsv/.csv/.xlsx）、通配符，或 - 表示标准输入"))
+    .argument("<inputs...>", t("files, directories (recursing into .txt/.tsv/.csv/.xlsx), globs, or - for standard input", "文件、目录（递归查找 .txt/.tsv/.csv/.xlsx）、通配符，或 - 表示标准输入"), inputs)
     .addOption(new Option("-f, --format <format>", t("report format", "报告格式")).choices(["pretty", "json", "sarif", "github", "junit", "summary"]).default("pretty"))
     .option("-o, --output <file>", t("write the report to a file instead of standard output", "把报告写入文件，而不是标准输出"))
     .option("--report <format=file>", t("also write a report in another format to a file (repeatable)", "另外把某种格式的报告写入文件（可重复）"), collect, [])
@@ -91,7 +98,7 @@ Exit codes: 0 no error (warnings within --max-warnings), 1 findings that fail, 2
   program
     .command("convert")
     .description(t("convert a table to JSON (SPEC document), NDJSON (one indicator per line) or CSV", "把表转换为 JSON（SPEC 文档）、NDJSON（每行一个指标）或 CSV"))
-    .argument("<input>", t("a file, or - for standard input", "一个文件，或 - 表示标准输入"))
+    .argument("<input>", t("a file, or - for standard input", "一个文件，或 - 表示标准输入"), input)
     .addOption(new Option("--to <format>", t("output format", "输出格式")).choices(["json", "ndjson", "csv"]).default("json"))
     .option("-o, --output <file>", t("write to a file instead of standard output", "写入文件，而不是标准输出"))
     .addOption(encodingOption().default("auto"))
@@ -130,7 +137,7 @@ Exit codes: 0 a document was produced (parse problems are printed to stderr), 2 
   program
     .command("audit")
     .description(t("audit many tables at once, in parallel, with a summary or an HTML report", "并行审核大量表格，给出汇总或 HTML 报告"))
-    .argument("<inputs...>", t("files, directories and globs", "文件、目录和通配符"))
+    .argument("<inputs...>", t("files, directories and globs", "文件、目录和通配符"), inputs)
     .addOption(new Option("-f, --format <format>", t("report format", "报告格式")).choices(["table", "json", "ndjson", "csv", "html"]).default("table"))
     .option("-o, --output <file>", t("write the report to a file instead of standard output", "把报告写入文件，而不是标准输出"))
     .option("--report <format=file>", t("also write a report in another format to a file (repeatable)", "另外把某种格式的报告写入文件（可重复）"), collect, [])
@@ -262,6 +269,7 @@ const COMMANDER_ZH: [RegExp, string][] = [
   [/^error: unknown option '(.*)'/, "错误：未知选项 '$1'"],
   [/^error: unknown command '(.*)'/, "错误：未知命令 '$1'"],
   [/^error: missing required argument '(.*)'/, "错误：缺少必需的参数 '$1'"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/, "错误：参数 '$2' 的值 '$1' 无效：$3"],
   [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, "错误：选项 '$1' 的值 '$2' 无效，可选：$3"],
   [/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/, "错误：选项 '$1' 的值 '$2' 无效：$3"],
   [/^error: option '(.*)' argument missing/, "错误：选项 '$1' 缺少值"],

@@ -98,4 +98,14 @@ describe("rules <id> in Chinese", () => {
     expect((await runCli(["rules", "project/few-indicators", "--lang", "zh"])).stdout).toContain('\n选项：{"min":3}\n');
     expect((await runCli(["rules", "project/few-indicators", "--lang", "en"])).stdout).toContain('\noptions: {"min":3}\n');
   });
+
+  it.each(["check", "audit", "convert"])("%s \"\": an empty input is a usage error, never the current folder", async (command) => {
+    // (`perftable check "$FILE"` with FILE unset read every table under the current folder.)
+    const r = await runCli([command, ""]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("an empty name: give a file, a folder, a glob or -");
+    const zh = await runCli([command, "", "--lang", "zh"]);
+    expect(zh.stderr).toContain("名称为空：请给出文件、文件夹、通配符或 -");
+  });
 });
